@@ -1,0 +1,73 @@
+# One task runner for Twinning. Needs only Python 3.11+ and make on the machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+LOCALE := src/twinning/locale
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install messages makemessages migrate demo run worker test lint format check-contracts unit e2e bench clean
+
+help:
+	@echo "make run    install, migrate, load the demo programme and serve on http://$(HOST):$(PORT)"
+	@echo "make test   the whole suite: lint, import contracts, unit, integration and browser tests"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# .po files are kept in the repository; .mo files are built here (Babel: no system gettext needed).
+messages: install
+	@for po in $(LOCALE)/*/LC_MESSAGES/*.po; do \
+		$(BIN)/pybabel compile --use-fuzzy=false -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
+	done
+
+makemessages: install
+	cd src/twinning && ../../$(BIN)/django-admin makemessages -l ru -l kk --no-obsolete --settings=twinning.settings --pythonpath=..
+
+migrate: messages
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@$(MANAGE) db_worker --queue-name '*' > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@echo "Background worker started (log: var/worker.log)."
+	$(MANAGE) runserver $(HOST):$(PORT); kill `cat var/worker.pid` 2>/dev/null || true
+
+worker: migrate
+	$(MANAGE) db_worker --queue-name '*'
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src/twinning/scheduling src/twinning/matching/engine.py src/twinning/film/estimator.py src/twinning/*/services.py src/twinning/*/selectors.py
+	$(BIN)/lint-imports
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+test: lint messages
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+unit: messages
+	$(BIN)/pytest -m unit $(PYTEST_ARGS)
+
+e2e: messages
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python bench/scheduling.py
+	$(BIN)/python bench/matching.py
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,55 @@
+"""Reads for programmes, sides, regions and NACE sectors."""
+
+from django.db.models import Q, QuerySet
+
+from twinning.programmes.models import Programme, Region, Sector, Side
+
+
+def programme_default() -> Programme | None:
+    return Programme.objects.filter(is_active=True).select_related("side_a", "side_b").first()
+
+
+def programme_get(*, slug: str) -> Programme | None:
+    return Programme.objects.select_related("side_a", "side_b").filter(slug=slug).first()
+
+
+def sides() -> QuerySet[Side]:
+    return Side.objects.all()
+
+
+def side_get(*, code: str) -> Side | None:
+    return Side.objects.filter(code=code).first()
+
+
+def regions(*, side: Side | None = None) -> QuerySet[Region]:
+    queryset = Region.objects.select_related("side")
+    return queryset.filter(side=side) if side is not None else queryset
+
+
+def region_get(*, slug: str) -> Region | None:
+    return Region.objects.select_related("side").filter(slug=slug).first()
+
+
+def sectors_search(*, query: str = "", level: int | None = None, limit: int = 50) -> QuerySet[Sector]:
+    """Sectors whose code starts with, or whose title in any language contains, the query."""
+    queryset = Sector.objects.all()
+    if level is not None:
+        queryset = queryset.filter(level=level)
+    query = query.strip()
+    if query:
+        words = query.lower().split()
+        condition = Q(code__startswith=query.upper())
+        text = Q()
+        for word in words:
+            text &= Q(search_text__contains=word)
+        queryset = queryset.filter(condition | text)
+    return queryset.order_by("code")[:limit]
+
+
+def sectors_by_codes(*, codes: list[str]) -> QuerySet[Sector]:
+    return Sector.objects.filter(code__in=codes)
+
+
+def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
+    queryset = Sector.objects.all()
+    return queryset.filter(section=section) if section else queryset.filter(level=1)

@@ -1,0 +1,94 @@
+import os
+import shutil
+
+import pytest
+
+from tests.factories import (
+    MembershipFactory,
+    OperatorFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    UserFactory,
+)
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def programme(db):  # type: ignore[no-untyped-def]
+    return ProgrammeFactory()
+
+
+@pytest.fixture
+def operator(db):  # type: ignore[no-untyped-def]
+    return OperatorFactory(email="operator@example.org")
+
+
+@pytest.fixture
+def member(db, programme):  # type: ignore[no-untyped-def]
+    """A user who owns a Leeds company."""
+    membership = MembershipFactory(organisation=OrganisationFactory(programme=programme))
+    return membership.user
+
+
+@pytest.fixture
+def organisation(member):  # type: ignore[no-untyped-def]
+    return member.organisations.get()
+
+
+@pytest.fixture
+def outsider(db, programme):  # type: ignore[no-untyped-def]
+    """A user who owns a different organisation, in Kazakhstan."""
+    from tests.factories import region
+
+    other = OrganisationFactory(programme=programme, region=region("kostanay"))
+    return MembershipFactory(organisation=other).user
+
+
+@pytest.fixture
+def user(db):  # type: ignore[no-untyped-def]
+    return UserFactory()
+
+
+def chromium_path() -> str | None:
+    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is required for browser tests under CI=true but was not found.")
+        pytest.skip("Browser tests need Chromium at /usr/bin/chromium (apt-get install chromium).")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()

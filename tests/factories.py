@@ -1,0 +1,116 @@
+"""factory_boy factories shared by the whole suite."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from twinning.core.models import User
+from twinning.organisations.models import Membership, Opportunity, Organisation
+from twinning.programmes.models import Programme, Region, Sector, Side
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    full_name = factory.Faker("name")
+    language = "en"
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+        if create:
+            obj.save()
+
+
+class OperatorFactory(UserFactory):
+    is_staff = True
+
+
+def side(code: str) -> Side:
+    return Side.objects.get(code=code)
+
+
+def region(slug: str) -> Region:
+    return Region.objects.get(slug=slug)
+
+
+def sector(code: str) -> Sector:
+    return Sector.objects.get(code=code)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ("slug",)
+
+    slug = "yorkshire-kazakhstan"
+    name_en = "Yorkshire – Kazakhstan Business Twinning"
+    name_ru = "Деловое партнёрство Йоркшир – Казахстан"
+    name_kk = "Йоркшир – Қазақстан іскерлік серіктестігі"
+    side_a = factory.LazyFunction(lambda: side("UK"))
+    side_b = factory.LazyFunction(lambda: side("KZ"))
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    legal_name = factory.Sequence(lambda n: f"Organisation {n} Ltd")
+    name_en = factory.LazyAttribute(lambda o: o.legal_name)
+    region = factory.LazyFunction(lambda: region("leeds"))
+    side = factory.LazyAttribute(lambda o: o.region.side)
+    kind = Organisation.Kind.COMPANY
+    size = Organisation.Size.SMALL
+    working_languages = "en"
+    description = "We make things and sell them."
+    contact_name = "Jane Contact"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    contact_phone = "+44 113 000 0000"
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+        if create:
+            obj.sectors.set(extracted or [sector("28.93")])
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.OWNER
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Opportunity
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    reference = factory.Sequence(lambda n: f"T-{n:06d}")
+    type = Opportunity.Type.BUSINESS_OFFER
+    title = factory.Sequence(lambda n: f"Opportunity {n}")
+    summary = "A summary of what we offer."
+    description = "A longer description."
+    languages = "en"
+    status = Opportunity.Status.DRAFT
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=365))
+    search_text = factory.LazyAttribute(lambda o: f"{o.title} {o.summary}".lower())
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+        if create:
+            obj.sectors.set(extracted or [sector("28.93")])
+
+
+class PublishedOpportunityFactory(OpportunityFactory):
+    status = Opportunity.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
