@@ -1,0 +1,5 @@
+import sys
+
+from twinning.scheduling.cli import main
+
+sys.exit(main())

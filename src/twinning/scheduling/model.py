@@ -1,0 +1,235 @@
+"""The CP-SAT model: a boolean per meeting and admissible slot, busy flags per participant and
+slot, and breaks counted as the starts of busy runs minus one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from twinning.scheduling.problem import (
+    Index,
+    Problem,
+    host_tables,
+    interpreter_can_serve,
+    meeting_table_host,
+)
+
+
+@dataclass
+class Variables:
+    x: list[dict[int, cp_model.IntVar]]
+    scheduled: list[cp_model.IntVar | int]
+    breaks: list[cp_model.LinearExprT]
+    interpreter: dict[tuple[int, int, int], cp_model.IntVar] = field(default_factory=dict)
+    # Literals that are true when a meeting keeps its previous slot.
+    kept: list[cp_model.IntVar] = field(default_factory=list)
+
+
+@dataclass
+class Settings:
+    """What the model is asked to do, beyond the problem itself."""
+
+    domains: list[list[int]]
+    # Meetings that must be scheduled (locked ones, or all when the problem requires it).
+    mandatory: set[int]
+    previous_slot: dict[int, int] = field(default_factory=dict)
+    stability: bool = False
+    # Per participant, a proven lower bound on breaks (0 when unknown).
+    min_breaks: list[int] | None = None
+
+
+class ScheduleModel:
+    def __init__(self, problem: Problem, index: Index, settings: Settings) -> None:
+        self.problem = problem
+        self.index = index
+        self.settings = settings
+        self.model = cp_model.CpModel()
+        self.vars = self._build()
+
+    # -- construction -------------------------------------------------------------------
+    def _build(self) -> Variables:
+        x = self._slot_variables()
+        scheduled = self._scheduled_variables(x)
+        self._capacity(x)
+        self._precedences(x, scheduled)
+        variables = Variables(x=x, scheduled=scheduled, breaks=[])
+        variables.interpreter = self._interpreters(x)
+        variables.breaks = self._breaks(x, scheduled)
+        self._fairness(variables.breaks)
+        variables.kept = self._kept(x)
+        return variables
+
+    def _slot_variables(self) -> list[dict[int, cp_model.IntVar]]:
+        return [
+            {t: self.model.new_bool_var(f"x{m}_{t}") for t in domain}
+            for m, domain in enumerate(self.settings.domains)
+        ]
+
+    def _scheduled_variables(
+        self, x: list[dict[int, cp_model.IntVar]]
+    ) -> list[cp_model.IntVar | int]:
+        scheduled: list[cp_model.IntVar | int] = []
+        for m, slots in enumerate(x):
+            if m in self.settings.mandatory:
+                self.model.add_exactly_one(slots.values())
+                scheduled.append(1)
+            elif not slots:
+                scheduled.append(0)
+            else:
+                flag = self.model.new_bool_var(f"s{m}")
+                self.model.add(sum(slots.values()) == flag)
+                scheduled.append(flag)
+        return scheduled
+
+    def _busy(self, x: list[dict[int, cp_model.IntVar]], p: int, t: int) -> list[cp_model.IntVar]:
+        return [x[m][t] for m in self.index.meetings_of[p] if t in x[m]]
+
+    def _capacity(self, x: list[dict[int, cp_model.IntVar]]) -> None:
+        hosts = host_tables(self.problem)
+        free_tables = len(self.problem.tables) - len(hosts)
+        for t in range(self.problem.slots):
+            at_t = [x[m][t] for m in range(len(x)) if t in x[m]]
+            if len(at_t) > len(self.problem.tables):
+                self.model.add(sum(at_t) <= len(self.problem.tables))
+            unhosted = [
+                x[m][t]
+                for m, meeting in enumerate(self.problem.meetings)
+                if t in x[m] and meeting_table_host(self.problem, meeting, hosts) is None
+            ]
+            if hosts and len(unhosted) > free_tables:
+                self.model.add(sum(unhosted) <= free_tables)
+        for p in range(len(self.problem.participants)):
+            for t in range(self.problem.slots):
+                busy = self._busy(x, p, t)
+                if len(busy) > 1:
+                    self.model.add_at_most_one(busy)
+
+    def _precedences(
+        self, x: list[dict[int, cp_model.IntVar]], scheduled: list[cp_model.IntVar | int]
+    ) -> None:
+        for m, meeting in enumerate(self.problem.meetings):
+            for other in meeting.after:
+                a = self.index.meeting[other]
+                both = [lit for lit in (scheduled[m], scheduled[a]) if not isinstance(lit, int)]
+                if 0 in (scheduled[m], scheduled[a]):
+                    continue
+                # Clauses propagate far better than the linear slot comparison alone.
+                for t, lit in x[m].items():
+                    for t2, lit2 in x[a].items():
+                        if t2 >= t:
+                            self.model.add_bool_or([lit.Not(), lit2.Not()])
+                slot_m = sum(t * lit for t, lit in x[m].items())
+                slot_a = sum(t * lit for t, lit in x[a].items())
+                self.model.add(slot_m >= slot_a + 1).only_enforce_if(both)
+
+    def _interpreters(
+        self, x: list[dict[int, cp_model.IntVar]]
+    ) -> dict[tuple[int, int, int], cp_model.IntVar]:
+        y: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        for m, meeting in enumerate(self.problem.meetings):
+            if meeting.interpreter is None:
+                continue
+            for t, lit in x[m].items():
+                options = []
+                for i, interpreter in enumerate(self.problem.interpreters):
+                    if interpreter_can_serve(interpreter, meeting.interpreter, t):
+                        y[m, i, t] = self.model.new_bool_var(f"y{m}_{i}_{t}")
+                        options.append(y[m, i, t])
+                self.model.add(sum(options) == lit)
+        for i in range(len(self.problem.interpreters)):
+            for t in range(self.problem.slots):
+                served = [v for (_, i2, t2), v in y.items() if i2 == i and t2 == t]
+                if len(served) > 1:
+                    self.model.add_at_most_one(served)
+        return y
+
+    def _breaks(
+        self, x: list[dict[int, cp_model.IntVar]], scheduled: list[cp_model.IntVar | int]
+    ) -> list[cp_model.LinearExprT]:
+        breaks: list[cp_model.LinearExprT] = []
+        for p, meetings in enumerate(self.index.meetings_of):
+            breaks.append(self._participant_breaks(x, scheduled, p, meetings))
+        return breaks
+
+    def _participant_breaks(
+        self,
+        x: list[dict[int, cp_model.IntVar]],
+        scheduled: list[cp_model.IntVar | int],
+        p: int,
+        meetings: tuple[int, ...],
+    ) -> cp_model.LinearExprT:
+        possible = [m for m in meetings if x[m]]
+        if len(possible) <= 1:
+            return 0
+        busy: list[cp_model.IntVar | int] = []
+        for t in range(self.problem.slots):
+            lits = self._busy(x, p, t)
+            if not lits:
+                busy.append(0)
+                continue
+            flag = self.model.new_bool_var(f"busy{p}_{t}")
+            self.model.add(sum(lits) == flag)
+            busy.append(flag)
+        starts = self._run_starts(p, busy)
+        limit = self._break_limit(possible)
+        has_any = self._has_any(p, possible, scheduled, busy)
+        lower = 0 if self.settings.min_breaks is None else self.settings.min_breaks[p]
+        breaks = self.model.new_int_var(0, max(limit, lower), f"breaks{p}")
+        self.model.add(breaks == sum(starts) - has_any)
+        if lower and has_any == 1:
+            self.model.add(breaks >= lower)
+        return breaks
+
+    def _run_starts(self, p: int, busy: list[cp_model.IntVar | int]) -> list[cp_model.IntVar]:
+        starts = []
+        for t, now in enumerate(busy):
+            if isinstance(now, int):
+                continue
+            before = busy[t - 1] if t > 0 else 0
+            if isinstance(before, int):
+                starts.append(now)
+                continue
+            start = self.model.new_bool_var(f"start{p}_{t}")
+            # start <=> now and not before: exact, so fairness cannot be gamed.
+            self.model.add_bool_or([now.Not(), before, start])
+            self.model.add_implication(start, now)
+            self.model.add_implication(start, before.Not())
+            starts.append(start)
+        return starts
+
+    def _break_limit(self, possible: list[int]) -> int:
+        return max(0, min(len(possible) - 1, (self.problem.slots - 1) // 2))
+
+    def _has_any(
+        self,
+        p: int,
+        possible: list[int],
+        scheduled: list[cp_model.IntVar | int],
+        busy: list[cp_model.IntVar | int],
+    ) -> cp_model.IntVar | int:
+        if any(isinstance(scheduled[m], int) and scheduled[m] == 1 for m in possible):
+            return 1
+        flag = self.model.new_bool_var(f"has{p}")
+        lits = [s for s in (scheduled[m] for m in possible) if not isinstance(s, int)]
+        self.model.add_max_equality(flag, lits)
+        return flag
+
+    def _fairness(self, breaks: list[cp_model.LinearExprT]) -> None:
+        spread = self.problem.max_break_spread
+        if spread is None:
+            return
+        variable = [b for b in breaks if not isinstance(b, int)]
+        if len(variable) < len(breaks):
+            # Someone always has 0 breaks, so the spread caps everyone directly.
+            for b in variable:
+                self.model.add(b <= spread)
+            return
+        lowest = self.model.new_int_var(0, self.problem.slots, "lowest_breaks")
+        self.model.add_min_equality(lowest, variable)
+        for b in variable:
+            self.model.add(b <= lowest + spread)
+
+    def _kept(self, x: list[dict[int, cp_model.IntVar]]) -> list[cp_model.IntVar]:
+        return [x[m][slot] for m, slot in self.settings.previous_slot.items() if slot in x[m]]
