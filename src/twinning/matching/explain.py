@@ -1,0 +1,149 @@
+"""Scores taken apart into reasons that name the concrete codes, types and phrases that matched."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from twinning.matching.complementarity import best_pair
+from twinning.matching.embeddings import text_key
+from twinning.matching.engine import MatchIndex, ranked
+from twinning.matching.features import SIZE_BANDS, text_fit
+from twinning.matching.profiles import Profile, Verdict
+from twinning.matching.reasons import Reason
+from twinning.matching.sectors import CHAIN_BY_SLUG, best_sector_match
+
+# Below this text fit (z about 1 with the default scale) wording is not worth naming as a reason.
+TEXT_REASON_FLOOR = 0.34
+PHRASE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Match:
+    candidate: Profile
+    score: float
+    parts: Mapping[str, float]
+    reasons: tuple[Reason, ...]
+
+
+def matches(index: MatchIndex, org_id: object) -> list[Match]:
+    """The organisation's list with parts and reasons, best first."""
+    return [explain(index, org_id, r.candidate, score=r.score) for r in ranked(index, org_id)]
+
+
+def explain(index: MatchIndex, viewer_id: object, candidate_id: object, *,
+            score: float | None = None) -> Match:
+    viewer, candidate = index.profiles[viewer_id], index.profiles[candidate_id]
+    found = [
+        _types(index, viewer, candidate),
+        _sector(index, viewer, candidate),
+        _text(index, viewer, candidate),
+        _language(index, viewer, candidate),
+        _size(index, viewer, candidate),
+        _focus(index, viewer, candidate),
+        _feedback(index, viewer, candidate),
+    ]
+    parts = {name: value for name, value, _ in found}
+    reasons = [(value, reason) for _, value, reason in found if reason and value > 0]
+    reasons.sort(key=lambda vr: -vr[0])
+    total = sum(parts.values()) if score is None else score
+    return Match(candidate, float(total), parts, tuple(r for _, r in reasons))
+
+
+Part = tuple[str, float, Reason | None]
+
+
+def _types(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    pair = best_pair(list(viewer.types), list(candidate.types))
+    if pair is None:
+        return "types", 0.0, None
+    mine, theirs, strength = pair
+    mine_opp = next(o for o in viewer.opportunities if o.type == mine)
+    theirs_opp = next(o for o in candidate.opportunities if o.type == theirs)
+    reason = Reason("types", {
+        "mine": mine, "theirs": theirs, "strength": strength,
+        "mine_opportunity": mine_opp.id, "theirs_opportunity": theirs_opp.id,
+        "mine_title": mine_opp.title, "theirs_title": theirs_opp.title,
+    })
+    return "types", index.weights.types * strength, reason
+
+
+def _sector(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    match = best_sector_match(list(viewer.all_nace), list(candidate.all_nace))
+    if match is None:
+        return "sector", 0.0, None
+    if match.level == "chain":
+        reason = Reason("chain", {
+            "chain": match.chain, "chain_name": CHAIN_BY_SLUG[match.chain].name,
+            "mine": match.mine, "theirs": match.theirs,
+            "mine_stage": match.mine_stage, "theirs_stage": match.theirs_stage,
+        })
+    else:
+        reason = Reason("sector", {"level": match.level, "mine": match.mine, "theirs": match.theirs})
+    return "sector", index.weights.sector * match.score, reason
+
+
+def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    (sv, pv), (sc, pc) = index.where[viewer.id], index.where[candidate.id]
+    cosine = np.array([[index.sides[sv].vec[pv] @ index.sides[sc].vec[pc]]], np.float32)
+    fit = float(text_fit(cosine, index.scale, index.weights)[0, 0])
+    if fit < TEXT_REASON_FLOOR or not viewer.texts or not candidate.texts:
+        return "text", index.weights.text * fit, None
+    mine, theirs = _closest_phrases(index.vectors, viewer, candidate)
+    reason = Reason("text", {"mine": mine, "theirs": theirs, "fit": round(fit, 3)})
+    return "text", index.weights.text * fit, reason
+
+
+def _closest_phrases(vectors: Mapping[str, np.ndarray], viewer: Profile,
+                     candidate: Profile) -> tuple[str, str]:
+    a = np.stack([vectors[text_key(t)] for t in viewer.texts])
+    b = np.stack([vectors[text_key(t)] for t in candidate.texts])
+    i, j = np.unravel_index(int(np.argmax(a @ b.T)), (len(a), len(b)))
+    return _phrases(viewer)[i], _phrases(candidate)[j]
+
+
+def _phrases(profile: Profile) -> list[str]:
+    """A short quotable phrase per text: an opportunity's title, a description's first sentence."""
+    own = [_first_sentence(profile.description)] if profile.description else []
+    return own + [o.title for o in profile.opportunities]
+
+
+def _first_sentence(text: str) -> str:
+    sentence = text.split(". ")[0].strip()
+    return sentence if len(sentence) <= PHRASE_CHARS else sentence[: PHRASE_CHARS - 1] + "…"
+
+
+def _language(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    shared = [lang for lang in viewer.languages if lang in candidate.languages]
+    if not shared:
+        return "language", 0.0, None
+    return "language", index.weights.language, Reason("language", {"languages": shared})
+
+
+def _size(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    if not viewer.size or not candidate.size:
+        return "size", index.weights.size * 0.5, None
+    gap = abs(SIZE_BANDS.index(viewer.size) - SIZE_BANDS.index(candidate.size))
+    fit = 1.0 - gap / (len(SIZE_BANDS) - 1)
+    reason = Reason("size", {"mine": viewer.size, "theirs": candidate.size}) if gap <= 1 else None
+    return "size", index.weights.size * fit, reason
+
+
+def _focus(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    rules = index.rules
+    inside = [p for p in (viewer, candidate) if rules.in_focus(p.all_nace)]
+    if not inside:
+        return "focus", 0.0, None
+    codes = sorted({c for p in inside for c in p.all_nace
+                    if any(c.startswith(f) for f in rules.sector_focus)})
+    return "focus", index.weights.focus * len(inside) / 2, Reason("focus", {"codes": codes})
+
+
+def _feedback(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+    verdict = index.feedback.get(viewer.id, {}).get(candidate.id)
+    if verdict is None or verdict is Verdict.NOT_INTERESTED:
+        return "feedback", 0.0, None
+    lift = index.weights.must_meet if verdict is Verdict.MUST_MEET else index.weights.interesting
+    return "feedback", lift, Reason("feedback", {"verdict": verdict.value})

@@ -1,0 +1,220 @@
+"""Profiles turned into arrays, so that one block of viewers is scored against a whole side with a
+few matrix products and one table lookup.
+
+* text: the mean of an organisation's text embeddings, centred on the programme's mean vector and
+  re-normalised. e5 cosines sit in a narrow band (about 0.8-0.9 for anything), so the engine turns
+  them into z-scores against all cross-side pairs (`TextScale`).
+* sector: a multi-hot row over the NACE classes, groups, divisions and supply-chain stages present
+  in the programme. One product of a viewer's weighted row with a candidate's plain row counts
+  shared classes, groups, divisions and chain links at once (`SECTOR_BASE` keeps the counts apart).
+* minor: the opportunity types, working languages, size band and sector-focus flag, which take few
+  distinct values; pairs of such signatures are scored once in a small table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from twinning.matching.complementarity import TYPE_INDEX, TYPES, strength_matrix
+from twinning.matching.embeddings import DIM, text_key
+from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules
+from twinning.matching.sectors import CHAINS, LEVELS, NODES, division, group, nace_class, nodes_of
+
+# Counts per level must stay below the base; float32 adds integers exactly below 2**24.
+SECTOR_BASE = 64
+MAX_CODES = 12
+_KIND_POWER = {"d": 0, "g": 1, "c": 2, "n": 3}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The blend. Scores of the parts are in [0, 1]; see docs/matching.md."""
+
+    types: float = 0.30
+    sector: float = 0.30
+    text: float = 0.30
+    language: float = 0.04
+    size: float = 0.03
+    focus: float = 0.03
+    must_meet: float = 1.0
+    interesting: float = 0.25
+    # Text z-score mapped linearly onto [0, 1] between these two values.
+    text_z_low: float = 0.0
+    text_z_high: float = 3.0
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class TextScale:
+    """Centre vector and the mean/std of centred cross-side cosines, frozen at a full recompute."""
+
+    centre: np.ndarray
+    mean: float
+    std: float
+
+
+def feature_keys(codes: Sequence[str]) -> set[tuple[str, str]]:
+    keys: set[tuple[str, str]] = set()
+    for code in codes[:MAX_CODES]:
+        keys.add(("d", division(code)))
+        if g := group(code):
+            keys.add(("g", g))
+        if c := nace_class(code):
+            keys.add(("c", c))
+        keys.update(("n", str(n)) for n in nodes_of(code))
+    return keys
+
+
+def _chain_adjacency() -> np.ndarray:
+    adj = np.zeros((len(NODES), len(NODES)), dtype=np.float32)
+    start = 0
+    for chain in CHAINS:
+        n = len(chain.stages)
+        adj[start : start + n, start : start + n] = 1.0 - np.eye(n, dtype=np.float32)
+        start += n
+    return adj
+
+
+CHAIN_ADJACENCY = _chain_adjacency()
+
+
+@dataclass
+class SectorVocabulary:
+    """Columns of the sector matrix; grows when a profile brings a code nobody had."""
+
+    columns: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def extend(self, keys: set[tuple[str, str]]) -> bool:
+        new = sorted(keys - self.columns.keys())
+        for key in new:
+            self.columns[key] = len(self.columns)
+        return bool(new)
+
+    def matrix(self, codes: Sequence[Sequence[str]]) -> np.ndarray:
+        out = np.zeros((len(codes), len(self.columns)), dtype=np.float32)
+        for row, org_codes in enumerate(codes):
+            out[row, [self.columns[k] for k in feature_keys(org_codes)]] = 1.0
+        return out
+
+    def viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(column weights, node column positions, node adjacency among those columns)."""
+        weights = np.zeros(len(self.columns), dtype=np.float32)
+        node_cols, node_ids = [], []
+        for (kind, value), col in self.columns.items():
+            weights[col] = float(SECTOR_BASE ** _KIND_POWER[kind])
+            if kind == "n":
+                node_cols.append(col)
+                node_ids.append(int(value))
+        adj = CHAIN_ADJACENCY[np.ix_(node_ids, node_ids)]
+        return weights, np.asarray(node_cols, dtype=np.intp), adj
+
+
+def sector_query(rows: np.ndarray, vocab: SectorVocabulary) -> np.ndarray:
+    """Weighted viewer rows: a product with plain candidate rows yields count-coded levels."""
+    weights, node_cols, adj = vocab.viewer_transform()
+    q = rows * weights
+    if len(node_cols):
+        linked = np.minimum(rows[:, node_cols] @ adj, 1.0)
+        q[:, node_cols] = linked * float(SECTOR_BASE ** _KIND_POWER["n"])
+    return q
+
+
+def decode_sector(v: np.ndarray) -> np.ndarray:
+    """Count-coded products -> fit in [0, 1]: class 1.0 > chain 0.8 > group 0.7 > division 0.4."""
+    chain_unit = float(SECTOR_BASE**3)
+    rest = np.mod(v, chain_unit)
+    out = np.where(rest >= 1.0, LEVELS["division"], 0.0).astype(np.float32)
+    out[rest >= SECTOR_BASE] = LEVELS["group"]
+    np.maximum(out, np.where(v >= chain_unit, LEVELS["chain"], 0.0), out=out)
+    out[rest >= SECTOR_BASE**2] = LEVELS["class"]
+    return out
+
+
+Signature = tuple[frozenset[str], frozenset[str], int, bool]
+
+
+def signature(profile: Profile, rules: ProgrammeRules) -> Signature:
+    size = SIZE_BANDS.index(profile.size) if profile.size else -1
+    return (
+        frozenset(profile.types),
+        frozenset(profile.languages),
+        size,
+        rules.in_focus(profile.all_nace),
+    )
+
+
+def _types_fit(a: list[Signature], b: list[Signature]) -> np.ndarray:
+    """Best complementarity over all type pairs, for every signature pair."""
+    strength = strength_matrix()
+    ta = np.zeros((len(a), len(TYPES)), dtype=np.float32)
+    tb = np.zeros((len(b), len(TYPES)), dtype=np.float32)
+    for rows, sigs in ((ta, a), (tb, b)):
+        for i, sig in enumerate(sigs):
+            rows[i, [TYPE_INDEX[t] for t in sig[0]]] = 1.0
+    best = np.zeros((len(a), len(b)), dtype=np.float32)
+    for level in np.unique(strength[strength > 0]):
+        hit = (ta @ (strength == level).astype(np.float32) @ tb.T) > 0
+        np.maximum(best, np.where(hit, level, 0.0), out=best)
+    return best
+
+
+def minor_table(a: list[Signature], b: list[Signature], weights: Weights) -> np.ndarray:
+    """Blend of types, shared language, size fit and focus for signature pairs (rows a, cols b)."""
+    langs = sorted({lang for sig in a + b for lang in sig[1]})
+    la = np.array([[lang in s[1] for lang in langs] for s in a], dtype=np.float32).reshape(len(a), -1)
+    lb = np.array([[lang in s[1] for lang in langs] for s in b], dtype=np.float32).reshape(len(b), -1)
+    shared = (la @ lb.T > 0).astype(np.float32)
+    sa, sb = np.array([s[2] for s in a], float), np.array([s[2] for s in b], float)
+    size = 1.0 - np.abs(sa[:, None] - sb[None, :]) / (len(SIZE_BANDS) - 1)
+    size[(sa[:, None] < 0) | (sb[None, :] < 0)] = 0.5
+    fa, fb = np.array([s[3] for s in a], float), np.array([s[3] for s in b], float)
+    focus = (fa[:, None] + fb[None, :]) / 2
+    table = (
+        weights.types * _types_fit(a, b)
+        + weights.language * shared
+        + weights.size * size
+        + weights.focus * focus
+    )
+    return table.astype(np.float32)
+
+
+def org_vector(profile: Profile, vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Normalised mean of the organisation's text vectors; zeros when it wrote nothing."""
+    texts = profile.texts
+    if not texts:
+        return np.zeros(DIM, dtype=np.float32)
+    try:
+        stacked = np.stack([vectors[text_key(t)] for t in texts])
+    except KeyError as missing:
+        raise KeyError(f"no embedding for a text of {profile.id!r}; embed it first") from missing
+    mean = stacked.mean(axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+
+
+def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    out = raw - centre
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return (out / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
+    """Exact mean and std of all cross-side centred cosines, without forming the n*m matrix."""
+    centre = np.concatenate([raw_a, raw_b]).mean(axis=0).astype(np.float32)
+    u, v = centred(raw_a, centre).astype(np.float64), centred(raw_b, centre).astype(np.float64)
+    pairs = max(len(u) * len(v), 1)
+    mean = float(u.sum(axis=0) @ v.sum(axis=0)) / pairs
+    square = float(np.sum((u.T @ u) * (v.T @ v))) / pairs
+    return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5)
+
+
+def text_fit(cosines: np.ndarray, scale: TextScale, weights: Weights) -> np.ndarray:
+    """Centred cosines -> [0, 1] through the programme's z-score; works in place."""
+    cosines -= scale.mean
+    cosines *= 1.0 / (scale.std * (weights.text_z_high - weights.text_z_low))
+    cosines -= weights.text_z_low / (weights.text_z_high - weights.text_z_low)
+    return np.clip(cosines, 0.0, 1.0, out=cosines)

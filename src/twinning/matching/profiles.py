@@ -1,0 +1,93 @@
+"""Plain inputs of the matching engine: profiles, feedback and programme rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from twinning.matching.complementarity import OpportunityType
+from twinning.matching.sectors import normalise_code
+
+OrgId = int | str
+
+SIZE_BANDS: tuple[str, ...] = ("micro", "small", "medium", "large")
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    id: OrgId
+    type: str
+    title: str
+    description: str = ""
+    nace: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        OpportunityType(self.type)  # fail early on an unknown type code
+        object.__setattr__(self, "nace", tuple(normalise_code(c) for c in self.nace))
+
+    @property
+    def text(self) -> str:
+        """What gets embedded: title and description, in whatever language they were written."""
+        return f"{self.title}. {self.description}".strip() if self.description else self.title
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: OrgId
+    side: str
+    name: str = ""
+    region: str = ""
+    kind: str = "company"
+    size: str = ""
+    languages: tuple[str, ...] = ()
+    nace: tuple[str, ...] = ()
+    description: str = ""
+    opportunities: tuple[Opportunity, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.size and self.size not in SIZE_BANDS:
+            raise ValueError(f"unknown size band {self.size!r}")
+        object.__setattr__(self, "nace", tuple(normalise_code(c) for c in self.nace))
+
+    @property
+    def all_nace(self) -> tuple[str, ...]:
+        """The organisation's codes and its opportunities' codes, without repeats, in order."""
+        codes = list(self.nace) + [c for o in self.opportunities for c in o.nace]
+        return tuple(dict.fromkeys(codes))
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.type for o in self.opportunities))
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every text that describes the organisation: its description, then each opportunity."""
+        own = (self.description,) if self.description else ()
+        return own + tuple(o.text for o in self.opportunities)
+
+
+class Verdict(StrEnum):
+    MUST_MEET = "must_meet"
+    INTERESTING = "interesting"
+    NOT_INTERESTED = "not_interested"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What `viewer` said about `candidate`; it only ever changes the viewer's own list."""
+
+    viewer: OrgId
+    candidate: OrgId
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class ProgrammeRules:
+    """Pairs are always cross-side. A sector focus (NACE prefixes) lifts pairs inside it, or with
+    `focus_only` keeps only candidates that have a code inside it."""
+
+    sector_focus: tuple[str, ...] = ()
+    focus_only: bool = False
+
+    def in_focus(self, codes: tuple[str, ...]) -> bool:
+        return any(c.startswith(p) for c in codes for p in self.sector_focus)
