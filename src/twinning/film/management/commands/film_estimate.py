@@ -1,0 +1,63 @@
+"""``manage.py film_estimate FILE.json [--date YYYY-MM-DD]``: print a rebate estimate as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from twinning.film.cli import run
+from twinning.film.reader import FieldErrors
+
+
+def estimate_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a date written YYYY-MM-DD, not {value!r}"
+        ) from None
+
+
+class Command(BaseCommand):
+    help = "Estimate film production incentives for the production described in FILE (JSON)."
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", type=Path, help="production and budget lines, see docs/film.md")
+        parser.add_argument(
+            "--date",
+            type=estimate_date,
+            default=None,
+            help="date of the estimate, which picks the exchange rates (default: today)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        data = _read_json(path)
+        try:
+            result = run(data, options["date"] or date.today())
+        except FieldErrors as invalid:
+            lines = "\n".join(f"  {error}" for error in invalid.errors)
+            raise CommandError(f"{path}: the input has errors:\n{lines}") from None
+        self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read the file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: the file is not UTF-8 text") from None
+    try:
+        # Decimal keeps amounts such as 1234.56 exact.
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as error:
+        raise CommandError(
+            f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
