@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -24,8 +25,10 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):  # type: ignore[no-untyped-def]
+def _test_settings(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Real hashing costs ~0.3 s per password; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -65,8 +68,7 @@ def user(db):  # type: ignore[no-untyped-def]
 
 
 def chromium_path() -> str | None:
-    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
-    return path
+    return CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
 
     @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+    def saved(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create:
             obj.save()
 
@@ -75,7 +75,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     contact_phone = "+44 113 000 0000"
 
     @factory.post_generation
-    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create:
             obj.sectors.set(extracted or [sector("28.93")])
 
@@ -106,7 +106,7 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
     search_text = factory.LazyAttribute(lambda o: f"{o.title} {o.summary}".lower())
 
     @factory.post_generation
-    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N805
+    def sectors(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create:
             obj.sectors.set(extracted or [sector("28.93")])
 

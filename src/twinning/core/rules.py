@@ -9,3 +9,5 @@ def is_operator(user) -> bool:  # type: ignore[no-untyped-def]
 
 
 rules.add_perm("core.operate", is_operator)
+rules.add_perm("core.view_public", rules.always_allow)
+rules.add_perm("core.manage_own_account", rules.is_authenticated)

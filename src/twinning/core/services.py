@@ -5,10 +5,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from twinning.core.models import AuditEntry, Consent, JobProgress, User
 
@@ -89,3 +92,71 @@ def job_progress_callback(job_id: int) -> ProgressCallback:
         job_update(job_id=job_id, done=done, total=total, message=message)
 
     return report
+
+
+@transaction.atomic
+def user_update_profile(
+    *, user: User, full_name: str, language: str, time_zone: str = "", phone: str = ""
+) -> User:
+    user.full_name, user.language, user.time_zone, user.phone = (
+        full_name,
+        language,
+        time_zone,
+        phone,
+    )
+    user.full_clean(exclude=["password", "username"])
+    user.save(update_fields=["full_name", "language", "time_zone", "phone"])
+    audit_log(action="user.update", actor=user, target=user)
+    return user
+
+
+PERSONAL_FIELDS = (
+    "email", "full_name", "phone", "language", "time_zone", "date_joined", "last_login",
+)  # fmt: skip
+
+
+def user_export_data(*, user: User) -> dict[str, Any]:
+    """Everything stored about one person, as JSON-ready data (the right of access).
+
+    Rows in any app that point at the user are included, so a new app's data joins the export
+    without changes here. The password hash is never exported.
+    """
+    data: dict[str, Any] = {
+        "user": {field: _plain(getattr(user, field)) for field in PERSONAL_FIELDS},
+        "exported_at": timezone.now().isoformat(),
+    }
+    for relation in User._meta.related_objects:
+        if not (relation.one_to_many or relation.one_to_one) or relation.related_model is None:
+            continue
+        rows = relation.related_model._default_manager.filter(**{relation.field.name: user})
+        label = relation.related_model._meta.label_lower
+        data.setdefault(label, []).extend(serializers.serialize("python", rows))
+    return data
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete an account and the personal data hanging from it (the right to erasure).
+
+    Refused while the person is the only owner of an organisation: it would be left with nobody
+    able to manage it.
+    """
+    # Imported here: core is loaded by every app and must not pull organisations in at start.
+    from twinning.organisations.selectors import organisations_solely_owned_by
+
+    sole = list(organisations_solely_owned_by(user=user))
+    if sole:
+        names = ", ".join(str(organisation) for organisation in sole)
+        raise ValidationError(
+            _(
+                "You are the only owner of %(names)s. Add another owner or ask an operator "
+                "before deleting your account."
+            )
+            % {"names": names}
+        )
+    audit_log(action="user.delete", actor=None, target=None, user_id=user.pk)
+    user.delete()

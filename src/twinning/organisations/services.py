@@ -116,7 +116,9 @@ def _validate_registry(organisation: Organisation, registry_id: str) -> None:
         organisation.registry_id = validate_registry_id(registry_id, organisation.side.code)
     except ValidationError as error:
         raise ValidationError({"registry_id": error.messages}) from error
-    clash = Organisation.objects.filter(side=organisation.side, registry_id=organisation.registry_id)
+    clash = Organisation.objects.filter(
+        side=organisation.side, registry_id=organisation.registry_id
+    )
     if organisation.registry_id and clash.exclude(pk=organisation.pk).exists():
         raise ValidationError(
             {"registry_id": _("Another organisation is already registered with this number.")}
@@ -145,7 +147,9 @@ def organisation_update(
     if working_languages is not None:
         organisation.working_languages = _languages(working_languages)
     if registry_id is not None or region is not None:
-        _validate_registry(organisation, organisation.registry_id if registry_id is None else registry_id)
+        _validate_registry(
+            organisation, organisation.registry_id if registry_id is None else registry_id
+        )
     organisation.search_text = organisation_search_text(organisation)
     organisation.full_clean(exclude=["sectors", "members"])
     organisation.save()
@@ -287,8 +291,10 @@ def opportunity_update(
 
 def _lock(opportunity: Opportunity) -> Opportunity:
     """Re-read the row under a lock so that two operators cannot act on it at once."""
-    return Opportunity.objects.select_for_update().select_related("organisation").get(
-        pk=opportunity.pk
+    return (
+        Opportunity.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=opportunity.pk)
     )
 
 

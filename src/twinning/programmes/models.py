@@ -68,7 +68,9 @@ class Sector(models.Model):
         verbose_name_plural = _("sectors")
         ordering = ["section", "code"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=4), name="sector_level")
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=4), name="sector_level"
+            )
         ]
 
     def __str__(self) -> str:

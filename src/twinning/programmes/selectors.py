@@ -30,7 +30,9 @@ def region_get(*, slug: str) -> Region | None:
     return Region.objects.select_related("side").filter(slug=slug).first()
 
 
-def sectors_search(*, query: str = "", level: int | None = None, limit: int = 50) -> QuerySet[Sector]:
+def sectors_search(
+    *, query: str = "", level: int | None = None, limit: int = 50
+) -> QuerySet[Sector]:
     """Sectors whose code starts with, or whose title in any language contains, the query."""
     queryset = Sector.objects.all()
     if level is not None:
