@@ -113,7 +113,7 @@ class ScheduleModel:
             for other in meeting.after:
                 a = self.index.meeting[other]
                 both = [lit for lit in (scheduled[m], scheduled[a]) if not isinstance(lit, int)]
-                if 0 in (scheduled[m], scheduled[a]):
+                if any(isinstance(s, int) and s == 0 for s in (scheduled[m], scheduled[a])):
                     continue
                 # Clauses propagate far better than the linear slot comparison alone.
                 for t, lit in x[m].items():

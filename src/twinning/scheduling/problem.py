@@ -150,7 +150,11 @@ def allowed_slots(problem: Problem, meeting: Meeting, index: Index) -> list[int]
         blocked |= problem.participants[index.participant[pid]].unavailable
     candidates = problem.session_slots(meeting.session)
     if meeting.fixed_slot is not None:
-        candidates = range(meeting.fixed_slot, meeting.fixed_slot + 1)
+        candidates = (
+            range(meeting.fixed_slot, meeting.fixed_slot + 1)
+            if meeting.fixed_slot in candidates
+            else range(0)
+        )
     slots = [t for t in candidates if t not in blocked]
     if meeting.interpreter is not None:
         pair = meeting.interpreter
