@@ -1,0 +1,93 @@
+"""Calendar files built with icalendar: one per event, and one personal feed per participant.
+
+Each meeting keeps one UID for life and carries the SEQUENCE of its last published change, so
+calendar applications update or cancel the entry they already hold instead of adding a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from twinning.events.models import Event, Meeting, Registration
+
+PRODUCT_ID = "-//Twinning//Events//EN"
+UID_DOMAIN = "twinning"
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _location(event: Event) -> str:
+    return ", ".join(part for part in (event.venue, event.address.replace("\n", ", ")) if part)
+
+
+def event_calendar(event: Event) -> bytes:
+    calendar = _calendar(event.title)
+    entry = CalendarEvent()
+    entry.add("uid", f"event-{event.uid}@{UID_DOMAIN}")
+    entry.add("sequence", event.sequence)
+    entry.add("dtstamp", timezone.now())
+    entry.add("summary", event.title)
+    entry.add("dtstart", event.starts_on)
+    entry.add("dtend", event.ends_on + dt.timedelta(days=1))
+    entry.add("location", _location(event))
+    entry.add("description", event.description)
+    entry.add("url", settings.SITE_URL + reverse("events:detail", args=[event.slug]))
+    entry.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
+    calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def _meeting_entry(meeting: Meeting, registration: Registration) -> CalendarEvent:
+    partner = meeting.request.other(registration)
+    slot, event = meeting.published_slot, meeting.event
+    entry = CalendarEvent()
+    entry.add("uid", f"meeting-{meeting.uid}@{UID_DOMAIN}")
+    entry.add("sequence", meeting.sequence)
+    entry.add("dtstamp", meeting.updated_at)
+    entry.add("last-modified", meeting.updated_at)
+    entry.add("summary", _("Meeting: %(name)s") % {"name": partner.display_name})
+    entry.add("dtstart", slot.starts_at.astimezone(event.zone))
+    entry.add("dtend", slot.ends_at.astimezone(event.zone))
+    table = meeting.published_table
+    where = _("Table %(table)s") % {"table": table.label} if table else ""
+    entry.add("location", ", ".join(p for p in (where, _location(event)) if p))
+    entry.add("description", _meeting_description(meeting, partner))
+    cancelled = meeting.published_status == Meeting.Status.CANCELLED
+    entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return entry
+
+
+def _meeting_description(meeting: Meeting, partner: Registration) -> str:
+    lines = [partner.display_name]
+    if partner.organisation_name:
+        lines.append(partner.organisation_name)
+    if meeting.published_interpreter:
+        lines.append(_("Interpreter: %(name)s") % {"name": meeting.published_interpreter.name})
+    lines.append(meeting.event.title)
+    return "\n".join(lines)
+
+
+def personal_calendar(registration: Registration, meetings: Iterable[Meeting]) -> bytes:
+    calendar = _calendar(_("%(event)s — my meetings") % {"event": registration.event.title})
+    calendar.add("x-wr-timezone", registration.event.time_zone)
+    for meeting in meetings:
+        if meeting.published_slot is not None:
+            calendar.add_component(_meeting_entry(meeting, registration))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,28 @@
+"""Events, their participants, the brokerage set-up, meeting requests and the schedule."""
+
+from twinning.events.models.event import CheckIn, Event, Invitation, Registration
+from twinning.events.models.grid import Interpreter, Slot, SlotGrid, Table, Unavailability
+from twinning.events.models.meetings import (
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    ScheduleRun,
+    ScheduleVersion,
+)
+
+__all__ = [
+    "CheckIn",
+    "Event",
+    "Interpreter",
+    "Invitation",
+    "Meeting",
+    "MeetingFeedback",
+    "MeetingRequest",
+    "Registration",
+    "ScheduleRun",
+    "ScheduleVersion",
+    "Slot",
+    "SlotGrid",
+    "Table",
+    "Unavailability",
+]

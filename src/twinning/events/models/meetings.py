@@ -1,0 +1,285 @@
+"""Meeting requests, the meetings they become, optimiser runs and published versions."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least
+from django.utils.translation import gettext_lazy as _
+
+from twinning.events.models.event import Event, Registration
+from twinning.events.models.grid import Interpreter, Slot, Table
+
+
+class MeetingRequest(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        EXPIRED = "expired", _("Expired")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    OPEN = (Status.REQUESTED, Status.ACCEPTED)
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
+    requester = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="requests_sent"
+    )
+    recipient = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="requests_received"
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.REQUESTED,
+        db_index=True,
+    )
+    priority = models.PositiveSmallIntegerField(_("priority"), default=1)
+    expires_at = models.DateTimeField(_("expires at"))
+    responded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(requester=F("recipient")), name="request_two_participants"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["requested", "accepted", "declined", "expired", "cancelled"]
+                ),
+                name="request_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__gte=1, priority__lte=3), name="request_priority_range"
+            ),
+            # One open request per pair, whichever of the two asked.
+            models.UniqueConstraint(
+                "event",
+                Least("requester", "recipient"),
+                Greatest("requester", "recipient"),
+                condition=Q(status__in=["requested", "accepted"]),
+                name="request_one_open_per_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester.display_name} → {self.recipient.display_name}"
+
+    def other(self, registration: Registration) -> Registration:
+        return self.recipient if registration.pk == self.requester_id else self.requester
+
+
+class ScheduleRun(models.Model):
+    """One run of the optimiser, started by an operator and carried out in the background."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
+    job = models.ForeignKey(
+        "core.JobProgress", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=30)
+    keep_previous = models.BooleanField(_("keep earlier places where possible"), default=True)
+    solver_status = models.CharField(max_length=20, blank=True)
+    meetings_total = models.PositiveIntegerField(default=0)
+    meetings_scheduled = models.PositiveIntegerField(default=0)
+    breaks = models.PositiveIntegerField(null=True, blank=True)
+    bound = models.PositiveIntegerField(null=True, blank=True)
+    gap = models.FloatField(null=True, blank=True)
+    moves = models.PositiveIntegerField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+    breaks_by_participant = models.JSONField(default=dict, blank=True)
+    unscheduled = models.JSONField(default=list, blank=True)
+    message = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("schedule run")
+        verbose_name_plural = _("schedule runs")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bound__isnull=True)
+                | Q(breaks__isnull=True)
+                | Q(bound__lte=F("breaks")),
+                name="run_bound_below_breaks",
+            ),
+            models.CheckConstraint(
+                condition=Q(meetings_scheduled__lte=F("meetings_total")),
+                name="run_scheduled_lte_total",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} run {self.pk} ({self.status})"
+
+    @property
+    def fairness_spread(self) -> int | None:
+        values = list(self.breaks_by_participant.values())
+        return max(values) - min(values) if values else None
+
+
+class Meeting(models.Model):
+    """An accepted request and its place in the schedule.
+
+    The working place (slot, table, interpreter, status) is what the operator edits; the
+    published_* copy is what participants see. It changes only when a version is published, and
+    `sequence` rises each time it does, so calendar apps replace the entry instead of adding one.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        HELD = "held", _("Held")
+        NO_SHOW = "no_show", _("No-show")
+
+    ACTIVE = (Status.SCHEDULED, Status.HELD, Status.NO_SHOW)
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
+    request = models.OneToOneField(MeetingRequest, on_delete=models.CASCADE, related_name="meeting")
+    slot = models.ForeignKey(
+        Slot, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    table = models.ForeignKey(
+        Table, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    interpreter = models.ForeignKey(
+        Interpreter, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings"
+    )
+    locked = models.BooleanField(_("locked"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    no_show = models.ForeignKey(
+        Registration,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("who did not come"),
+    )
+    published_slot = models.ForeignKey(
+        Slot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_table = models.ForeignKey(
+        Table, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_interpreter = models.ForeignKey(
+        Interpreter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["slot__number", "table__number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["scheduled", "cancelled", "held", "no_show"]),
+                name="meeting_status_valid",
+            ),
+            # Two live meetings never share a table in the same slot.
+            models.UniqueConstraint(
+                fields=["slot", "table"],
+                condition=Q(status__in=["scheduled", "held", "no_show"]),
+                name="meeting_table_free",
+            ),
+            models.CheckConstraint(
+                condition=~Q(locked=True) | Q(slot__isnull=False), name="meeting_locked_has_slot"
+            ),
+            models.CheckConstraint(
+                condition=Q(table__isnull=True) | Q(slot__isnull=False),
+                name="meeting_table_needs_slot",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.request)
+
+    @property
+    def participants(self) -> tuple[Registration, Registration]:
+        return (self.request.requester, self.request.recipient)
+
+    @property
+    def is_published(self) -> bool:
+        return bool(self.published_status)
+
+
+class ScheduleVersion(models.Model):
+    """A numbered publication of the schedule, with what it changed."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    run = models.ForeignKey(
+        ScheduleRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    changed_meetings = models.PositiveIntegerField(default=0)
+    notified = models.PositiveIntegerField(default=0)
+    snapshot = models.JSONField(default=dict, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("schedule version")
+        verbose_name_plural = _("schedule versions")
+        ordering = ["event", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "number"], name="version_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} v{self.number}"
+
+
+class MeetingFeedback(models.Model):
+    class Outcome(models.TextChoices):
+        NO_INTEREST = "no_interest", _("No interest")
+        FOLLOW_UP = "follow_up", _("Follow-up planned")
+        NEGOTIATION = "negotiation", _("Negotiation started")
+        AGREEMENT = "agreement", _("Agreement expected")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="feedback")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="meeting_feedback"
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting feedback")
+        verbose_name_plural = _("meeting feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "registration"], name="feedback_once"),
+            models.CheckConstraint(
+                condition=Q(outcome__in=["no_interest", "follow_up", "negotiation", "agreement"]),
+                name="feedback_outcome_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.display_name}: {self.outcome}"

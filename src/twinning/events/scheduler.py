@@ -1,0 +1,157 @@
+"""The bridge between a brokerage day in the database and the optimiser's plain data.
+
+`plan_for` reads the event into a `scheduling.Problem`; `apply_result` writes the optimiser's
+answer back onto the meetings. Nothing else in the app talks to the optimiser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from twinning.events.models import Event, Interpreter, Meeting, Registration, Slot, Table
+from twinning.scheduling import problem as sp
+from twinning.scheduling.result import Result
+
+PARTICIPANT_ID = re.compile(r"participant (\d+)")
+
+
+@dataclass
+class Plan:
+    problem: sp.Problem
+    previous: list[sp.PreviousAssignment]
+    slots: dict[int, Slot]
+    tables: dict[str, Table]
+    interpreters: dict[str, Interpreter]
+    meetings: dict[str, Meeting]
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def interpreter_pair(first: Registration, second: Registration) -> str | None:
+    """The language pair to interpret, or None when the two share a language."""
+    a, b = first.language_list or ["en"], second.language_list or ["en"]
+    if set(a) & set(b):
+        return None
+    return "-".join(sorted((a[0], b[0])))
+
+
+def _meetings(event: Event) -> list[Meeting]:
+    return list(
+        event.meetings.filter(status__in=Meeting.ACTIVE)
+        .select_related("request__requester__user", "request__recipient__user", "slot")
+        .order_by("pk")
+    )
+
+
+def _participants(event: Event, meetings: list[Meeting]) -> list[Registration]:
+    ids = {r.pk for m in meetings for r in m.participants}
+    ids |= set(event.tables.exclude(host=None).values_list("host_id", flat=True))
+    registrations = Registration.objects.filter(pk__in=ids).select_related("user")
+    return list(registrations.prefetch_related("unavailabilities__slot").order_by("pk"))
+
+
+def _problem_meeting(meeting: Meeting) -> sp.Meeting:
+    requester, recipient = meeting.participants
+    return sp.Meeting(
+        id=str(meeting.pk),
+        participants=(str(requester.pk), str(recipient.pk)),
+        priority=meeting.request.priority,
+        interpreter=interpreter_pair(requester, recipient),
+    )
+
+
+def _previous(meeting: Meeting, keep_previous: bool) -> sp.PreviousAssignment | None:
+    fixed = meeting.locked or meeting.status != Meeting.Status.SCHEDULED
+    if meeting.slot is None or not (fixed or keep_previous):
+        return None
+    return sp.PreviousAssignment(
+        meeting=str(meeting.pk),
+        slot=meeting.slot.number,
+        table=str(meeting.table_id) if meeting.table_id else None,
+        locked=fixed,
+    )
+
+
+def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
+    slots = {s.number: s for s in event.slots.order_by("number")}
+    tables = {str(t.pk): t for t in event.tables.order_by("number")}
+    interpreters = {str(i.pk): i for i in event.interpreters.prefetch_related("unavailable_slots")}
+    meetings = _meetings(event)
+    participants = _participants(event, meetings)
+    mornings = sum(1 for s in slots.values() if s.session == Slot.Session.MORNING)
+    problem = sp.Problem(
+        slots=len(slots),
+        morning_slots=mornings if mornings < len(slots) else None,
+        tables=tuple(
+            sp.Table(id=pk, name=t.label, host=str(t.host_id) if t.host_id else None)
+            for pk, t in tables.items()
+        ),
+        participants=tuple(
+            sp.Participant(
+                id=str(r.pk),
+                unavailable=frozenset(u.slot.number for u in r.unavailabilities.all()),
+            )
+            for r in participants
+        ),
+        meetings=tuple(_problem_meeting(m) for m in meetings),
+        interpreters=tuple(
+            sp.Interpreter(
+                id=pk,
+                languages=frozenset(i.language_list),
+                unavailable=frozenset(s.number for s in i.unavailable_slots.all()),
+            )
+            for pk, i in interpreters.items()
+        ),
+        max_break_spread=event.max_break_spread,
+        name=event.slug,
+    )
+    previous = [p for m in meetings if (p := _previous(m, keep_previous)) is not None]
+    return Plan(
+        problem=problem,
+        previous=previous,
+        slots=slots,
+        tables=tables,
+        interpreters=interpreters,
+        meetings={str(m.pk): m for m in meetings},
+        names={str(r.pk): r.display_name for r in participants},
+    )
+
+
+def readable(plan: Plan, reason: str) -> str:
+    """The optimiser names participants by id; operators know them by name."""
+    return PARTICIPANT_ID.sub(lambda m: plan.names.get(m.group(1), m.group(0)), reason)
+
+
+@transaction.atomic
+def apply_result(plan: Plan, result: Result) -> int:
+    """Place every meeting as the result says; meetings left out lose their place.
+
+    Returns how many meetings were placed. Places are cleared first and then set, so that two
+    meetings swapping tables never meet the table-uniqueness constraint half-way.
+    """
+    placed = {a.meeting: a for a in result.assignments}
+    changed: list[Meeting] = []
+    for key, meeting in plan.meetings.items():
+        assignment = placed.get(key)
+        if assignment is None:
+            meeting.slot, meeting.table, meeting.interpreter, meeting.locked = (
+                None,
+                None,
+                None,
+                False,
+            )
+        else:
+            meeting.slot = plan.slots[assignment.slot]
+            meeting.table = plan.tables[assignment.table]
+            meeting.interpreter = (
+                plan.interpreters[assignment.interpreter] if assignment.interpreter else None
+            )
+        changed.append(meeting)
+    Meeting.objects.filter(pk__in=[m.pk for m in changed], locked=False).update(
+        slot=None, table=None
+    )
+    Meeting.objects.filter(pk__in=[m.pk for m in changed], locked=True).update(table=None)
+    Meeting.objects.bulk_update(changed, ["slot", "table", "interpreter", "locked"], batch_size=500)
+    return len(placed)

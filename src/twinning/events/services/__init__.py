@@ -1,0 +1,82 @@
+"""Writes for events: one function per transition, each in one transaction.
+
+Every function checks its permission, changes state, writes the audit log and notifies.
+"""
+
+from twinning.events.services.onsite import check_in, check_in_undo, feedback_give, meeting_mark
+from twinning.events.services.publication import pending_changes, schedule_publish
+from twinning.events.services.registration import (
+    event_cancel,
+    event_create,
+    event_publish,
+    event_update,
+    invitation_respond,
+    invitation_send,
+    registration_approve,
+    registration_cancel,
+    registration_create,
+    registration_reject,
+)
+from twinning.events.services.requests import (
+    request_accept,
+    request_cancel,
+    request_create,
+    request_decline,
+    requests_expire_due,
+)
+from twinning.events.services.schedule import (
+    MoveConflict,
+    meeting_cancel,
+    meeting_lock,
+    meeting_move,
+    move_warnings,
+    schedule_run_execute,
+    schedule_run_start,
+)
+from twinning.events.services.setup import (
+    grid_generate,
+    interpreter_add,
+    interpreter_remove,
+    slot_times,
+    table_update,
+    tables_set_count,
+    unavailability_set,
+)
+
+__all__ = [
+    "MoveConflict",
+    "check_in",
+    "check_in_undo",
+    "event_cancel",
+    "event_create",
+    "event_publish",
+    "event_update",
+    "feedback_give",
+    "grid_generate",
+    "interpreter_add",
+    "interpreter_remove",
+    "invitation_respond",
+    "invitation_send",
+    "meeting_cancel",
+    "meeting_lock",
+    "meeting_mark",
+    "meeting_move",
+    "move_warnings",
+    "pending_changes",
+    "registration_approve",
+    "registration_cancel",
+    "registration_create",
+    "registration_reject",
+    "request_accept",
+    "request_cancel",
+    "request_create",
+    "request_decline",
+    "requests_expire_due",
+    "schedule_publish",
+    "schedule_run_execute",
+    "schedule_run_start",
+    "slot_times",
+    "table_update",
+    "tables_set_count",
+    "unavailability_set",
+]

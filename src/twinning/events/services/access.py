@@ -1,0 +1,30 @@
+"""Permission checks and row locks shared by the event services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from twinning.events.models import Event, Registration
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
+
+
+def require(user: User, permission: str, obj: Any = None) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(_("You are not allowed to do this."))
+
+
+def lock_event(event: Event) -> Event:
+    """Re-read the event under a row lock: seats are counted against it."""
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def lock_registrations(*registrations: Registration) -> list[Registration]:
+    """Lock participants in primary-key order, so two acceptances never wait on each other
+    in opposite orders (a deadlock)."""
+    ids = sorted({r.pk for r in registrations})
+    return list(Registration.objects.select_for_update().filter(pk__in=ids).order_by("pk"))

@@ -1,0 +1,274 @@
+"""Events, registration with approval, and invitations with RSVP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from twinning.core.models import User
+from twinning.core.services import audit_log, notify
+from twinning.events.models import Event, Invitation, Meeting, MeetingRequest, Registration
+from twinning.events.models.event import LANGUAGE_CODES
+from twinning.events.services.access import lock_event, require
+
+if TYPE_CHECKING:
+    from twinning.organisations.models import Organisation
+    from twinning.programmes.models import Programme
+
+EVENT_FIELDS = {
+    "kind", "title_ru", "title_kk", "description", "venue", "address", "time_zone", "is_public",
+    "capacity", "registration_opens_at", "registration_closes_at", "requires_approval",
+    "meeting_limit", "request_limit", "request_expiry_hours", "max_break_spread",
+    "title_en", "starts_on", "ends_on",
+}  # fmt: skip
+
+
+def languages_value(codes: Iterable[str]) -> str:
+    wanted = set(codes)
+    return ",".join(code for code in LANGUAGE_CODES if code in wanted)
+
+
+def _unique_slug(title: str) -> str:
+    root = slugify(title)[:100] or "event"
+    slug, n = root, 1
+    while Event.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{root}-{n}"
+    return slug
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+
+
+@transaction.atomic
+def event_create(*, programme: Programme, by: User, title_en: str, **fields: Any) -> Event:
+    require(by, "events.manage_event")
+    _check_fields(fields)
+    event = Event(
+        programme=programme,
+        title_en=title_en,
+        slug=_unique_slug(title_en),
+        created_by=by,
+        **fields,
+    )
+    event.full_clean()
+    event.save()
+    audit_log(action="event.create", actor=by, target=event)
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, by: User, **fields: Any) -> Event:
+    require(by, "events.manage_event", event)
+    _check_fields(fields)
+    event = lock_event(event)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.sequence += 1
+    event.full_clean()
+    event.save()
+    audit_log(action="event.update", actor=by, target=event, fields=sorted(fields))
+    return event
+
+
+@transaction.atomic
+def event_publish(*, event: Event, by: User) -> Event:
+    require(by, "events.manage_event", event)
+    event = lock_event(event)
+    event.status = Event.Status.PUBLISHED
+    event.sequence += 1
+    event.save(update_fields=["status", "sequence", "updated_at"])
+    audit_log(action="event.publish", actor=by, target=event)
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, by: User) -> Event:
+    require(by, "events.manage_event", event)
+    event = lock_event(event)
+    event.status = Event.Status.CANCELLED
+    event.sequence += 1
+    event.save(update_fields=["status", "sequence", "updated_at"])
+    audit_log(action="event.cancel", actor=by, target=event)
+    for registration in event.registrations.filter(status=Registration.Status.APPROVED):
+        notify(
+            recipient=registration.user,
+            template="events/email/event_cancelled",
+            context={"event": event},
+        )
+    return event
+
+
+def _approved_count(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.APPROVED).count()
+
+
+def _take_seat(event: Event) -> None:
+    """Under the event's row lock: refuse when every seat is taken."""
+    locked = lock_event(event)
+    if locked.capacity is not None and _approved_count(locked) >= locked.capacity:
+        raise ValidationError(_("The event is full."))
+
+
+def _default_languages(user: User, organisation: Organisation | None) -> list[str]:
+    if organisation is not None and organisation.working_languages:
+        return organisation.working_languages.split(",")
+    return [user.language or "en"]
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: Event,
+    user: User,
+    organisation: Organisation | None = None,
+    languages: Iterable[str] = (),
+    looking_for: str = "",
+) -> Registration:
+    require(user, "events.register", event)
+    if organisation is not None and not user.organisations.filter(pk=organisation.pk).exists():
+        raise ValidationError({"organisation": _("You can only represent your own organisation.")})
+    registration = Registration.objects.create(
+        event=event,
+        user=user,
+        organisation=organisation,
+        languages=languages_value(languages or _default_languages(user, organisation)),
+        looking_for=looking_for,
+    )
+    audit_log(action="registration.create", actor=user, target=registration)
+    if not event.requires_approval:
+        _approve(registration, by=None)
+    return registration
+
+
+def _approve(registration: Registration, *, by: User | None) -> Registration:
+    _take_seat(registration.event)
+    registration.status = Registration.Status.APPROVED
+    registration.decided_by, registration.decided_at = by, timezone.now()
+    registration.save(update_fields=["status", "decided_by", "decided_at"])
+    audit_log(action="registration.approve", actor=by, target=registration)
+    notify(
+        recipient=registration.user,
+        template="events/email/registration_approved",
+        context={"event": registration.event, "registration": registration},
+    )
+    return registration
+
+
+def _lock_registration(registration: Registration) -> Registration:
+    return (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(pk=registration.pk)
+    )
+
+
+@transaction.atomic
+def registration_approve(*, registration: Registration, by: User) -> Registration:
+    require(by, "events.manage_event", registration.event)
+    registration = _lock_registration(registration)
+    if registration.status == Registration.Status.APPROVED:
+        return registration
+    return _approve(registration, by=by)
+
+
+@transaction.atomic
+def registration_reject(*, registration: Registration, by: User) -> Registration:
+    require(by, "events.manage_event", registration.event)
+    registration = _lock_registration(registration)
+    registration.status = Registration.Status.REJECTED
+    registration.decided_by, registration.decided_at = by, timezone.now()
+    registration.save(update_fields=["status", "decided_by", "decided_at"])
+    _withdraw_requests(registration)
+    audit_log(action="registration.reject", actor=by, target=registration)
+    notify(
+        recipient=registration.user,
+        template="events/email/registration_rejected",
+        context={"event": registration.event, "registration": registration},
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, by: User) -> Registration:
+    if registration.user_id != by.pk:
+        require(by, "events.manage_event", registration.event)
+    registration = _lock_registration(registration)
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status"])
+    _withdraw_requests(registration)
+    audit_log(action="registration.cancel", actor=by, target=registration)
+    return registration
+
+
+def _withdraw_requests(registration: Registration) -> None:
+    """A participant who leaves takes their open requests and meetings with them."""
+    sent, received = registration.requests_sent.all(), registration.requests_received.all()
+    open_requests = (sent | received).filter(status__in=MeetingRequest.OPEN)
+    Meeting.objects.filter(request__in=open_requests).update(
+        status=Meeting.Status.CANCELLED, locked=False
+    )
+    open_requests.update(status=MeetingRequest.Status.CANCELLED, responded_at=timezone.now())
+
+
+@transaction.atomic
+def invitation_send(
+    *, event: Event, by: User, email: str, name: str = "", language: str = "en"
+) -> Invitation:
+    require(by, "events.manage_event", event)
+    invitation, _created = Invitation.objects.get_or_create(
+        event=event,
+        email=email.strip().lower(),
+        defaults={"name": name, "language": language, "invited_by": by},
+    )
+    # The invitee may have no account yet: an unsaved user carries the address and language.
+    known = User.objects.filter(email__iexact=invitation.email).first()
+    recipient = known or User(email=invitation.email, language=invitation.language, is_active=True)
+    notify(
+        recipient=recipient,
+        template="events/email/invitation",
+        context={"event": event, "invitation": invitation},
+    )
+    audit_log(action="invitation.send", actor=by, target=event, email=invitation.email)
+    return invitation
+
+
+@transaction.atomic
+def invitation_respond(
+    *, invitation: Invitation, attending: bool, user: User | None = None
+) -> Invitation:
+    """RSVP from the link in the e-mail. Someone signed in who will attend is registered."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation.status = Invitation.Status.ACCEPTED if attending else Invitation.Status.DECLINED
+    invitation.responded_at = timezone.now()
+    if attending and user is not None and user.is_authenticated:
+        invitation.registration = _register_invited(invitation.event, user)
+    elif not attending and invitation.registration is not None:
+        registration_cancel(registration=invitation.registration, by=invitation.registration.user)
+    invitation.save(update_fields=["status", "responded_at", "registration"])
+    audit_log(action="invitation.respond", actor=user, target=invitation, attending=attending)
+    return invitation
+
+
+def _register_invited(event: Event, user: User) -> Registration:
+    organisation = user.organisations.first()
+    registration, _created = Registration.objects.get_or_create(
+        event=event,
+        user=user,
+        defaults={
+            "organisation": organisation,
+            "languages": languages_value(_default_languages(user, organisation)),
+        },
+    )
+    if registration.status != Registration.Status.APPROVED:
+        _approve(registration, by=None)
+    return registration

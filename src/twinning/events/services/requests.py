@@ -1,0 +1,163 @@
+"""The meeting-request workflow: requested → accepted / declined / expired / cancelled.
+
+Limits are checked under row locks on the participants, so two acceptances at the same moment
+cannot together pass a participant's limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.core.services import audit_log, notify
+from twinning.events.models import Meeting, MeetingRequest, Registration
+from twinning.events.services.access import lock_registrations, require
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
+
+Status = MeetingRequest.Status
+
+
+def _notify(request: MeetingRequest, to: Registration, template: str) -> None:
+    notify(
+        recipient=to.user,
+        template=f"events/email/{template}",
+        context={"request": request, "event": request.event, "other": request.other(to)},
+    )
+
+
+def _open_pair_exists(requester: Registration, recipient: Registration) -> bool:
+    pair = MeetingRequest.objects.filter(
+        requester__in=[requester, recipient], recipient__in=[requester, recipient]
+    )
+    return pair.filter(status__in=MeetingRequest.OPEN).exists()
+
+
+def _check_can_ask(requester: Registration, recipient: Registration) -> None:
+    if recipient.event_id != requester.event_id or recipient.pk == requester.pk:
+        raise ValidationError(_("You can only ask another participant of the same event."))
+    if recipient.status != Registration.Status.APPROVED:
+        raise ValidationError(_("This person is not taking part in the event."))
+    if _open_pair_exists(requester, recipient):
+        raise ValidationError(_("There is already a request between you two."))
+    event = requester.event
+    open_sent = requester.requests_sent.filter(status__in=MeetingRequest.OPEN).count()
+    if open_sent >= event.request_limit:
+        raise ValidationError(
+            _("You have reached the limit of %(limit)d requests for this event.")
+            % {"limit": event.request_limit}
+        )
+
+
+@transaction.atomic
+def request_create(
+    *,
+    requester: Registration,
+    recipient: Registration,
+    by: User,
+    message: str = "",
+    priority: int = 1,
+) -> MeetingRequest:
+    require(by, "events.request_meeting", requester)
+    lock_registrations(requester, recipient)
+    _check_can_ask(requester, recipient)
+    event = requester.event
+    request = MeetingRequest.objects.create(
+        event=event,
+        requester=requester,
+        recipient=recipient,
+        message=message.strip(),
+        priority=priority,
+        expires_at=timezone.now() + dt.timedelta(hours=event.request_expiry_hours),
+    )
+    audit_log(action="meeting_request.create", actor=by, target=request)
+    _notify(request, recipient, "request_received")
+    return request
+
+
+def _relock(request: MeetingRequest) -> MeetingRequest:
+    return (
+        MeetingRequest.objects.select_for_update(of=("self",))
+        .select_related("event", "requester__user", "recipient__user")
+        .get(pk=request.pk)
+    )
+
+
+def _accepted_count(registration: Registration) -> int:
+    mine = MeetingRequest.objects.filter(status=Status.ACCEPTED, event_id=registration.event_id)
+    return (mine.filter(requester=registration) | mine.filter(recipient=registration)).count()
+
+
+def _expire(request: MeetingRequest) -> None:
+    request.status, request.responded_at = Status.EXPIRED, timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    audit_log(action="meeting_request.expire", actor=None, target=request)
+
+
+@transaction.atomic
+def request_accept(*, request: MeetingRequest, by: User) -> Meeting:
+    # Participants first, then the request: every writer takes the locks in this order.
+    lock_registrations(request.requester, request.recipient)
+    request = _relock(request)
+    require(by, "events.respond_request", request)
+    if request.expires_at <= timezone.now():
+        _expire(request)
+        raise ValidationError(_("This request has expired."))
+    limit = request.event.meeting_limit
+    for side in (request.requester, request.recipient):
+        if _accepted_count(side) >= limit:
+            raise ValidationError(
+                _("%(name)s already has %(limit)d meetings, the most this event allows.")
+                % {"name": side.display_name, "limit": limit}
+            )
+    request.status, request.responded_at = Status.ACCEPTED, timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    meeting = Meeting.objects.create(event=request.event, request=request)
+    audit_log(action="meeting_request.accept", actor=by, target=request)
+    _notify(request, request.requester, "request_accepted")
+    return meeting
+
+
+@transaction.atomic
+def request_decline(*, request: MeetingRequest, by: User) -> MeetingRequest:
+    request = _relock(request)
+    require(by, "events.respond_request", request)
+    request.status, request.responded_at = Status.DECLINED, timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    audit_log(action="meeting_request.decline", actor=by, target=request)
+    _notify(request, request.requester, "request_declined")
+    return request
+
+
+@transaction.atomic
+def request_cancel(*, request: MeetingRequest, by: User) -> MeetingRequest:
+    """Either side withdraws; an accepted meeting is cancelled with it."""
+    request = _relock(request)
+    if not by.has_perm("events.manage_event", request.event):
+        require(by, "events.cancel_request", request)
+    request.status, request.responded_at = Status.CANCELLED, timezone.now()
+    request.save(update_fields=["status", "responded_at"])
+    Meeting.objects.filter(request=request).update(status=Meeting.Status.CANCELLED, locked=False)
+    audit_log(action="meeting_request.cancel", actor=by, target=request)
+    other = request.recipient if by.pk == request.requester.user_id else request.requester
+    _notify(request, other, "request_cancelled")
+    return request
+
+
+@transaction.atomic
+def requests_expire_due(*, now: dt.datetime | None = None) -> int:
+    """Expire every unanswered request whose time is up; returns how many."""
+    due = MeetingRequest.objects.select_for_update().filter(
+        status=Status.REQUESTED, expires_at__lte=now or timezone.now()
+    )
+    count = 0
+    for request in due:
+        _expire(request)
+        count += 1
+    return count

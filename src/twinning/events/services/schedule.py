@@ -1,0 +1,193 @@
+"""Running the optimiser, locking and moving meetings by hand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.core.services import audit_log, job_finish, job_start, job_update
+from twinning.events import scheduler
+from twinning.events.models import Event, Interpreter, Meeting, ScheduleRun, Slot, Table
+from twinning.events.services.access import require
+from twinning.events.services.requests import request_cancel, requests_expire_due
+from twinning.scheduling.result import Result, Status
+from twinning.scheduling.solver import solve
+from twinning.scheduling.validation import InvalidProblem
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
+
+STEPS = 3
+SOLVER_WORKERS = 2
+
+
+class MoveConflict(ValidationError):
+    """A manual move breaks a soft rule; the operator may confirm it anyway."""
+
+    def __init__(self, warnings: list[str]) -> None:
+        super().__init__(warnings)
+        self.warnings = warnings
+
+
+@transaction.atomic
+def schedule_run_start(
+    *, event: Event, by: User, time_limit: int = 30, keep_previous: bool = True
+) -> ScheduleRun:
+    """Queue an optimiser run; the background worker carries it out (tasks.schedule_event)."""
+    from twinning.events.tasks import schedule_event
+
+    require(by, "events.manage_event", event)
+    if not event.slots.exists() or not event.tables.exists():
+        raise ValidationError(_("Set up the slot grid and the tables first."))
+    requests_expire_due()
+    job = job_start(kind="events.schedule", label=event.title, by=by, total=STEPS)
+    run = ScheduleRun.objects.create(
+        event=event, job=job, time_limit=time_limit, keep_previous=keep_previous, started_by=by
+    )
+    audit_log(action="event.schedule_run", actor=by, target=event, run=run.pk)
+    schedule_event.enqueue(run_id=run.pk)
+    return run
+
+
+def schedule_run_execute(*, run_id: int) -> ScheduleRun:
+    """The body of the background task: read, solve, write back, report progress."""
+    run = ScheduleRun.objects.select_related("event").get(pk=run_id)
+    _progress(run, ScheduleRun.Status.RUNNING, 0, _("Reading requests and the grid"))
+    plan = scheduler.plan_for(run.event, keep_previous=run.keep_previous)
+    run.meetings_total = len(plan.problem.meetings)
+    _progress(run, ScheduleRun.Status.RUNNING, 1, _("Optimising"))
+    try:
+        result = solve(
+            plan.problem,
+            time_limit=run.time_limit,
+            workers=SOLVER_WORKERS,
+            previous=plan.previous,
+            stability=run.keep_previous and bool(plan.previous),
+        )
+    except InvalidProblem as error:
+        return _fail(run, "; ".join(scheduler.readable(plan, e) for e in error.errors))
+    if result.status in (Status.INFEASIBLE, Status.UNKNOWN):
+        return _fail(run, scheduler.readable(plan, result.reason or result.status.value))
+    _progress(run, ScheduleRun.Status.RUNNING, 2, _("Saving the schedule"))
+    run.meetings_scheduled = scheduler.apply_result(plan, result)
+    _record(run, plan, result)
+    return run
+
+
+def _progress(run: ScheduleRun, status: str, done: int, message: str) -> None:
+    run.status = status
+    run.save(update_fields=["status"])
+    if run.job_id:
+        job_update(job_id=run.job_id, done=done, total=STEPS, message=message)
+
+
+def _fail(run: ScheduleRun, message: str) -> ScheduleRun:
+    run.status, run.message, run.finished_at = ScheduleRun.Status.FAILED, message, timezone.now()
+    run.save()
+    if run.job_id:
+        job_finish(job_id=run.job_id, result={"message": message}, failed=True)
+    return run
+
+
+def _record(run: ScheduleRun, plan: scheduler.Plan, result: Result) -> None:
+    run.status, run.finished_at = ScheduleRun.Status.DONE, timezone.now()
+    run.solver_status = result.status.value
+    run.breaks, run.bound, run.gap = result.breaks, result.bound, result.gap
+    run.moves, run.seconds = result.moves, result.seconds
+    run.breaks_by_participant = result.breaks_by_participant
+    run.unscheduled = [
+        {"meeting": int(u.meeting), "reason": scheduler.readable(plan, u.reason)}
+        for u in result.unscheduled
+    ]
+    run.save()
+    if run.job_id:
+        job_finish(job_id=run.job_id, result={"run": run.pk, "breaks": run.breaks})
+
+
+@transaction.atomic
+def meeting_lock(*, meeting: Meeting, by: User, locked: bool = True) -> Meeting:
+    require(by, "events.manage_event", meeting.event)
+    if locked and meeting.slot_id is None:
+        raise ValidationError(_("Only a meeting with a slot can be locked."))
+    meeting.locked = locked
+    meeting.save(update_fields=["locked", "updated_at"])
+    audit_log(action="meeting.lock" if locked else "meeting.unlock", actor=by, target=meeting)
+    return meeting
+
+
+def move_warnings(
+    meeting: Meeting, slot: Slot, table: Table, interpreter: Interpreter | None = None
+) -> list[str]:
+    """Everything a move to (slot, table) would break, in words for the operator."""
+    others = meeting.event.meetings.filter(slot=slot, status__in=Meeting.ACTIVE).exclude(
+        pk=meeting.pk
+    )
+    warnings = [
+        _("%(name)s already has a meeting in this slot.") % {"name": person.display_name}
+        for person in meeting.participants
+        if others.filter(request__requester=person).exists()
+        or others.filter(request__recipient=person).exists()
+    ]
+    warnings += [
+        _("%(name)s has said they are not available in this slot.") % {"name": person.display_name}
+        for person in meeting.participants
+        if person.unavailabilities.filter(slot=slot).exists()
+    ]
+    if table.host_id and table.host_id not in {p.pk for p in meeting.participants}:
+        warnings.append(_("Table %(table)s is hosted by someone else.") % {"table": table.label})
+    if interpreter is not None and others.filter(interpreter=interpreter).exists():
+        warnings.append(
+            _("%(name)s is interpreting another meeting in this slot.") % {"name": interpreter.name}
+        )
+    return warnings
+
+
+@transaction.atomic
+def meeting_move(
+    *,
+    meeting: Meeting,
+    by: User,
+    slot: Slot,
+    table: Table,
+    interpreter: Interpreter | None = None,
+    force: bool = False,
+) -> list[str]:
+    """Move a meeting by hand and lock it there. Returns the warnings the operator accepted."""
+    require(by, "events.manage_event", meeting.event)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("event").get(pk=meeting.pk)
+    )
+    if slot.event_id != meeting.event_id or table.event_id != meeting.event_id:
+        raise ValidationError(_("The slot and table must belong to this event."))
+    if (
+        meeting.event.meetings.filter(slot=slot, table=table, status__in=Meeting.ACTIVE)
+        .exclude(pk=meeting.pk)
+        .exists()
+    ):
+        raise ValidationError(_("Table %(table)s is taken in this slot.") % {"table": table.label})
+    warnings = move_warnings(meeting, slot, table, interpreter)
+    if warnings and not force:
+        raise MoveConflict(warnings)
+    meeting.slot, meeting.table, meeting.interpreter, meeting.locked = (
+        slot,
+        table,
+        interpreter,
+        True,
+    )
+    meeting.save(update_fields=["slot", "table", "interpreter", "locked", "updated_at"])
+    audit_log(
+        action="meeting.move", actor=by, target=meeting, slot=slot.number, table=table.number,
+        warnings=warnings,
+    )  # fmt: skip
+    return warnings
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by: User) -> Meeting:
+    request_cancel(request=meeting.request, by=by)
+    meeting.refresh_from_db()
+    return meeting
