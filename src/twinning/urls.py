@@ -3,9 +3,12 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from twinning.api.urls import api
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     path("", include("twinning.core.urls")),
     path("", include("twinning.programmes.urls")),
     path("", include("twinning.organisations.urls")),

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from twinning.core.models import AuditEntry, Consent, JobProgress, User
+from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
 
 
 @admin.register(User)
@@ -48,3 +48,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
 class JobProgressAdmin(admin.ModelAdmin):
     list_display = ["created_at", "kind", "label", "state", "done", "total", "message"]
     list_filter = ["kind", "state"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
+    search_fields = ["name", "user__email", "prefix"]

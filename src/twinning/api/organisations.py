@@ -1,0 +1,177 @@
+"""Organisations and opportunities: the directory, my organisations, and the workflow."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from twinning.api.auth import OPTIONAL
+from twinning.api.schemas import (
+    Error,
+    FieldErrors,
+    OpportunityIn,
+    OpportunityOut,
+    OrganisationOut,
+    RejectIn,
+)
+from twinning.organisations import selectors, services
+from twinning.programmes import selectors as programme_selectors
+
+router = Router(tags=["organisations"])
+
+
+def organisation_out(organisation: Any) -> OrganisationOut:
+    return OrganisationOut(
+        slug=organisation.slug,
+        name=organisation.display_name,
+        legal_name=organisation.legal_name,
+        kind=organisation.kind,
+        side=organisation.side.code,
+        region=organisation.region.slug,
+        size=organisation.size,
+        working_languages=organisation.language_list,
+        sectors=[s.code for s in organisation.sectors.all()],
+        description=organisation.description,
+        website=organisation.website,
+    )
+
+
+def opportunity_out(opportunity: Any) -> OpportunityOut:
+    organisation = opportunity.organisation
+    return OpportunityOut(
+        id=opportunity.pk,
+        reference=opportunity.reference,
+        type=opportunity.type,
+        title=opportunity.title,
+        summary=opportunity.summary,
+        description=opportunity.description,
+        status=opportunity.status,
+        sectors=[s.code for s in opportunity.sectors.all()],
+        languages=opportunity.language_list,
+        organisation=organisation.slug,
+        side=organisation.side.code,
+        region=organisation.region.slug,
+        expires_on=opportunity.expires_on,
+        published_at=opportunity.published_at,
+    )
+
+
+@router.get("/opportunities", response=list[OpportunityOut], auth=OPTIONAL)
+@paginate(LimitOffsetPagination)
+def directory(
+    request: HttpRequest,
+    q: str = "",
+    type: str = "",
+    sector: str = "",
+    region: str = "",
+    side: str = "",
+    language: str = "",
+) -> list[OpportunityOut]:
+    """Published opportunities, filtered like the public directory (no contact details)."""
+    filters = selectors.DirectoryFilters(
+        query=q, type=type, sector=sector, region=region, side=side, language=language
+    )
+    return [opportunity_out(o) for o in selectors.opportunities_published(filters=filters)]
+
+
+def _visible_opportunity(request: HttpRequest, pk: int) -> Any:
+    opportunity = selectors.opportunity_get(pk=pk)
+    if opportunity is None or not request.user.has_perm(
+        "organisations.view_opportunity", opportunity
+    ):
+        raise HttpError(404, "Not found.")
+    return opportunity
+
+
+@router.get("/opportunities/{pk}", response={200: OpportunityOut, 404: Error}, auth=OPTIONAL)
+def opportunity_detail(request: HttpRequest, pk: int) -> OpportunityOut:
+    return opportunity_out(_visible_opportunity(request, pk))
+
+
+@router.get("/me/organisations", response=list[OrganisationOut])
+def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
+    return [
+        organisation_out(m.organisation)
+        for m in selectors.organisations_for_user(user=request.user).prefetch_related(
+            "organisation__sectors"
+        )
+    ]
+
+
+@router.get("/me/opportunities", response=list[OpportunityOut])
+def my_opportunities(request: HttpRequest) -> list[OpportunityOut]:
+    return [opportunity_out(o) for o in selectors.opportunities_for_user(user=request.user)]
+
+
+@router.post(
+    "/opportunities", response={201: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error}
+)
+def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status:
+    organisation = selectors.organisation_get(slug=payload.organisation)
+    if organisation is None or not request.user.has_perm(
+        "organisations.view_private", organisation
+    ):
+        raise HttpError(404, "Not found.")
+    target_side = (
+        programme_selectors.side_get(code=payload.target_side) if payload.target_side else None
+    )
+    regions = [r for r in programme_selectors.regions() if r.slug in set(payload.target_regions)]
+    opportunity = services.opportunity_create(
+        organisation=organisation,
+        by=request.user,
+        type=payload.type,
+        title=payload.title,
+        summary=payload.summary,
+        description=payload.description,
+        sectors=list(programme_selectors.sectors_by_codes(codes=payload.sectors)),
+        languages=payload.languages,
+        target_side=target_side,
+        target_regions=regions,
+        expires_on=payload.expires_on,
+    )
+    return Status(201, opportunity_out(selectors.opportunity_get(pk=opportunity.pk)))
+
+
+def _transition(request: HttpRequest, pk: int, action: str, **extra: Any) -> OpportunityOut:
+    opportunity = _visible_opportunity(request, pk)
+    function = getattr(services, f"opportunity_{action}")
+    function(opportunity=opportunity, by=request.user, **extra)
+    return opportunity_out(selectors.opportunity_get(pk=pk))
+
+
+TRANSITION_RESPONSES = {200: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error}
+
+
+@router.post("/opportunities/{pk}/submit", response=TRANSITION_RESPONSES)
+def submit(request: HttpRequest, pk: int) -> OpportunityOut:
+    return _transition(request, pk, "submit")
+
+
+@router.post("/opportunities/{pk}/publish", response=TRANSITION_RESPONSES)
+def publish(request: HttpRequest, pk: int) -> OpportunityOut:
+    return _transition(request, pk, "publish")
+
+
+@router.post("/opportunities/{pk}/reject", response=TRANSITION_RESPONSES)
+def reject(request: HttpRequest, pk: int, payload: RejectIn) -> OpportunityOut:
+    return _transition(request, pk, "reject", reason=payload.reason)
+
+
+@router.post("/opportunities/{pk}/close", response=TRANSITION_RESPONSES)
+def close(request: HttpRequest, pk: int) -> OpportunityOut:
+    return _transition(request, pk, "close")
+
+
+@router.post("/opportunities/{pk}/renew", response=TRANSITION_RESPONSES)
+def renew(request: HttpRequest, pk: int) -> OpportunityOut:
+    return _transition(request, pk, "renew")
+
+
+@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: Error}, auth=OPTIONAL)
+def organisation_detail(request: HttpRequest, slug: str) -> OrganisationOut:
+    organisation = selectors.organisation_get(slug=slug)
+    if organisation is None:
+        raise HttpError(404, "Not found.")
+    return organisation_out(organisation)
