@@ -1,19 +1,21 @@
 """Writes shared by every app: audit log, notifications, consent, job progress, sign-up."""
 
+import hashlib
+import secrets
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from twinning.core.models import AuditEntry, Consent, JobProgress, User
+from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -160,3 +162,40 @@ def user_delete(*, user: User) -> None:
         )
     audit_log(action="user.delete", actor=None, target=None, user_id=user.pk)
     user.delete()
+
+
+def _token_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new API token and its key; the key is never stored and cannot be shown again."""
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:100] or "API", prefix=key[:8], key_hash=_token_hash(key)
+    )
+    audit_log(action="api_token.create", actor=user, target=token)
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by: User) -> ApiToken:
+    if token.user_id != by.pk and not by.is_staff:
+        raise PermissionDenied(_("You are not allowed to do this."))
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_log(action="api_token.revoke", actor=by, target=token)
+    return token
+
+
+def api_token_authenticate(*, key: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_token_hash(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
