@@ -94,12 +94,7 @@ def _estimate_scheme(workings: Workings) -> SchemeEstimate:
     _warn_validity(workings)
     found = reasons(workings)
     eligible = all(reason.met for reason in found)
-    format_rate = rule.rate_for(workings.production.format)
-    rate = (
-        None
-        if format_rate is None
-        else workings.use("rate", format_rate.value, format_rate.provenance)
-    )
+    rate = _rate(workings)
     amount = _amount(workings, rate)
     base_detail = workings.base_detail()
     _warn_notices(workings, rate)
@@ -125,6 +120,14 @@ def _estimate_scheme(workings: Workings) -> SchemeEstimate:
         rule=rule,
         sources=_sources(workings),
     )
+
+
+def _rate(workings: Workings) -> Decimal | None:
+    production_format = workings.production.format
+    found = workings.rule.rate_for(production_format)
+    if found is None:
+        return None
+    return workings.use(f"rate for {production_format}", found.value, found.provenance)
 
 
 def _amount(workings: Workings, rate: Decimal | None) -> Decimal:
