@@ -33,6 +33,10 @@ def production(**changes: Any) -> Production:
     return replace(FEATURE_2025, **changes)
 
 
+def shoot(start: str, end: str) -> dict[str, date]:
+    return {"shoot_start": date.fromisoformat(start), "shoot_end": date.fromisoformat(end)}
+
+
 def kz_line(amount: int | str, **changes: Any) -> BudgetLine:
     line = BudgetLine("Kazakh crew", Decimal(amount), "KZT", Place.KZ, True, True)
     return replace(line, **changes)

@@ -1,3 +1,4 @@
+import copy
 from datetime import date
 from decimal import Decimal
 
@@ -8,12 +9,15 @@ from tests.film.builders import (
     rates,
     reason,
     scheme_estimate,
+    shoot,
     uk_line,
     unmet,
     warning,
     warning_codes,
 )
+from twinning.film.data import read_data_file
 from twinning.film.production import Applicant, Format, Place
+from twinning.film.rulebook import RuleBook, rulebook_from_data
 
 pytestmark = pytest.mark.unit
 
@@ -206,11 +210,7 @@ def test_every_unmet_reason_is_listed(rulebook):
 
 def test_rule_expired_on_the_shoot_date_is_applied_with_a_warning(rulebook):
     rebate = scheme_estimate(
-        rulebook,
-        "kz-rebate",
-        [kz_line(600_000_000)],
-        shoot_start=date(2026, 3, 1),
-        shoot_end=date(2026, 5, 1),
+        rulebook, "kz-rebate", [kz_line(600_000_000)], **shoot("2026-03-01", "2026-05-01")
     )
 
     expired = warning(rebate, "rule-expired")
@@ -222,11 +222,7 @@ def test_rule_expired_on_the_shoot_date_is_applied_with_a_warning(rulebook):
 
 def test_rule_expiring_during_the_shoot_is_flagged(rulebook):
     rebate = scheme_estimate(
-        rulebook,
-        "kz-rebate",
-        [kz_line(600_000_000)],
-        shoot_start=date(2025, 11, 1),
-        shoot_end=date(2026, 2, 1),
+        rulebook, "kz-rebate", [kz_line(600_000_000)], **shoot("2025-11-01", "2026-02-01")
     )
 
     assert "rule-expires-during-shoot" in warning_codes(rebate)
@@ -235,11 +231,7 @@ def test_rule_expiring_during_the_shoot_is_flagged(rulebook):
 
 def test_shoot_before_a_scheme_started_is_not_eligible(rulebook):
     iftc = scheme_estimate(
-        rulebook,
-        "uk-iftc",
-        [uk_line(5_000_000)],
-        shoot_start=date(2024, 3, 1),
-        shoot_end=date(2024, 5, 1),
+        rulebook, "uk-iftc", [uk_line(5_000_000)], **shoot("2024-03-01", "2024-05-01")
     )
 
     assert unmet(iftc) == ["rule-in-force"]
@@ -248,11 +240,7 @@ def test_shoot_before_a_scheme_started_is_not_eligible(rulebook):
 
 def test_year_without_an_mci_uses_the_latest_earlier_year(rulebook):
     rebate = scheme_estimate(
-        rulebook,
-        "kz-rebate",
-        [kz_line(600_000_000)],
-        shoot_start=date(2022, 6, 1),
-        shoot_end=date(2022, 7, 1),
+        rulebook, "kz-rebate", [kz_line(600_000_000)], **shoot("2022-06-01", "2022-07-01")
     )
 
     assert warning(rebate, "mci-missing-for-year").params == {"year": 2022, "used_year": 2020}
@@ -269,11 +257,7 @@ def test_unconfirmed_figures_are_flagged(rulebook):
 
 def test_confirmed_figures_are_not_flagged(rulebook):
     rebate = scheme_estimate(
-        rulebook,
-        "kz-rebate",
-        [kz_line(600_000_000)],
-        shoot_start=date(2020, 6, 1),
-        shoot_end=date(2020, 7, 1),
+        rulebook, "kz-rebate", [kz_line(600_000_000)], **shoot("2020-06-01", "2020-07-01")
     )
 
     assert rebate.minimum_spend == Decimal("344630000.00")  # 130,000 x 2,651
@@ -313,3 +297,60 @@ def test_amounts_are_rounded_half_up_to_cents(rulebook):
     avec = scheme_estimate(rulebook, "uk-avec", lines, table=rates(("GBP", "KZT", "8")))
 
     assert avec.lines[0].amount == Decimal("0.13")  # 0.125: half-even would give 0.12
+
+
+def _with_extension(rate: str) -> RuleBook:
+    """The bundled rules plus a later version of the Kazakh rebate, from 2026-01-01."""
+    rules_data = copy.deepcopy(read_data_file("incentive_rules.json"))
+    extension = copy.deepcopy(rules_data["rules"][0])
+    extension.update(valid_from="2026-01-01", valid_to=None)
+    extension["rates"][0]["value"] = rate
+    for part in [extension["base"], *extension["rates"], extension["minimum_spend"]]:
+        part.update(valid_from="2026-01-01", valid_to=None)
+    rules_data["rules"].append(extension)
+    return rulebook_from_data(rules_data, read_data_file("mci.json"))
+
+
+def test_the_version_in_force_when_shooting_starts_is_applied():
+    rulebook = _with_extension("0.25")
+    lines = [kz_line(600_000_000)]
+
+    before = scheme_estimate(rulebook, "kz-rebate", lines, **shoot("2025-06-01", "2025-08-01"))
+    after = scheme_estimate(rulebook, "kz-rebate", lines, **shoot("2026-06-01", "2026-08-01"))
+
+    assert (before.rate, after.rate) == (Decimal("0.30"), Decimal("0.25"))
+    assert "rule-expired" not in warning_codes(after)
+
+
+def test_a_new_version_starting_during_the_shoot_is_flagged():
+    rulebook = _with_extension("0.25")
+
+    rebate = scheme_estimate(
+        rulebook, "kz-rebate", [kz_line(600_000_000)], **shoot("2025-11-01", "2026-02-01")
+    )
+
+    assert rebate.rate == Decimal("0.30")
+    changed = warning(rebate, "rule-changes-during-shoot")
+    assert changed.params["valid_from"] == date(2026, 1, 1)
+
+
+def test_a_figure_dated_outside_the_shoot_is_flagged():
+    rules_data = copy.deepcopy(read_data_file("incentive_rules.json"))
+    rules_data["rules"][1]["rates"][0]["valid_to"] = "2024-12-31"  # AVEC's 34%, in this test only
+    rulebook = rulebook_from_data(rules_data, read_data_file("mci.json"))
+
+    avec = scheme_estimate(rulebook, "uk-avec", [uk_line(1_000_000)])
+
+    stale = warning(avec, "figure-not-valid")
+    assert stale.params["figure"] == "rate for feature"
+    assert stale.params["valid_to"] == "2024-12-31"
+
+
+def test_an_unconfirmed_scheme_is_flagged_as_a_whole():
+    rules_data = copy.deepcopy(read_data_file("incentive_rules.json"))
+    rules_data["rules"][2]["unconfirmed"] = True
+    rulebook = rulebook_from_data(rules_data, read_data_file("mci.json"))
+
+    iftc = scheme_estimate(rulebook, "uk-iftc", [uk_line(1_000_000)])
+
+    assert warning(iftc, "unconfirmed-rule-part").params["figure"] == "scheme"

@@ -72,6 +72,12 @@ def test_amounts_may_be_decimal_strings_or_floats_and_stay_exact():
             'must be one of feature, series, documentary, animation, childrens, not "film"',
         )]),
         ({"lines__0__amount": -5}, [("lines[0].amount", "must not be negative")]),
+        ({"lines__0__amount": "1e999999"}, [
+            ("lines[0].amount", "must have at most 15 digits before the point"),
+        ]),
+        ({"lines__0__amount": "NaN"}, [
+            ("lines[0].amount", 'must be a number (or a string holding one), not "NaN"'),
+        ]),
         ({"lines__0__amount": True}, [
             ("lines[0].amount", "must be a number (or a string holding one), not true"),
         ]),

@@ -64,7 +64,8 @@ class Estimate:
         return list(dict.fromkeys(used))
 
     def scheme(self, code: str) -> SchemeEstimate:
-        return next(scheme for scheme in self.schemes if scheme.scheme == code)
+        """The estimate for scheme ``code``; KeyError if the rules have no such scheme."""
+        return {scheme.scheme: scheme for scheme in self.schemes}[code]
 
 
 def estimate(
@@ -91,12 +92,14 @@ def _rule_for_shoot(rulebook: RuleBook, scheme: str, production: Production) -> 
 
 def _estimate_scheme(workings: Workings) -> SchemeEstimate:
     rule = workings.rule
+    # Its validity is checked against the shoot dates by _warn_validity, not per figure.
+    workings.use_part("scheme", rule.provenance, check_validity=False)
     _warn_validity(workings)
     found = reasons(workings)
     eligible = all(reason.met for reason in found)
     rate = _rate(workings)
     amount = _amount(workings, rate)
-    base_detail = workings.base_detail()
+    workings.check_base()
     _warn_notices(workings, rate)
     _warn_figures(workings)
     _warn_rates(workings)
@@ -108,7 +111,7 @@ def _estimate_scheme(workings: Workings) -> SchemeEstimate:
         eligible=eligible,
         reasons=tuple(found),
         base=workings.base,
-        base_detail=base_detail,
+        base_detail=workings.base_detail,
         rate=rate,
         minimum_spend=workings.minimum_spend,
         cap=workings.cap,
@@ -209,8 +212,5 @@ def _unique(warnings: list[EstimateWarning]) -> tuple[EstimateWarning, ...]:
 
 
 def _sources(workings: Workings) -> tuple[Source, ...]:
-    keys = [
-        workings.rule.provenance.source,
-        *(figure.provenance.source for figure in workings.figures),
-    ]
+    keys = [figure.provenance.source for figure in workings.figures]
     return tuple(workings.rulebook.sources[key] for key in dict.fromkeys(keys))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 E = TypeVar("E")
 
 CURRENCY_LENGTH = 3
+MAX_INTEGER_DIGITS = 15
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,9 @@ class Reader:
             self.fail(where, f"must be a number (or a string holding one), not {_shown(value)}")
         elif number < 0 or (positive and number == 0):
             self.fail(where, "must be greater than zero" if positive else "must not be negative")
+        elif number.adjusted() >= MAX_INTEGER_DIGITS:
+            # Far beyond any budget, and would overflow the decimal context when rounded.
+            self.fail(where, f"must have at most {MAX_INTEGER_DIGITS} digits before the point")
         return number
 
     def amount(

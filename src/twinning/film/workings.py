@@ -62,9 +62,9 @@ class Workings:
         self.figures.append(UsedFigure(name, value, provenance, check_validity))
         return value
 
-    def use_part(self, name: str, provenance: Provenance) -> None:
+    def use_part(self, name: str, provenance: Provenance, *, check_validity: bool = True) -> None:
         """Record a rule part that has no figure of its own (a condition, a notice)."""
-        self.figures.append(UsedFigure(name, None, provenance))
+        self.figures.append(UsedFigure(name, None, provenance, check_validity))
 
     def convert(self, amount: Decimal, currency: str) -> Decimal:
         if currency not in self.conversions:
@@ -114,9 +114,20 @@ class Workings:
         share = self.rule.base.core_share_limit or Decimal(1)
         return to_cents(self.total_core * share)
 
+    @property
     def base_detail(self) -> dict[str, Decimal]:
         if self.rule.base.kind is BaseKind.LOCAL_SPEND:
             return {"qualifying_spend": self.qualifying_spend}
+        return {
+            "local_core": self.qualifying_spend,
+            "total_core": self.total_core,
+            "core_limit": self.core_limit,
+        }
+
+    def check_base(self) -> None:
+        """Warn where the stated core expenditure limits the base or disagrees with the lines."""
+        if self.rule.base.kind is not BaseKind.LOCAL_CORE_CAPPED:
+            return
         self._check_core_lines()
         if self.core_limit < self.qualifying_spend:
             self.warn(
@@ -124,11 +135,6 @@ class Workings:
                 currency=self.currency, limit=self.core_limit, place=str(self.rule.base.spent_in),
                 local_core=self.qualifying_spend,
             )  # fmt: skip
-        return {
-            "local_core": self.qualifying_spend,
-            "total_core": self.total_core,
-            "core_limit": self.core_limit,
-        }
 
     def _check_core_lines(self) -> None:
         core = sum(
