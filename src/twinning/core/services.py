@@ -100,12 +100,10 @@ def job_progress_callback(job_id: int) -> ProgressCallback:
 def user_update_profile(
     *, user: User, full_name: str, language: str, time_zone: str = "", phone: str = ""
 ) -> User:
-    user.full_name, user.language, user.time_zone, user.phone = (
-        full_name,
-        language,
-        time_zone,
-        phone,
-    )
+    user.full_name = full_name
+    user.language = language
+    user.time_zone = time_zone
+    user.phone = phone
     user.full_clean(exclude=["password", "username"])
     user.save(update_fields=["full_name", "language", "time_zone", "phone"])
     audit_log(action="user.update", actor=user, target=user)

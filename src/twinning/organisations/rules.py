@@ -82,3 +82,12 @@ rules.add_perm("organisations.validate_opportunity", can_validate_opportunity)
 rules.add_perm("organisations.close_opportunity", can_close_opportunity)
 rules.add_perm("organisations.renew_opportunity", can_renew_opportunity)
 rules.add_perm("organisations.view_opportunity", can_view_opportunity)
+
+# Pages. Contact details are for members and operators; the introductions feature extends
+# `can_view_contact` with "has an accepted introduction" when it arrives.
+can_view_contact = is_member | is_operator
+rules.add_perm("organisations.view_contact", can_view_contact)
+rules.add_perm("organisations.view_organisation", rules.always_allow)
+rules.add_perm("organisations.browse_directory", rules.always_allow)
+rules.add_perm("organisations.create_organisation", rules.is_authenticated)
+rules.add_perm("organisations.view_validation_queue", is_operator)

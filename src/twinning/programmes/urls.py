@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from twinning.programmes import views
 
 app_name = "programmes"
-urlpatterns: list = []
+urlpatterns = [
+    path("sectors/", views.SectorsView.as_view(), name="sectors"),
+    path("sectors/pick/", views.SectorPickerView.as_view(), name="sector_picker"),
+    path("sectors/<str:code>/", views.SectorDetailView.as_view(), name="sector"),
+]

@@ -1,0 +1,177 @@
+"""Pages for accounts: home, sign-up, log-in, privacy notice, my account, dashboard."""
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+from rules.contrib.views import PermissionRequiredMixin
+
+from twinning.core import services
+from twinning.core.forms import (
+    AccountDeleteForm,
+    AccountForm,
+    LoginForm,
+    SignUpForm,
+    StyledPasswordResetForm,
+    StyledSetPasswordForm,
+)
+from twinning.organisations import selectors as organisation_selectors
+from twinning.programmes.selectors import programme_default
+
+
+class HomeView(PermissionRequiredMixin, TemplateView):
+    permission_required = "core.view_public"
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        programme = programme_default()
+        overview = (
+            organisation_selectors.programme_overview(programme=programme) if programme else {}
+        )
+        return super().get_context_data(programme=programme, overview=overview, **kwargs)
+
+
+class PrivacyView(PermissionRequiredMixin, TemplateView):
+    permission_required = "core.view_public"
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(version=settings.PRIVACY_NOTICE_VERSION, **kwargs)
+
+
+class SignUpView(PermissionRequiredMixin, FormView):
+    permission_required = "core.view_public"
+    template_name = "core/signup.html"
+    form_class = SignUpForm
+    success_url = reverse_lazy("core:dashboard")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            return redirect("core:dashboard")
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"language": self.request.LANGUAGE_CODE}
+
+    def form_valid(self, form: SignUpForm) -> HttpResponse:
+        data = form.cleaned_data
+        user = services.user_sign_up(
+            email=data["email"],
+            password=data["password1"],
+            full_name=data["full_name"],
+            language=data["language"],
+            consent=data["consent"],
+        )
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(self.request, _("Welcome! Your account has been created."))
+        return super().form_valid(form)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "core/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = StyledPasswordResetForm
+    template_name = "core/password_reset_form.html"
+    email_template_name = "core/email/password_reset.txt"
+    subject_template_name = "core/email/password_reset_subject.txt"
+    success_url = reverse_lazy("core:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "core/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = StyledSetPasswordForm
+    template_name = "core/password_reset_confirm.html"
+    success_url = reverse_lazy("core:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "core/password_reset_complete.html"
+
+
+class AccountView(PermissionRequiredMixin, FormView):
+    permission_required = "core.manage_own_account"
+    template_name = "core/account.html"
+    form_class = AccountForm
+    success_url = reverse_lazy("core:account")
+
+    def get_initial(self) -> dict[str, Any]:
+        user = self.request.user
+        fields = ("full_name", "phone", "language", "time_zone")
+        return {name: getattr(user, name) for name in fields}
+
+    def form_valid(self, form: AccountForm) -> HttpResponse:
+        user = services.user_update_profile(user=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Your account has been saved."))
+        response = super().form_valid(form)
+        # The interface follows the preferred language from the next page on.
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+        return response
+
+
+class AccountExportView(PermissionRequiredMixin, View):
+    permission_required = "core.manage_own_account"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        data = services.user_export_data(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="my-twinning-data.json"'
+        return response
+
+
+class AccountDeleteView(PermissionRequiredMixin, FormView):
+    permission_required = "core.manage_own_account"
+    template_name = "core/account_delete.html"
+    form_class = AccountDeleteForm
+    success_url = reverse_lazy("core:home")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form: AccountDeleteForm) -> HttpResponse:
+        try:
+            services.user_delete(user=self.request.user)
+        except ValidationError as error:
+            form.add_service_error(error)
+            return self.form_invalid(form)
+        logout(self.request)
+        messages.success(self.request, _("Your account and your personal data have been deleted."))
+        return super().form_valid(form)
+
+
+class DashboardView(PermissionRequiredMixin, TemplateView):
+    permission_required = "core.manage_own_account"
+    template_name = "core/dashboard.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        user = self.request.user
+        context = {
+            "memberships": organisation_selectors.memberships_with_counts(user=user),
+            "opportunities": organisation_selectors.opportunities_for_user(user=user)[:50],
+        }
+        if user.has_perm("core.operate"):
+            context["queue_size"] = organisation_selectors.opportunities_submitted().count()
+        return super().get_context_data(**context, **kwargs)

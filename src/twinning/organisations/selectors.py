@@ -1,0 +1,205 @@
+"""Reads for organisations, memberships and opportunities: every page and API reads through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from twinning.core.models import User
+from twinning.organisations.models import Membership, Opportunity, Organisation
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    from twinning.programmes.models import Programme
+
+
+def organisation_get(*, slug: str) -> Organisation | None:
+    return (
+        Organisation.objects.select_related("region", "side", "programme")
+        .prefetch_related("sectors")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def organisations_for_user(*, user: User) -> QuerySet[Membership]:
+    """The user's memberships, with their organisations, for "my organisation" and the dashboard."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation__region", "organisation__side")
+        .order_by("organisation__legal_name")
+    )
+
+
+def organisations_solely_owned_by(*, user: User) -> QuerySet[Organisation]:
+    """Organisations whose only owner is this user."""
+    other_owner = Membership.objects.filter(
+        organisation=OuterRef("pk"), role=Membership.Role.OWNER
+    ).exclude(user=user)
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.OWNER
+    ).exclude(Exists(other_owner))
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__email")
+    )
+
+
+def user_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+
+
+@dataclass(frozen=True)
+class Completeness:
+    percent: int
+    missing: list[_StrPromise | str] = field(default_factory=list)
+
+
+# What a complete profile has, in the order members are asked to fill it in.
+PROFILE_ITEMS: list[tuple[str, Any]] = [
+    (_("a name in English"), lambda o: o.name_en),
+    (_("a name in Russian or Kazakh"), lambda o: o.name_ru or o.name_kk),
+    (_("a description"), lambda o: len(o.description.strip()) >= 80),
+    (_("the size"), lambda o: o.size),
+    (_("the year founded"), lambda o: o.year_founded),
+    (_("a website"), lambda o: o.website),
+    (_("working languages"), lambda o: o.working_languages),
+    (_("the registry identifier"), lambda o: o.registry_id),
+    (_("a logo"), lambda o: o.logo),
+    (_("a contact person"), lambda o: o.contact_name),
+    (_("a contact e-mail"), lambda o: o.contact_email),
+    (_("a contact phone"), lambda o: o.contact_phone),
+]
+
+
+def organisation_completeness(*, organisation: Organisation) -> Completeness:
+    """How complete the profile is (%), and what is missing, for its members."""
+    missing = [label for label, present in PROFILE_ITEMS if not present(organisation)]
+    done = len(PROFILE_ITEMS) - len(missing)
+    return Completeness(percent=round(100 * done / len(PROFILE_ITEMS)), missing=missing)
+
+
+def _with_listing_relations(queryset: QuerySet[Opportunity]) -> QuerySet[Opportunity]:
+    return queryset.select_related(
+        "organisation__region", "organisation__side", "target_side"
+    ).prefetch_related("sectors")
+
+
+def opportunity_get(*, pk: int) -> Opportunity | None:
+    return (
+        _with_listing_relations(Opportunity.objects.all())
+        .prefetch_related("target_regions")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def opportunities_for_organisation(*, organisation: Organisation) -> QuerySet[Opportunity]:
+    return _with_listing_relations(Opportunity.objects.filter(organisation=organisation)).order_by(
+        "-updated_at"
+    )
+
+
+def opportunities_for_user(*, user: User) -> QuerySet[Opportunity]:
+    """Opportunities of every organisation the user belongs to."""
+    mine = Opportunity.objects.filter(organisation__memberships__user=user)
+    return _with_listing_relations(mine).order_by("-updated_at")
+
+
+def opportunities_submitted() -> QuerySet[Opportunity]:
+    """The operators' validation queue, oldest first."""
+    queue = Opportunity.objects.filter(status=Opportunity.Status.SUBMITTED)
+    return _with_listing_relations(queue).order_by("submitted_at", "pk")
+
+
+def opportunities_published_for_organisation(
+    *, organisation: Organisation
+) -> QuerySet[Opportunity]:
+    published = Opportunity.objects.filter(
+        organisation=organisation, status=Opportunity.Status.PUBLISHED
+    )
+    return _with_listing_relations(published)
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    """What a visitor asked the public directory for; empty values mean "any"."""
+
+    query: str = ""
+    type: str = ""
+    sector: str = ""
+    region: str = ""
+    side: str = ""
+    language: str = ""
+
+
+def opportunities_published(*, filters: DirectoryFilters | None = None) -> QuerySet[Opportunity]:
+    """The public directory: published opportunities matching the filters, newest first.
+
+    Searching lowercases in Python and matches the stored lowercased text, because SQLite's LOWER()
+    and LIKE fold only ASCII letters, and the directory must find Cyrillic words in any case.
+    """
+    filters = filters or DirectoryFilters()
+    queryset = Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
+    for word in filters.query.lower().split():
+        queryset = queryset.filter(search_text__contains=word)
+    if filters.type:
+        queryset = queryset.filter(type=filters.type)
+    if filters.sector:
+        queryset = queryset.filter(pk__in=_opportunities_in_sector(filters.sector))
+    if filters.region:
+        queryset = queryset.filter(organisation__region__slug=filters.region)
+    if filters.side:
+        queryset = queryset.filter(organisation__side__code=filters.side)
+    if filters.language:
+        queryset = queryset.filter(languages__contains=filters.language)
+    return _with_listing_relations(queryset).order_by("-published_at", "-pk")
+
+
+def _opportunities_in_sector(code: str) -> QuerySet[Opportunity]:
+    """Opportunities with a NACE code in a section ("C") or under a division or group ("10")."""
+    # NACE codes nest by prefix (10 ⊃ 10.1 ⊃ 10.11); sections are letters kept on every row.
+    condition = Q(sectors__section=code) if len(code) == 1 else Q(sectors__code__startswith=code)
+    return Opportunity.objects.filter(condition).values("pk")
+
+
+def programme_overview(*, programme: Programme) -> dict[str, Any]:
+    """Live figures for the home page: organisations per side, opportunities, sectors."""
+    per_side = dict(
+        Organisation.objects.filter(programme=programme)
+        .values("side__code")
+        .annotate(count=Count("pk"))
+        .values_list("side__code", "count")
+    )
+    published = Opportunity.objects.filter(
+        organisation__programme=programme, status=Opportunity.Status.PUBLISHED
+    )
+    sectors = (
+        Organisation.sectors.through.objects.filter(organisation__programme=programme)
+        .values("sector__section")
+        .distinct()
+        .count()
+    )
+    return {
+        "organisations_side_a": per_side.get(programme.side_a.code, 0),
+        "organisations_side_b": per_side.get(programme.side_b.code, 0),
+        "published_opportunities": published.count(),
+        "sections_represented": sectors,
+    }
+
+
+def memberships_with_counts(*, user: User) -> QuerySet[Membership]:
+    """The user's memberships with how many opportunities each organisation has."""
+    return organisations_for_user(user=user).annotate(
+        opportunity_count=Count("organisation__opportunities", distinct=True),
+    )

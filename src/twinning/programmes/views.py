@@ -1,0 +1,76 @@
+"""Public pages for NACE sectors: the browsable tree, search, and the picker forms use."""
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from twinning.programmes import selectors
+
+SEARCH_LIMIT = 100
+PICKER_LIMIT = 15
+
+
+class SectorsView(PermissionRequiredMixin, TemplateView):
+    """The 21 NACE sections, or the search results when a query is given."""
+
+    permission_required = "core.view_public"
+    template_name = "programmes/sectors.html"
+
+    def get_template_names(self) -> list[str]:
+        if self.request.htmx and not self.request.htmx.boosted:
+            return ["programmes/includes/sector_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        query = self.request.GET.get("q", "").strip()[:100]
+        if query:
+            sectors = selectors.sectors_search(query=query, limit=SEARCH_LIMIT)
+        else:
+            sectors = selectors.sector_tree()
+        return super().get_context_data(query=query, sectors=sectors, **kwargs)
+
+
+class SectorDetailView(PermissionRequiredMixin, TemplateView):
+    """One NACE item with the path to it and everything below it."""
+
+    permission_required = "core.view_public"
+    template_name = "programmes/sector_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        code = self.kwargs["code"].upper()
+        sector = (
+            selectors.sectors_by_codes(codes=[code])
+            .select_related("parent__parent__parent")
+            .first()
+        )
+        if sector is None:
+            raise Http404(_("No such NACE code."))
+        ancestors = []
+        parent = sector.parent
+        while parent is not None:
+            ancestors.insert(0, parent)
+            parent = parent.parent
+        descendants = [
+            item
+            for item in selectors.sector_tree(section=sector.section)
+            if item.level > sector.level and (sector.level == 1 or item.code.startswith(code))
+        ]
+        context = {"sector": sector, "ancestors": ancestors, "descendants": descendants}
+        return super().get_context_data(**context, **kwargs)
+
+
+class SectorPickerView(PermissionRequiredMixin, TemplateView):
+    """An HTML fragment of matching codes with "add" buttons, for the NACE field of forms."""
+
+    permission_required = "core.view_public"
+    template_name = "programmes/includes/sector_picker_results.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        query = self.request.GET.get("q", "").strip()[:100]
+        sectors = selectors.sectors_search(query=query, limit=PICKER_LIMIT) if query else []
+        target = self.request.GET.get("target", "id_sectors")
+        context = {"query": query, "sectors": sectors, "target": target}
+        return super().get_context_data(**context, **kwargs)
