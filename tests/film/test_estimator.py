@@ -164,6 +164,7 @@ def test_iftc_below_the_cap_is_53_percent(rulebook):
 
     assert iftc.amount == Decimal("2650000.00")
     assert "cap-reached" not in warning_codes(iftc)
+    assert warning(iftc, "credit-taxable").params["net_rate"] == Decimal("0.3975")
 
 
 def test_iftc_is_closed_to_films_above_23_5_million(rulebook):
@@ -183,6 +184,7 @@ def test_iftc_excludes_series_and_needs_a_uk_writer_or_director(rulebook):
 
     assert unmet(iftc) == ["format", "uk-writer-or-director"]
     assert iftc.rate is None
+    assert "credit-taxable" not in warning_codes(iftc)
 
 
 def test_official_coproduction_stands_in_for_a_uk_writer_or_director(rulebook):

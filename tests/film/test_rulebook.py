@@ -85,6 +85,7 @@ def test_malformed_rule_fields_are_named():
     rules_data = copy.deepcopy(read_data_file("incentive_rules.json"))
     rules_data["rules"][0]["conditions"][0]["code"] = "be-nice"
     rules_data["rules"][2]["caps"][0]["value"] = "lots"
+    rules_data["rules"][2]["notices"][2]["params"] = {"corporation_tax_rate": 0.25}
     del rules_data["rules"][1]["checked_on"]
 
     assert _errors(rules_data, read_data_file("mci.json")) == [
@@ -93,6 +94,7 @@ def test_malformed_rule_fields_are_named():
         'not "be-nice"',
         "rules[1].checked_on: is required",
         'rules[2].caps[0].value: must be a number (or a string holding one), not "lots"',
+        "rules[2].notices[2].params: must be an object whose values are strings",
     ]
 
 

@@ -158,6 +158,8 @@ def _warn_validity(workings: Workings) -> None:
 
 def _warn_notices(workings: Workings, rate: Decimal | None) -> None:
     for notice in workings.rule.notices:
+        if notice.code == "credit-taxable" and rate is None:
+            continue  # no credit for this format, so nothing to tax
         workings.use_part(f"notice '{notice.code}'", notice.provenance)
         workings.warn(notice.code, **_notice_params(notice, rate))
 

@@ -319,6 +319,9 @@ def _read_notice(reader: Reader, item: Any, path: str) -> Notice:
             f"{path}.code", f"must be one of {', '.join(sorted(NOTICE_CODES))}, not {code!r}"
         )
     params = fields.get("params") or {}
+    if not isinstance(params, Mapping) or not all(isinstance(v, str) for v in params.values()):
+        reader.fail(f"{path}.params", "must be an object whose values are strings")
+        params = {}
     return Notice(
         code=code,
         params={key: _notice_param(value) for key, value in params.items()},
