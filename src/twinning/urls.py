@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("twinning.core.urls")),
     path("", include("twinning.programmes.urls")),
     path("", include("twinning.organisations.urls")),
+    path("events/", include("twinning.events.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -25,11 +25,11 @@ STEPS = 3
 SOLVER_WORKERS = 2
 
 
-class MoveConflict(ValidationError):
+class MoveConflict(Exception):
     """A manual move breaks a soft rule; the operator may confirm it anyway."""
 
     def __init__(self, warnings: list[str]) -> None:
-        super().__init__(warnings)
+        super().__init__("; ".join(warnings))
         self.warnings = warnings
 
 

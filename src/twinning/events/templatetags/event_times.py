@@ -54,3 +54,14 @@ def agenda_line(meeting: Meeting, registration: Registration) -> str:
         "name": partner.display_name,
         "organisation": partner.organisation_name,
     }
+
+
+@register.filter
+def partner_of(request: object, registration: Registration) -> Registration:
+    """The other side of a meeting request, seen from `registration`."""
+    return request.other(registration)  # type: ignore[attr-defined,no-any-return]
+
+
+@register.filter
+def get_reason(reasons: dict[int, str], meeting_id: int) -> str:
+    return reasons.get(meeting_id, "")

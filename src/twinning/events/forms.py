@@ -1,0 +1,235 @@
+"""Forms for event pages. They validate input; the services do the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from twinning.events.models import Event, Interpreter, MeetingFeedback, Registration, Slot, Table
+
+LANGUAGE_CHOICES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
+
+
+class StyledMixin:
+    """Bootstrap classes on every widget, so templates can render fields plainly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class EventForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title_en", "title_ru", "title_kk", "kind", "description", "venue", "address",
+            "time_zone", "starts_on", "ends_on", "is_public", "capacity",
+            "registration_opens_at", "registration_closes_at", "requires_approval",
+            "meeting_limit", "request_limit", "request_expiry_hours", "max_break_spread",
+        ]  # fmt: skip
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "registration_opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "registration_closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class RegistrationForm(StyledMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=None, label=_("I represent"), required=False, empty_label=None
+    )
+    languages = forms.MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Languages I can meet in"),
+    )
+    looking_for = forms.CharField(
+        label=_("What I am looking for"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = user.organisations.all()
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].required = organisations.exists()
+        self.fields["languages"].initial = [user.language or "en"]
+
+
+class ParticipantFilterForm(StyledMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    side = forms.ChoiceField(label=_("Side"), required=False)
+    sector = forms.CharField(label=_("NACE code"), required=False, max_length=8)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any")), *LANGUAGE_CHOICES]
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        programme = event.programme
+        self.fields["side"].choices = [
+            ("", _("Both")),
+            (programme.side_a.code, programme.side_a.name),
+            (programme.side_b.code, programme.side_b.name),
+        ]
+
+
+class RequestForm(StyledMixin, forms.Form):
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class SlotChoiceMixin:
+    @staticmethod
+    def slot_label(slot: Slot) -> str:
+        event = slot.event
+        start = slot.starts_at.astimezone(event.zone)
+        end = slot.ends_at.astimezone(event.zone)
+        return f"{start:%H:%M}–{end:%H:%M}"
+
+
+class AvailabilityForm(StyledMixin, SlotChoiceMixin, forms.Form):
+    unavailable = forms.ModelMultipleChoiceField(
+        queryset=Slot.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Slots in which I cannot meet"),
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unavailable"]
+        field.queryset = event.slots.order_by("number").select_related("event")
+        field.label_from_instance = self.slot_label
+
+
+class GridForm(StyledMixin, forms.Form):
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+    morning_start = forms.TimeField(
+        label=_("Morning starts"),
+        initial=dt.time(9, 30),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    morning_end = forms.TimeField(
+        label=_("Morning ends"),
+        initial=dt.time(12, 30),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )
+    afternoon_start = forms.TimeField(
+        label=_("Afternoon starts"), required=False, initial=dt.time(14, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )  # fmt: skip
+    afternoon_end = forms.TimeField(
+        label=_("Afternoon ends"), required=False, initial=dt.time(17, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}),
+    )  # fmt: skip
+    meeting_minutes = forms.IntegerField(
+        label=_("Meeting length (minutes)"), min_value=5, max_value=240, initial=20
+    )
+    changeover_minutes = forms.IntegerField(
+        label=_("Changeover (minutes)"), min_value=0, max_value=60, initial=5
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("afternoon_start")) != bool(data.get("afternoon_end")):
+            raise forms.ValidationError(_("Give both afternoon times, or neither."))
+        return data
+
+
+class TablesForm(StyledMixin, forms.Form):
+    count = forms.IntegerField(label=_("Number of tables"), min_value=1, max_value=500)
+
+
+class TableForm(StyledMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), required=False, max_length=100)
+    host = forms.ModelChoiceField(
+        queryset=Registration.objects.none(), required=False, label=_("Hosted by")
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        host = self.fields["host"]
+        host.queryset = event.registrations.filter(status="approved").select_related("user")
+        host.label_from_instance = lambda r: r.display_name
+
+
+class InterpreterForm(StyledMixin, SlotChoiceMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    languages = forms.MultipleChoiceField(
+        choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Languages")
+    )
+    unavailable_slots = forms.ModelMultipleChoiceField(
+        queryset=Slot.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Not available in"),
+    )
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unavailable_slots"]
+        field.queryset = event.slots.order_by("number").select_related("event")
+        field.label_from_instance = self.slot_label
+
+
+class RunForm(StyledMixin, forms.Form):
+    time_limit = forms.IntegerField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=600, initial=30
+    )
+    keep_previous = forms.BooleanField(
+        label=_("Keep meetings where they are where possible (fewest moves)"),
+        required=False,
+        initial=True,
+    )
+
+
+class MoveForm(StyledMixin, SlotChoiceMixin, forms.Form):
+    slot = forms.ModelChoiceField(queryset=Slot.objects.none(), label=_("Slot"))
+    table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("Table"))
+    interpreter = forms.ModelChoiceField(
+        queryset=Interpreter.objects.none(), required=False, label=_("Interpreter")
+    )
+    force = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        slot = self.fields["slot"]
+        slot.queryset = event.slots.order_by("number").select_related("event")
+        slot.label_from_instance = self.slot_label
+        self.fields["table"].queryset = event.tables.order_by("number")
+        self.fields["interpreter"].queryset = event.interpreters.all()
+
+
+class PublishForm(StyledMixin, forms.Form):
+    note = forms.CharField(label=_("Note for the record"), required=False, max_length=300)
+
+
+class InvitationForm(StyledMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class FeedbackForm(StyledMixin, forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=MeetingFeedback.Outcome.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

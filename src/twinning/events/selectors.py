@@ -1,0 +1,243 @@
+"""Reads for events: listings, the participants browser, requests, agendas, the schedule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+
+from twinning.events.models import (
+    CheckIn,
+    Event,
+    Meeting,
+    MeetingRequest,
+    Registration,
+    ScheduleRun,
+    Slot,
+    Table,
+)
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
+
+PARTY = ("request__requester__user", "request__recipient__user")
+PARTY_ORGS = (
+    "request__requester__organisation",
+    "request__recipient__organisation",
+    "request__requester__organisation__region",
+    "request__recipient__organisation__region",
+)
+
+
+def events_public() -> QuerySet[Event]:
+    return Event.objects.filter(status=Event.Status.PUBLISHED, is_public=True).select_related(
+        "programme"
+    )
+
+
+def events_visible(*, user: User) -> QuerySet[Event]:
+    """Public events, plus the ones the user registered for; operators see every event."""
+    if user.is_authenticated and user.is_staff:
+        return Event.objects.select_related("programme")
+    if not user.is_authenticated:
+        return events_public()
+    mine = Q(registrations__user=user) & ~Q(registrations__status="cancelled")
+    public = Q(status=Event.Status.PUBLISHED, is_public=True)
+    return Event.objects.filter(public | mine).distinct().select_related("programme")
+
+
+def event_get(*, slug: str) -> Event | None:
+    return Event.objects.select_related("programme", "grid").filter(slug=slug).first()
+
+
+def registration_of(*, event: Event, user: User) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    queryset = Registration.objects.select_related("user", "organisation__region", "event")
+    return queryset.filter(event=event, user=user).first()
+
+
+def registration_get(*, event: Event, pk: int) -> Registration | None:
+    queryset = Registration.objects.select_related("user", "organisation__region", "event")
+    return queryset.filter(event=event, pk=pk).first()
+
+
+def registrations(*, event: Event, status: str | None = None) -> QuerySet[Registration]:
+    queryset = event.registrations.select_related("user", "organisation__region__side")
+    return queryset.filter(status=status) if status else queryset
+
+
+@dataclass
+class ParticipantFilter:
+    query: str = ""
+    side: str = ""
+    sector: str = ""
+    language: str = ""
+
+
+def participants(
+    *, event: Event, viewer: Registration | None, filters: ParticipantFilter
+) -> QuerySet[Registration]:
+    """Approved participants other than the viewer, narrowed by the browser's filters."""
+    queryset = registrations(event=event, status=Registration.Status.APPROVED)
+    if viewer is not None:
+        queryset = queryset.exclude(pk=viewer.pk)
+    if filters.query:
+        text = filters.query.lower()
+        queryset = queryset.filter(
+            Q(user__full_name__icontains=text)
+            | Q(organisation__search_text__contains=text)
+            | Q(looking_for__icontains=text)
+        )
+    if filters.side:
+        queryset = queryset.filter(organisation__side__code=filters.side)
+    if filters.sector:
+        queryset = queryset.filter(organisation__sectors__code__startswith=filters.sector)
+    if filters.language:
+        queryset = queryset.filter(languages__contains=filters.language)
+    return queryset.prefetch_related("organisation__sectors").distinct().order_by("user__full_name")
+
+
+def open_partners(*, registration: Registration) -> dict[int, MeetingRequest]:
+    """Partner registration id -> the open request between them and `registration`."""
+    mine = MeetingRequest.objects.filter(status__in=MeetingRequest.OPEN).filter(
+        Q(requester=registration) | Q(recipient=registration)
+    )
+    return {r.other(registration).pk: r for r in mine.select_related("requester", "recipient")}
+
+
+def requests_of(*, registration: Registration) -> QuerySet[MeetingRequest]:
+    related = (
+        "requester__user",
+        "recipient__user",
+        "requester__organisation",
+        "recipient__organisation",
+    )
+    return (
+        MeetingRequest.objects.filter(Q(requester=registration) | Q(recipient=registration))
+        .select_related(*related)
+        .order_by("status", "-created_at")
+    )
+
+
+def agenda(*, registration: Registration) -> QuerySet[Meeting]:
+    """The participant's published meetings, cancelled ones included, in time order."""
+    return (
+        Meeting.objects.filter(
+            Q(request__requester=registration) | Q(request__recipient=registration)
+        )
+        .exclude(published_status="")
+        .select_related(
+            "event",
+            "published_slot",
+            "published_table",
+            "published_interpreter",
+            *PARTY,
+            *PARTY_ORGS,
+        )
+        .order_by("published_slot__number")
+    )
+
+
+def agendas(*, event: Event) -> list[tuple[Registration, list[Meeting]]]:
+    """Every approved participant with their published meetings, for printing them all."""
+    people = list(registrations(event=event, status=Registration.Status.APPROVED).order_by("pk"))
+    meetings = (
+        event.meetings.exclude(published_status="")
+        .exclude(published_status=Meeting.Status.CANCELLED)
+        .select_related(
+            "event",
+            "published_slot",
+            "published_table",
+            "published_interpreter",
+            *PARTY,
+            *PARTY_ORGS,
+        )
+        .order_by("published_slot__number")
+    )
+    by_person: dict[int, list[Meeting]] = {p.pk: [] for p in people}
+    for meeting in meetings:
+        for party in meeting.participants:
+            by_person.setdefault(party.pk, []).append(meeting)
+    return [(person, by_person[person.pk]) for person in people if by_person[person.pk]]
+
+
+@dataclass
+class ScheduleOverview:
+    slots: list[Slot]
+    tables: list[Table]
+    rows: list[tuple[Slot, list[Meeting | None]]]
+    unplaced: list[Meeting]
+    run: ScheduleRun | None
+    reasons: dict[int, str] = field(default_factory=dict)
+    pending: int = 0
+
+
+def schedule_overview(*, event: Event) -> ScheduleOverview:
+    """The working schedule as a slot × table grid, with what the last run left out."""
+    slots = list(event.slots.order_by("number"))
+    tables = list(event.tables.order_by("number").select_related("host__user"))
+    live = (
+        event.meetings.filter(status__in=Meeting.ACTIVE)
+        .select_related("interpreter", *PARTY)
+        .order_by("pk")
+    )
+    cells = {(m.slot_id, m.table_id): m for m in live if m.slot_id}
+    rows = [(s, [cells.get((s.pk, t.pk)) for t in tables]) for s in slots]
+    run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
+    reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
+    return ScheduleOverview(
+        slots=slots,
+        tables=tables,
+        rows=rows,
+        unplaced=[m for m in live if m.slot_id is None],
+        run=run,
+        reasons=reasons,
+    )
+
+
+def latest_run(*, event: Event) -> ScheduleRun | None:
+    return event.schedule_runs.select_related("job").first()
+
+
+def run_get(*, event: Event, pk: int) -> ScheduleRun | None:
+    return event.schedule_runs.select_related("job").filter(pk=pk).first()
+
+
+def meeting_get(*, event: Event, pk: int) -> Meeting | None:
+    queryset = event.meetings.select_related("event", "slot", "table", "interpreter", *PARTY)
+    return queryset.filter(pk=pk).first()
+
+
+def request_get(*, pk: int) -> MeetingRequest | None:
+    queryset = MeetingRequest.objects.select_related("event", "requester__user", "recipient__user")
+    return queryset.filter(pk=pk).first()
+
+
+def check_in_list(*, event: Event, query: str = "") -> QuerySet[Registration]:
+    queryset = registrations(event=event, status=Registration.Status.APPROVED)
+    if query:
+        queryset = queryset.filter(
+            Q(user__full_name__icontains=query)
+            | Q(user__email__icontains=query)
+            | Q(organisation__legal_name__icontains=query)
+            | Q(organisation__name_en__icontains=query)
+        )
+    return queryset.select_related("check_in").order_by("user__full_name")
+
+
+def event_counts(*, event: Event) -> dict[str, int]:
+    by_status = dict(event.registrations.values_list("status").annotate(n=Count("pk")).order_by())
+    requests = dict(event.meeting_requests.values_list("status").annotate(n=Count("pk")).order_by())
+    return {
+        "registered": by_status.get(Registration.Status.APPROVED, 0),
+        "pending": by_status.get(Registration.Status.PENDING, 0),
+        "requests": requests.get(MeetingRequest.Status.REQUESTED, 0),
+        "accepted": requests.get(MeetingRequest.Status.ACCEPTED, 0),
+        "checked_in": CheckIn.objects.filter(registration__event=event).count(),
+    }
+
+
+def meeting_for_feedback(*, registration: Registration, pk: int) -> Meeting | None:
+    return agenda(registration=registration).filter(pk=pk).first()

@@ -1,0 +1,1 @@
+"""Event pages, split by who uses them."""

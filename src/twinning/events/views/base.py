@@ -1,0 +1,49 @@
+"""What every event page shares: finding the event under a permission, running a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from twinning.events import selectors
+from twinning.events.models import Event
+
+T = TypeVar("T")
+
+
+def event_for(request: HttpRequest, slug: str, permission: str) -> Event:
+    event = selectors.event_get(slug=slug)
+    if event is None:
+        raise Http404
+    if not request.user.has_perm(permission, event):
+        if not request.user.is_authenticated:
+            raise PermissionDenied
+        raise Http404 if permission == "events.view_event" else PermissionDenied
+    return event
+
+
+def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") -> T | None:
+    """Run a service; show its refusal as a message instead of an error page."""
+    try:
+        result = action()
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+def back(request: HttpRequest, fallback: str, *args: Any) -> HttpResponse:
+    """After a POST: htmx asks the page to reload itself; plain forms follow a redirect."""
+    if getattr(request, "htmx", False):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return redirect(fallback, *args)
