@@ -1,0 +1,341 @@
+"""Writes for matchmaking: embeddings into the cache, full and incremental recompute, feedback.
+
+The engine's index lives in the process that computed it (the background worker), keyed by
+programme and tagged with the token of the full run it came from. An incremental recompute compares
+every profile and verdict in the database with the index and feeds only the differences to the
+engine, so it stays right even when another process made the changes; without a current index it
+falls back to a full recompute.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.core.models import JobProgress, User
+from twinning.core.services import job_finish, job_start, job_update
+from twinning.matching import embeddings
+from twinning.matching.engine import MatchIndex, build, score_profile
+from twinning.matching.explain import _sector, _types, explain, matches
+from twinning.matching.incremental import (
+    clear_feedback,
+    remove_profile,
+    set_feedback,
+    update_profile,
+)
+from twinning.matching.models import EmbeddingCache, Feedback, MatchingRun, Recommendation
+from twinning.matching.profiles import Feedback as Verdict
+from twinning.matching.profiles import Profile
+from twinning.matching.reasons import Reason
+from twinning.matching.sources import (
+    opportunity_profile,
+    organisation_profile,
+    programme_rules,
+)
+from twinning.organisations.selectors_matching import organisations_for_matching
+
+Progress = Callable[[int, int, str], None]
+TOP_K = 10
+EMBED_BATCH = 32
+LOOKUP_CHUNK = 500  # keeps IN (...) lists under SQLite's variable limit
+
+
+def _silent(done: int, total: int, message: str) -> None:
+    """Progress sink for callers that do not report."""
+
+
+# ---------------------------------------------------------------- embeddings
+
+
+def vectors_for(*, texts: Iterable[str], progress: Progress = _silent) -> tuple[dict, int]:
+    """Vectors for every text, from the cache where present, embedding and storing the rest.
+    Returns the vectors by text key and how many texts had to be embedded."""
+    texts = list(texts)
+    vectors = _cached_vectors(sorted({embeddings.text_key(t) for t in texts}))
+    todo = embeddings.missing(texts, vectors)
+    for start in range(0, len(todo), EMBED_BATCH):
+        fresh = embeddings.embed(todo[start : start + EMBED_BATCH])
+        _store_vectors(fresh)
+        vectors.update(fresh)
+        progress(min(start + EMBED_BATCH, len(todo)), len(todo), _("Reading profiles"))
+    return vectors, len(todo)
+
+
+def _cached_vectors(keys: list[str]) -> dict[str, np.ndarray]:
+    found: dict[str, np.ndarray] = {}
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        rows = EmbeddingCache.objects.filter(
+            model_version=embeddings.MODEL_VERSION, text_hash__in=keys[start : start + LOOKUP_CHUNK]
+        ).values_list("text_hash", "vector")
+        found.update({key: np.frombuffer(bytes(raw), dtype=np.float32) for key, raw in rows})
+    return found
+
+
+def _store_vectors(vectors: dict[str, np.ndarray]) -> None:
+    rows = [
+        EmbeddingCache(
+            text_hash=key,
+            model_version=embeddings.MODEL_VERSION,
+            vector=np.asarray(vector, dtype=np.float32).tobytes(),
+        )
+        for key, vector in vectors.items()
+    ]
+    # Two workers may embed the same text; the first row stands.
+    EmbeddingCache.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+# ---------------------------------------------------------------- the index in this process
+
+
+@dataclass
+class _Cached:
+    token: str
+    index: MatchIndex
+
+
+_INDEXES: dict[int, _Cached] = {}
+_LOCK = threading.RLock()
+
+
+def _profiles(programme: Any) -> list[Profile]:
+    return [organisation_profile(o) for o in organisations_for_matching(programme_id=programme.pk)]
+
+
+def _feedback(programme: Any) -> list[Verdict]:
+    rows = Feedback.objects.filter(organisation__programme=programme).values_list(
+        "organisation_id", "candidate_id", "kind"
+    )
+    return [Verdict(viewer, candidate, kind) for viewer, candidate, kind in rows]
+
+
+# ---------------------------------------------------------------- recompute
+
+
+@dataclass(frozen=True)
+class RecomputeResult:
+    full: bool
+    organisations: int
+    lists: int
+    embedded: int
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "full": self.full,
+            "organisations": self.organisations,
+            "lists": self.lists,
+            "embedded": self.embedded,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+def recompute_full(*, programme: Any, progress: Progress = _silent) -> RecomputeResult:
+    """Every organisation's and every published opportunity's list, from scratch."""
+    started = time.perf_counter()
+    with _LOCK:
+        profiles = _profiles(programme)
+        progress(0, 1, _("Reading profiles"))
+        vectors, embedded = vectors_for(
+            texts=[t for p in profiles for t in p.texts], progress=progress
+        )
+        progress(0, 1, _("Scoring pairs"))
+        index = build(
+            profiles,
+            vectors=vectors,
+            feedback=_feedback(programme),
+            rules=programme_rules(programme),
+            k=TOP_K,
+        )
+        ids = [p.id for p in profiles]
+        with transaction.atomic():
+            Recommendation.objects.filter(programme=programme).delete()
+            lists = _store_lists(programme, index, ids, progress)
+            run = MatchingRun.objects.create(
+                programme=programme,
+                organisations=len(profiles),
+                texts_embedded=embedded,
+                seconds=time.perf_counter() - started,
+            )
+        _INDEXES[programme.pk] = _Cached(str(run.token), index)
+    return RecomputeResult(True, len(ids), lists, embedded, time.perf_counter() - started)
+
+
+def recompute_changes(*, programme: Any, progress: Progress = _silent) -> RecomputeResult:
+    """Bring the lists up to date with what changed since the index was built: changed profiles
+    get their own lists and their counterparts' lists redone, nobody else's."""
+    started = time.perf_counter()
+    with _LOCK:
+        cached = _current_index(programme)
+        if cached is None:
+            return recompute_full(programme=programme, progress=progress)
+        index = cached.index
+        profiles = {p.id: p for p in _profiles(programme)}
+        changed_profiles = [p for p in profiles.values() if index.profiles.get(p.id) != p]
+        vectors, embedded = vectors_for(texts=[t for p in changed_profiles for t in p.texts])
+        changed: set[Any] = set()
+        for gone in [i for i in index.profiles if i not in profiles]:
+            changed |= remove_profile(index, gone)
+        for profile in changed_profiles:
+            changed |= update_profile(index, profile, vectors=vectors)
+        changed |= _sync_feedback(index, programme)
+        ids = sorted(i for i in changed if i in profiles)
+        with transaction.atomic():
+            Recommendation.objects.filter(programme=programme, organisation_id__in=ids).delete()
+            lists = _store_lists(programme, index, ids, progress)
+    return RecomputeResult(False, len(ids), lists, embedded, time.perf_counter() - started)
+
+
+def _current_index(programme: Any) -> _Cached | None:
+    cached = _INDEXES.get(programme.pk)
+    latest = MatchingRun.objects.filter(programme=programme).values_list("token", flat=True)
+    token = latest.first()
+    if cached is None or token is None or cached.token != str(token):
+        return None
+    return cached if cached.index.rules == programme_rules(programme) else None
+
+
+def _sync_feedback(index: MatchIndex, programme: Any) -> set[Any]:
+    wanted = {(f.viewer, f.candidate): f.verdict for f in _feedback(programme)}
+    held = {(v, c): verdict for v, said in index.feedback.items() for c, verdict in said.items()}
+    changed: set[Any] = set()
+    for (viewer, candidate), verdict in wanted.items():
+        if held.get((viewer, candidate)) != verdict and viewer in index.profiles:
+            changed |= set_feedback(index, Verdict(viewer, candidate, verdict))
+    for viewer, candidate in held.keys() - wanted.keys():
+        changed |= clear_feedback(index, viewer, candidate)
+    return changed
+
+
+# ---------------------------------------------------------------- storing lists
+
+
+def _store_lists(programme: Any, index: MatchIndex, ids: list[Any], progress: Progress) -> int:
+    """Recommendation rows for the organisations `ids` and their published opportunities."""
+    now = timezone.now()
+    rows: list[Recommendation] = []
+    for done, org_id in enumerate(ids, start=1):
+        rows += _rows(programme, org_id, None, matches(index, org_id), now)
+        owner = index.profiles[org_id]
+        for opportunity in owner.opportunities:
+            rows += _opportunity_rows(programme, index, owner, opportunity, now)
+        if done % 25 == 0 or done == len(ids):
+            progress(done, len(ids), _("Storing recommendations"))
+    Recommendation.objects.bulk_create(rows, batch_size=1000)
+    return len(ids) + sum(len(index.profiles[i].opportunities) for i in ids)
+
+
+def _rows(
+    programme: Any, org_id: Any, opportunity_id: Any, found: Iterable[Any], now: Any
+) -> list[Recommendation]:
+    return [
+        Recommendation(
+            programme=programme,
+            organisation_id=org_id,
+            candidate_id=match.candidate.id,
+            opportunity_id=opportunity_id,
+            score=round(float(match.score), 4),
+            rank=rank,
+            reasons=[r.as_dict() for r in match.reasons],
+            computed_at=now,
+        )
+        for rank, match in enumerate(found, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class _OpportunityMatch:
+    candidate: Profile
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def _opportunity_rows(
+    programme: Any, index: MatchIndex, owner: Profile, opportunity: Any, now: Any
+) -> list[Recommendation]:
+    viewer = opportunity_profile(owner, opportunity)
+    found = [
+        _OpportunityMatch(
+            index.profiles[r.candidate], r.score, _opportunity_reasons(index, viewer, r.candidate)
+        )
+        for r in score_profile(index, viewer, vectors=index.vectors, k=TOP_K)
+    ]
+    return _rows(programme, owner.id, opportunity.id, found, now)
+
+
+def _opportunity_reasons(index: MatchIndex, viewer: Profile, candidate_id: Any) -> tuple:
+    """Type and sector reasons of this opportunity; wording, language, size and feedback reasons
+    of its organisation (the engine explains only profiles it holds)."""
+    candidate = index.profiles[candidate_id]
+    own = (_types(index, viewer, candidate), _sector(index, viewer, candidate))
+    specific = [reason for _, value, reason in own if reason is not None and value > 0]
+    general = explain(index, viewer.id, candidate_id).reasons
+    return tuple(specific + [r for r in general if r.kind not in {"types", "sector", "chain"}])
+
+
+# ---------------------------------------------------------------- jobs
+
+
+def recompute_enqueue(*, programme: Any, by: User | None, full: bool) -> JobProgress:
+    """Start a recompute in the background; the returned job shows its progress."""
+    from twinning.matching.tasks import recompute_matches  # tasks import this module
+
+    kind = "matching.recompute" if full else "matching.refresh"
+    job = job_start(kind=kind, label=programme.slug, by=by)
+    recompute_matches.enqueue(programme_slug=programme.slug, job_id=job.pk, full=full)
+    return job
+
+
+def recompute_with_job(*, programme: Any, job_id: int, full: bool) -> dict[str, Any]:
+    """Run a recompute, writing its progress and outcome to the job."""
+
+    def report(done: int, total: int, message: str) -> None:
+        job_update(job_id=job_id, done=done, total=max(total, 1), message=message)
+
+    try:
+        run = recompute_full if full else recompute_changes
+        result = run(programme=programme, progress=report).as_dict()
+    except Exception as error:
+        job_finish(job_id=job_id, result={"error": str(error)[:300]}, failed=True)
+        raise
+    job_finish(job_id=job_id, result=result)
+    return result
+
+
+# ---------------------------------------------------------------- feedback
+
+
+def _require(user: User, permission: str, obj: Any) -> None:
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied(_("You are not allowed to do this."))
+
+
+@transaction.atomic
+def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> Feedback:
+    """Record what the organisation thinks of a candidate. "Not interested" takes the candidate
+    off all of the organisation's lists at once; the next recompute fills the gap."""
+    _require(by, "matching.give_feedback", organisation)
+    if candidate.side_id == organisation.side_id or candidate.pk == organisation.pk:
+        raise ValidationError(_("Feedback is for partners on the other side of the programme."))
+    if kind not in Feedback.Kind.values:
+        raise ValidationError(_("Unknown kind of feedback."))
+    feedback, _created = Feedback.objects.update_or_create(
+        organisation=organisation, candidate=candidate, defaults={"kind": kind, "by": by}
+    )
+    if kind == Feedback.Kind.NOT_INTERESTED:
+        Recommendation.objects.filter(organisation=organisation, candidate=candidate).delete()
+    return feedback
+
+
+@transaction.atomic
+def feedback_clear(*, organisation: Any, candidate: Any, by: User) -> None:
+    _require(by, "matching.give_feedback", organisation)
+    Feedback.objects.filter(organisation=organisation, candidate=candidate).delete()
