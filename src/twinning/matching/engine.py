@@ -120,9 +120,11 @@ def build(
     weights: Weights = WEIGHTS,
     k: int = 10,
     block: int = 512,
+    scale: TextScale | None = None,
 ) -> MatchIndex:
     """Score every cross-side pair and keep each organisation's top-k. `vectors` maps
-    `text_key(text)` to its embedding for every text of every profile."""
+    `text_key(text)` to its embedding for every text of every profile. `scale` reuses a previous
+    text scale instead of measuring this programme's (to compare with incremental updates)."""
     profiles = list(profiles)
     names = _side_names(profiles)
     members = [[p for p in profiles if p.side == name] for name in names]
@@ -130,7 +132,7 @@ def build(
     index = MatchIndex(
         sides=(Side(names[0]), Side(names[1])),
         vocab=SectorVocabulary(),
-        scale=text_scale(raw[0], raw[1]),
+        scale=scale or text_scale(raw[0], raw[1]),
         rules=rules,
         weights=weights,
         k=k,
@@ -205,16 +207,30 @@ def _feedback_edits(index: MatchIndex, s: int) -> tuple[np.ndarray, np.ndarray, 
     return np.array(rows, np.intp), np.array(cols, np.intp), np.array(deltas, np.float32)
 
 
+def order_keys(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """int64 keys that sort exactly like (score, then lower position first) for float32 scores,
+    so ties resolve the same way in a block, a merge or a single row."""
+    bits = (values.astype(np.float32) + np.float32(0)).view(np.int32).astype(np.int64)
+    bits = np.where(bits < 0, bits ^ 0x7FFFFFFF, bits)
+    rank = 0x7FFFFFFF - np.where(positions < 0, 0x7FFFFFFF, positions).astype(np.int64)
+    return (bits << 32) + rank
+
+
+def _best(keys: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """Indices of the k largest keys along `axis`, largest first."""
+    n = keys.shape[axis]
+    top = np.take(np.argpartition(keys, n - k, axis=axis), np.arange(n - k, n), axis=axis)
+    order = np.flip(np.argsort(np.take_along_axis(keys, top, axis), axis=axis), axis=axis)
+    return np.take_along_axis(top, order, axis)
+
+
 def _top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Best k per row, sorted by score then position; short rows padded with (-1, -inf)."""
-    n = scores.shape[1]
-    kk = min(k, n)
+    """Best k per row, by score then position; short rows padded with (-1, -inf)."""
+    kk = min(k, scores.shape[1])
     if kk == 0:
         return _padded(np.zeros((len(scores), 0), np.intp), scores[:, :0], k)
-    idx = np.argpartition(-scores, kk - 1, axis=1)[:, :kk]
+    idx = _best(order_keys(scores, np.arange(scores.shape[1])[None, :]), kk, axis=1)
     val = np.take_along_axis(scores, idx, axis=1)
-    order = np.lexsort((idx, -val), axis=1)
-    idx, val = np.take_along_axis(idx, order, 1), np.take_along_axis(val, order, 1)
     idx[~np.isfinite(val)] = -1
     return _padded(idx, val, k)
 
@@ -282,13 +298,13 @@ def _merge_columns(col_idx: np.ndarray, col_val: np.ndarray, scores: np.ndarray,
         return
     vals = np.vstack([col_val, scores])
     idx = np.vstack([col_idx, np.broadcast_to(rows[:, None], scores.shape)])
-    keep = np.argpartition(-vals, k - 1, axis=0)[:k]
+    keep = _best(order_keys(vals, idx), k, axis=0)
     col_val[:] = np.take_along_axis(vals, keep, 0)
     col_idx[:] = np.take_along_axis(idx, keep, 0)
 
 
 def _sorted_rows(idx: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    order = np.lexsort((np.where(idx < 0, np.iinfo(np.intp).max, idx), -val), axis=1)
+    order = _best(order_keys(val, idx), idx.shape[1], axis=1) if idx.size else idx
     idx, val = np.take_along_axis(idx, order, 1), np.take_along_axis(val, order, 1)
     idx[~np.isfinite(val)] = -1
     return idx, val

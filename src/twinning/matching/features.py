@@ -163,11 +163,17 @@ def _types_fit(a: list[Signature], b: list[Signature]) -> np.ndarray:
     return best
 
 
+def _language_rows(sigs: list[Signature], langs: list[str]) -> np.ndarray:
+    rows = np.zeros((len(sigs), len(langs)), dtype=np.float32)
+    for i, sig in enumerate(sigs):
+        rows[i, [langs.index(lang) for lang in sig[1]]] = 1.0
+    return rows
+
+
 def minor_table(a: list[Signature], b: list[Signature], weights: Weights) -> np.ndarray:
     """Blend of types, shared language, size fit and focus for signature pairs (rows a, cols b)."""
     langs = sorted({lang for sig in a + b for lang in sig[1]})
-    la = np.array([[lang in s[1] for lang in langs] for s in a], dtype=np.float32).reshape(len(a), -1)
-    lb = np.array([[lang in s[1] for lang in langs] for s in b], dtype=np.float32).reshape(len(b), -1)
+    la, lb = _language_rows(a, langs), _language_rows(b, langs)
     shared = (la @ lb.T > 0).astype(np.float32)
     sa, sb = np.array([s[2] for s in a], float), np.array([s[2] for s in b], float)
     size = 1.0 - np.abs(sa[:, None] - sb[None, :]) / (len(SIZE_BANDS) - 1)

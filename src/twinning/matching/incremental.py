@@ -24,6 +24,7 @@ from twinning.matching.engine import (
     _rows_scores,
     _sig_position,
     _sorted_rows,
+    order_keys,
 )
 from twinning.matching.features import centred, feature_keys, org_vector, signature
 from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict
@@ -129,7 +130,10 @@ def _refresh_counterparts(index: MatchIndex, s: int, pos: int) -> set[OrgId]:
     column = _column_for(index, s, pos)
     listed = (them.top_idx == pos).any(axis=1) & them.active
     _recompute_rows(index, 1 - s, np.flatnonzero(listed))
-    enters = np.flatnonzero(~listed & them.active & (column > them.top_val[:, -1]))
+    beats_last = order_keys(column, np.full(len(column), pos)) > order_keys(
+        them.top_val[:, -1], them.top_idx[:, -1]
+    )
+    enters = np.flatnonzero(~listed & them.active & beats_last)
     them.top_idx[enters, -1], them.top_val[enters, -1] = pos, column[enters]
     them.top_idx[enters], them.top_val[enters] = _sorted_rows(them.top_idx[enters],
                                                                them.top_val[enters])

@@ -110,6 +110,14 @@ CHAINS: tuple[Chain, ...] = (
         ("textile wholesale", "46.41 46.42"),
     ),
     _chain(
+        "tourism", "tourism",
+        ("travel agencies and tour operators", "79"),
+        ("accommodation", "55"),
+        ("restaurants", "56"),
+        ("passenger transport", "49.1 49.3 51.1"),
+        ("culture and leisure", "91 93"),
+    ),
+    _chain(
         "film", "film and television production",
         ("film and TV production", "59.1 60.2"),
         ("equipment rental", "77"),
@@ -118,14 +126,6 @@ CHAINS: tuple[Chain, ...] = (
         ("catering", "56.2"),
         ("passenger transport", "49.3 51.1"),
         ("creative and performing arts", "90"),
-    ),
-    _chain(
-        "tourism", "tourism",
-        ("travel agencies and tour operators", "79"),
-        ("accommodation", "55"),
-        ("restaurants", "56"),
-        ("passenger transport", "49.1 49.3 51.1"),
-        ("culture and leisure", "91 93"),
     ),
     _chain(
         "oil_gas", "oil and gas",

@@ -1,0 +1,175 @@
+import numpy as np
+import pytest
+
+from tests.matching.builders import (
+    KOSTANAY_REQUEST,
+    KZ,
+    LEEDS_OFFER,
+    UK,
+    meat_and_friends,
+    org,
+    vectors_for,
+)
+from twinning.matching.engine import build, ranked, score_profile
+from twinning.matching.explain import explain, matches
+from twinning.matching.features import WEIGHTS
+from twinning.matching.profiles import Feedback, ProgrammeRules, Verdict
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def profiles():
+    return meat_and_friends()
+
+
+@pytest.fixture
+def vectors(profiles):
+    return vectors_for(profiles, near={KOSTANAY_REQUEST: LEEDS_OFFER})
+
+
+def side_of(profiles, org_id):
+    return next(p.side for p in profiles if p.id == org_id)
+
+
+def test_every_list_holds_only_the_other_side(profiles, vectors):
+    index = build(profiles, vectors=vectors, k=10)
+    for p in profiles:
+        listed = ranked(index, p.id)
+        assert listed, p.id
+        assert {side_of(profiles, r.candidate) for r in listed} == {KZ if p.side == UK else UK}
+
+
+def test_lists_are_sorted_and_cut_at_k(profiles, vectors):
+    index = build(profiles, vectors=vectors, k=3)
+    for p in profiles:
+        scores = [r.score for r in ranked(index, p.id)]
+        assert len(scores) == 3
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_meat_machinery_and_meat_plant_are_each_others_first(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    assert ranked(index, "leeds-meat-machinery")[0].candidate == "kostanay-meat-plant"
+    assert ranked(index, "kostanay-meat-plant")[0].candidate == "leeds-meat-machinery"
+
+
+def test_reasons_name_types_codes_and_phrases(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    top = matches(index, "leeds-meat-machinery")[0]
+    by_kind = {r.kind: r.as_dict() for r in top.reasons}
+    assert by_kind["types"]["mine"] == "business_offer"
+    assert by_kind["types"]["theirs"] == "business_request"
+    assert by_kind["types"]["theirs_title"] == KOSTANAY_REQUEST
+    assert (by_kind["chain"]["mine"], by_kind["chain"]["theirs"]) == ("28.93", "10.11")
+    assert by_kind["chain"]["chain"] == "meat"
+    assert (by_kind["text"]["mine"], by_kind["text"]["theirs"]) == (LEEDS_OFFER, KOSTANAY_REQUEST)
+    assert any("NACE 28.93" in r.text for r in top.reasons)
+
+
+def test_reasons_render_in_english_with_codes_and_types(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    texts = [r.text for r in matches(index, "kostanay-meat-plant")[0].reasons]
+    assert any("business request" in t and "business offer" in t for t in texts)
+    assert any("NACE 10.11" in t and "NACE 28.93" in t for t in texts)
+
+
+def test_parts_add_up_to_the_ranked_score(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    for p in profiles:
+        for m in matches(index, p.id):
+            assert sum(m.parts.values()) == pytest.approx(m.score, abs=1e-5)
+
+
+def test_score_is_symmetric_without_feedback(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    a = explain(index, "leeds-software", "astana-egov")
+    b = explain(index, "astana-egov", "leeds-software")
+    assert a.score == pytest.approx(b.score)
+
+
+def test_not_interested_removes_only_from_the_viewers_list(profiles, vectors):
+    verdict = Feedback("kostanay-meat-plant", "leeds-meat-machinery", Verdict.NOT_INTERESTED)
+    index = build(profiles, vectors=vectors, feedback=[verdict])
+    assert "leeds-meat-machinery" not in {r.candidate for r in ranked(index, "kostanay-meat-plant")}
+    assert ranked(index, "leeds-meat-machinery")[0].candidate == "kostanay-meat-plant"
+
+
+def test_must_meet_lifts_to_the_top_and_is_a_reason(profiles, vectors):
+    before = build(profiles, vectors=vectors)
+    last = ranked(before, "york-tours")[-1]
+    verdict = Feedback("york-tours", last.candidate, Verdict.MUST_MEET)
+    after = build(profiles, vectors=vectors, feedback=[verdict])
+    top = matches(after, "york-tours")[0]
+    assert top.candidate.id == last.candidate
+    assert top.score == pytest.approx(last.score + WEIGHTS.must_meet, abs=1e-5)
+    assert top.reasons[0].as_dict() == {"kind": "feedback", "verdict": "must_meet"}
+
+
+def test_interesting_lifts_less_than_must_meet(profiles, vectors):
+    base = {r.candidate: r.score for r in ranked(build(profiles, vectors=vectors), "hull-grain")}
+    target = "karaganda-mine"
+    scores = {}
+    for verdict in (Verdict.INTERESTING, Verdict.MUST_MEET):
+        index = build(profiles, vectors=vectors, feedback=[Feedback("hull-grain", target, verdict)])
+        scores[verdict] = {r.candidate: r.score for r in ranked(index, "hull-grain")}[target]
+    assert base[target] < scores[Verdict.INTERESTING] < scores[Verdict.MUST_MEET]
+
+
+def test_feedback_never_changes_the_other_sides_lists(profiles, vectors):
+    plain = build(profiles, vectors=vectors)
+    verdicts = [Feedback("kostanay-meat-plant", p.id, v)
+                for p, v in zip([p for p in profiles if p.side == UK],
+                                [Verdict.MUST_MEET, Verdict.NOT_INTERESTED, Verdict.INTERESTING, Verdict.MUST_MEET],
+                                strict=False)]
+    judged = build(profiles, vectors=vectors, feedback=verdicts)
+    for p in profiles:
+        if p.id != "kostanay-meat-plant":
+            assert ranked(judged, p.id) == ranked(plain, p.id)
+
+
+def test_sector_focus_lifts_pairs_inside_it(profiles, vectors):
+    plain = build(profiles, vectors=vectors)
+    focused = build(profiles, vectors=vectors, rules=ProgrammeRules(sector_focus=("10", "28.93")))
+    before = {r.candidate: r.score for r in ranked(plain, "leeds-meat-machinery")}
+    after = {r.candidate: r.score for r in ranked(focused, "leeds-meat-machinery")}
+    # Both are inside the focus: the full focus weight; one inside would give half.
+    assert after["kostanay-meat-plant"] == pytest.approx(before["kostanay-meat-plant"] + WEIGHTS.focus)
+    assert after["almaty-travel"] == pytest.approx(before["almaty-travel"] + WEIGHTS.focus / 2)
+    reasons = matches(focused, "leeds-meat-machinery")[0].reasons
+    assert {"kind": "focus", "codes": ["10.11", "28.93"]} in [r.as_dict() for r in reasons]
+
+
+def test_strict_focus_keeps_only_candidates_inside_it(profiles, vectors):
+    rules = ProgrammeRules(sector_focus=("10", "01"), focus_only=True)
+    index = build(profiles, vectors=vectors, rules=rules)
+    assert {r.candidate for r in ranked(index, "york-tours")} == {"kostanay-meat-plant", "kostanay-grain"}
+
+
+def test_blocks_do_not_change_the_result(profiles, vectors):
+    verdicts = [Feedback("almaty-travel", "york-tours", Verdict.NOT_INTERESTED),
+                Feedback("hull-grain", "kostanay-grain", Verdict.MUST_MEET)]
+    small = build(profiles, vectors=vectors, feedback=verdicts, block=2, k=4)
+    large = build(profiles, vectors=vectors, feedback=verdicts, block=512, k=4)
+    for p in profiles:
+        a, b = ranked(small, p.id), ranked(large, p.id)
+        assert [r.candidate for r in a] == [r.candidate for r in b]
+        assert np.allclose([r.score for r in a], [r.score for r in b])
+
+
+def test_an_opportunity_can_be_ranked_on_its_own(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    alone = org("leeds-meat-machinery", UK, ("28.93",), ("business_offer", LEEDS_OFFER))
+    assert score_profile(index, alone, vectors=vectors)[0].candidate == "kostanay-meat-plant"
+
+
+def test_a_programme_with_one_side_recommends_nobody():
+    only = [org("a", UK, ("10.11",), ("business_offer", "x")), org("b", UK, ("10.11",))]
+    index = build(only, vectors=vectors_for(only))
+    assert ranked(index, "a") == [] and ranked(index, "b") == []
+
+
+def test_three_sides_are_refused():
+    three = [org("a", UK, ()), org("b", KZ, ()), org("c", "elsewhere", ())]
+    with pytest.raises(ValueError):
+        build(three, vectors={})

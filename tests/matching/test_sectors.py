@@ -1,0 +1,111 @@
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twinning.matching.features import SectorVocabulary, decode_sector, feature_keys, sector_query
+from twinning.matching.sectors import (
+    CHAINS,
+    LEVELS,
+    best_sector_match,
+    normalise_code,
+    sector_fit,
+)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("28.93", "28.93"), ("2893", "28.93"), ("10111", "10.11"), ("01.4", "01.4"), ("59", "59"),
+     (" 46.3 ", "46.3"), ("28.93/0", "28.93")],
+)
+def test_codes_are_normalised(raw, code):
+    assert normalise_code(raw) == code
+
+
+@pytest.mark.parametrize("raw", ["", "A", "2", "28.9x", "123456"])
+def test_malformed_codes_are_rejected(raw):
+    with pytest.raises(ValueError):
+        normalise_code(raw)
+
+
+def test_levels_rank_class_then_chain_then_group_then_division():
+    assert sector_fit(["10.11"], ["10.11"]) == LEVELS["class"] == 1.0
+    assert sector_fit(["28.93"], ["10.11"]) == LEVELS["chain"]
+    assert sector_fit(["10.11"], ["10.13"]) == LEVELS["group"]
+    assert sector_fit(["10.11"], ["10.51"]) == LEVELS["division"]
+    assert sector_fit(["10.11"], ["62.01"]) == 0.0
+    assert 1.0 > LEVELS["chain"] > LEVELS["group"] > LEVELS["division"] > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "chain"),
+    [
+        ("01.42", "10.11", "meat"),
+        ("10.11", "28.93", "meat"),
+        ("28.93", "46.32", "meat"),
+        ("01.45", "46.33", "meat"),
+        ("59.11", "77.39", "film"),
+        ("59.11", "79.11", "film"),
+        ("59.11", "55.10", "film"),
+        ("09.10", "28.14", "oil_gas"),
+        ("35.11", "27.11", "power"),
+        ("05.10", "28.92", "mining"),
+        ("64.19", "62.01", "finance"),
+        ("85.42", "72.19", "education"),
+        ("79.12", "55.10", "tourism"),
+        ("01.11", "28.30", "grain"),
+        ("41.10", "71.11", "construction"),
+    ],
+)
+def test_supply_chain_links_name_their_chain_both_ways(a, b, chain):
+    forward, backward = best_sector_match([a], [b]), best_sector_match([b], [a])
+    assert forward is not None and backward is not None
+    assert (forward.level, forward.chain) == ("chain", chain)
+    assert (backward.level, backward.mine, backward.theirs) == ("chain", b, a)
+
+
+def test_best_match_names_the_codes_that_matched():
+    match = best_sector_match(["62.01", "28.93"], ["85.42", "10.13"])
+    assert (match.level, match.mine, match.theirs, match.chain) == ("chain", "28.93", "10.13", "meat")
+    assert match.mine_stage == "food-processing machinery"
+    assert match.theirs_stage == "meat processing"
+
+
+def test_chain_prefixes_are_nace_codes_and_stages_are_distinct():
+    for chain in CHAINS:
+        labels = [s.label for s in chain.stages]
+        assert len(labels) == len(set(labels)), chain.slug
+        for stage in chain.stages:
+            for prefix in stage.prefixes:
+                assert normalise_code(prefix) == prefix
+
+
+SAMPLE_CODES = ["01.11", "01.42", "01.45", "05.10", "10.11", "10.13", "10.51", "10.82", "13.10",
+                "24.10", "25.62", "28.30", "28.92", "28.93", "35.11", "46.21", "46.32", "46.39",
+                "52.10", "55.10", "59.11", "62.01", "62.02", "64.19", "77.39", "79.11", "85.42",
+                "01.4", "10.1", "59"]
+code_sets = st.lists(st.sampled_from(SAMPLE_CODES), min_size=0, max_size=4, unique=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(mine=code_sets, theirs=code_sets)
+def test_vectorised_sector_fit_equals_the_readable_one(mine, theirs):
+    vocab = SectorVocabulary()
+    vocab.extend(feature_keys(mine) | feature_keys(theirs))
+    counts = sector_query(vocab.matrix([mine]), vocab) @ vocab.matrix([theirs]).T
+    assert decode_sector(counts)[0, 0] == np.float32(sector_fit(mine, theirs))
+
+
+def test_vectorised_sector_fit_for_a_whole_block():
+    rows = [["28.93"], ["10.11", "62.01"], ["59.11"], []]
+    cols = [["10.13"], ["10.11"], ["55.10"], ["85.42"]]
+    vocab = SectorVocabulary()
+    vocab.extend({k for codes in rows + cols for k in feature_keys(codes)})
+    got = decode_sector(sector_query(vocab.matrix(rows), vocab) @ vocab.matrix(cols).T)
+    expected = [[sector_fit(r, c) for c in cols] for r in rows]
+    assert np.array_equal(got, np.array(expected, np.float32))
+    assert list(itertools.chain(*expected)).count(1.0) == 1
