@@ -81,6 +81,11 @@ def request_create(
     return request
 
 
+def _fresh(request: MeetingRequest) -> MeetingRequest:
+    related = ("event", "requester__user", "recipient__user")
+    return MeetingRequest.objects.select_related(*related).get(pk=request.pk)
+
+
 def _relock(request: MeetingRequest) -> MeetingRequest:
     return (
         MeetingRequest.objects.select_for_update(of=("self",))
@@ -100,15 +105,23 @@ def _expire(request: MeetingRequest) -> None:
     audit_log(action="meeting_request.expire", actor=None, target=request)
 
 
-@transaction.atomic
 def request_accept(*, request: MeetingRequest, by: User) -> Meeting:
+    request = _fresh(request)
+    require(by, "events.respond_request", request)
+    if request.expires_at <= timezone.now():
+        # Recorded in its own transaction: the refusal must not roll the expiry back.
+        with transaction.atomic():
+            _expire(_relock(request))
+        raise ValidationError(_("This request has expired."))
+    return _accept(request, by)
+
+
+@transaction.atomic
+def _accept(request: MeetingRequest, by: User) -> Meeting:
     # Participants first, then the request: every writer takes the locks in this order.
     lock_registrations(request.requester, request.recipient)
     request = _relock(request)
     require(by, "events.respond_request", request)
-    if request.expires_at <= timezone.now():
-        _expire(request)
-        raise ValidationError(_("This request has expired."))
     limit = request.event.meeting_limit
     for side in (request.requester, request.recipient):
         if _accepted_count(side) >= limit:

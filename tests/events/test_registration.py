@@ -1,0 +1,125 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from twinning.events import services
+from twinning.events.models import Event, Invitation, Registration
+
+pytestmark = pytest.mark.integration
+
+
+def test_operator_creates_an_event(operator, programme):
+    event = services.event_create(
+        programme=programme,
+        by=operator,
+        title_en="Leeds–Astana brokerage day",
+        starts_on=dt.date(2027, 3, 12),
+        ends_on=dt.date(2027, 3, 12),
+        time_zone="Europe/London",
+    )
+    assert event.slug == "leedsastana-brokerage-day"
+    assert event.status == Event.Status.DRAFT
+
+
+def test_event_needs_a_known_time_zone(operator, programme):
+    with pytest.raises(ValidationError):
+        services.event_create(
+            programme=programme,
+            by=operator,
+            title_en="Nowhere",
+            starts_on=dt.date(2027, 3, 12),
+            ends_on=dt.date(2027, 3, 12),
+            time_zone="Mars/Olympus",
+        )
+
+
+def test_member_cannot_create_events(member, programme):
+    with pytest.raises(PermissionDenied):
+        services.event_create(
+            programme=programme,
+            by=member,
+            title_en="Mine",
+            starts_on=dt.date(2027, 3, 12),
+            ends_on=dt.date(2027, 3, 12),
+        )
+
+
+def test_registration_awaits_approval(event, member, organisation, operator):
+    event.requires_approval = True
+    event.save()
+    registration = services.registration_create(event=event, user=member, organisation=organisation)
+    assert registration.status == Registration.Status.PENDING
+    assert registration.languages == "en"
+    services.registration_approve(registration=registration, by=operator)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.APPROVED
+
+
+def test_no_approval_needed_approves_at_once(event, member, organisation):
+    registration = services.registration_create(event=event, user=member, organisation=organisation)
+    assert registration.status == Registration.Status.APPROVED
+
+
+def test_only_ones_own_organisation(event, member, programme):
+    stranger_org = OrganisationFactory(programme=programme)
+    with pytest.raises(ValidationError):
+        services.registration_create(event=event, user=member, organisation=stranger_org)
+
+
+def test_registration_window_is_respected(event, member, organisation):
+    event.registration_closes_at = timezone.now() - dt.timedelta(hours=1)
+    event.registration_opens_at = timezone.now() - dt.timedelta(days=5)
+    event.save()
+    with pytest.raises(PermissionDenied):
+        services.registration_create(event=event, user=member, organisation=organisation)
+
+
+def test_capacity_refuses_the_extra_seat(event, operator):
+    event.capacity, event.requires_approval = 1, True
+    event.save()
+    people = []
+    for _ in range(2):
+        membership = MembershipFactory()
+        people.append(
+            services.registration_create(
+                event=event, user=membership.user, organisation=membership.organisation
+            )
+        )
+    services.registration_approve(registration=people[0], by=operator)
+    with pytest.raises(ValidationError):
+        services.registration_approve(registration=people[1], by=operator)
+
+
+def test_invitation_in_the_invitees_language_and_rsvp(
+    event, operator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_send(
+            event=event, by=operator, email="Guest@Example.org", language="ru"
+        )
+    assert invitation.email == "guest@example.org"
+    assert "Биржа контактов" in mailoutbox[-1].subject  # the title in the invitee's language
+    assert f"/events/invitation/{invitation.token}/" in mailoutbox[-1].body
+    guest = UserFactory(email="guest@example.org")
+    services.invitation_respond(invitation=invitation, attending=True, user=guest)
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.ACCEPTED
+    assert invitation.registration.status == Registration.Status.APPROVED
+
+
+def test_declining_an_invitation(event, operator):
+    invitation = services.invitation_send(event=event, by=operator, email="no@example.org")
+    services.invitation_respond(invitation=invitation, attending=False)
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.DECLINED
+    assert invitation.responded_at is not None
+
+
+def test_leaving_withdraws_requests(meeting, leeds):
+    services.registration_cancel(registration=leeds, by=leeds.user)
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+    assert meeting.request.status == "cancelled"

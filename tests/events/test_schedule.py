@@ -1,0 +1,162 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.events.factories import accepted_meeting, participant
+from twinning.core.models import JobProgress
+from twinning.events import services
+from twinning.events.models import Meeting, ScheduleRun
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def ring(day):
+    """Five participants, each meeting the next two: ten meetings."""
+    people = [participant(day, name=f"P{n}") for n in range(5)]
+    meetings = [
+        accepted_meeting(people[i], people[(i + step) % 5]) for step in (1, 2) for i in range(5)
+    ]
+    return people, meetings
+
+
+def _run(event, operator, **options):
+    run = services.schedule_run_start(event=event, by=operator, time_limit=10, **options)
+    run.refresh_from_db()
+    return run
+
+
+def _busy(meetings):
+    seen = set()
+    for m in meetings:
+        for person in m.participants:
+            key = (person.pk, m.slot_id)
+            assert key not in seen, "a participant has two meetings in one slot"
+            seen.add(key)
+
+
+def test_run_schedules_every_meeting_with_progress(day, operator, ring):
+    run = _run(day, operator)
+    assert run.status == ScheduleRun.Status.DONE
+    assert run.meetings_scheduled == run.meetings_total == 10
+    assert run.breaks is not None and run.bound is not None and run.bound <= run.breaks
+    assert run.job.state == JobProgress.State.DONE
+    meetings = list(Meeting.objects.select_related("request__requester", "request__recipient"))
+    assert all(m.slot_id and m.table_id for m in meetings)
+    _busy(meetings)
+
+
+def test_run_respects_unavailability(day, operator, leeds, almaty, meeting):
+    blocked = list(day.slots.exclude(number=5))
+    services.unavailability_set(registration=leeds, by=leeds.user, slots=blocked)
+    _run(day, operator)
+    meeting.refresh_from_db()
+    assert meeting.slot.number == 5
+
+
+def test_rerun_keeps_locked_meetings_and_moves_nothing_needlessly(day, operator, ring):
+    _run(day, operator)
+    locked = Meeting.objects.order_by("pk").first()
+    services.meeting_lock(meeting=locked, by=operator)
+    before = dict(Meeting.objects.values_list("pk", "slot_id"))
+    run = _run(day, operator)
+    after = dict(Meeting.objects.values_list("pk", "slot_id"))
+    assert after[locked.pk] == before[locked.pk]
+    assert run.moves == 0
+    assert after == before
+
+
+def test_interpreter_is_scheduled_for_meetings_without_a_common_language(day, operator, leeds):
+    kazakh = participant(day, name="Kazakh only", languages="kk")
+    meeting = accepted_meeting(leeds, kazakh)
+    run = _run(day, operator)
+    assert run.meetings_scheduled == 0
+    assert "interpreter" in run.unscheduled[0]["reason"]
+    interpreter = services.interpreter_add(
+        event=day, by=operator, name="Dana", languages=["en", "kk"]
+    )
+    _run(day, operator)
+    meeting.refresh_from_db()
+    assert meeting.interpreter == interpreter
+
+
+def test_move_warns_of_conflicts_and_locks(day, operator, ring):
+    _run(day, operator)
+    _people, meetings = ring
+    first = Meeting.objects.get(pk=meetings[0].pk)
+    clash = (
+        Meeting.objects.filter(request__requester=first.request.requester)
+        .exclude(pk=first.pk)
+        .first()
+        or Meeting.objects.filter(request__recipient=first.request.requester).first()
+    )
+    free_table = next(
+        t for t in day.tables.all() if not Meeting.objects.filter(slot=clash.slot, table=t).exists()
+    )
+    with pytest.raises(services.MoveConflict) as conflict:
+        services.meeting_move(meeting=first, by=operator, slot=clash.slot, table=free_table)
+    assert "already has a meeting" in conflict.value.warnings[0]
+    warnings = services.meeting_move(
+        meeting=first, by=operator, slot=clash.slot, table=free_table, force=True
+    )
+    first.refresh_from_db()
+    assert warnings and first.locked and first.slot == clash.slot
+
+
+def test_move_onto_a_taken_table_is_refused(day, operator, ring):
+    _run(day, operator)
+    a, b = Meeting.objects.order_by("pk")[:2]
+    with pytest.raises(ValidationError):
+        services.meeting_move(meeting=a, by=operator, slot=b.slot, table=b.table, force=True)
+
+
+def test_publish_numbers_versions_and_tells_only_those_affected(
+    day, operator, ring, mailoutbox, django_capture_on_commit_callbacks
+):
+    _run(day, operator)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.schedule_publish(event=day, by=operator)
+    assert first.number == 1 and first.notified == 5
+    moved = Meeting.objects.order_by("pk").first()
+    free = next(
+        (s, t)
+        for s in day.slots.all()
+        for t in day.tables.all()
+        if not Meeting.objects.filter(slot=s)
+        .filter(request__requester__in=moved.participants)
+        .exists()
+        and not Meeting.objects.filter(slot=s, request__recipient__in=moved.participants).exists()
+        and not Meeting.objects.filter(slot=s, table=t).exists()
+    )
+    services.meeting_move(meeting=moved, by=operator, slot=free[0], table=free[1])
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.schedule_publish(event=day, by=operator)
+    assert second.number == 2 and second.changed_meetings == 1
+    told = sorted(address for mail in mailoutbox for address in mail.to)
+    assert told == sorted(p.user.email for p in moved.participants)
+    moved.refresh_from_db()
+    assert moved.sequence == 1 and moved.published_slot == free[0]
+    assert set(Meeting.objects.exclude(pk=moved.pk).values_list("sequence", flat=True)) == {0}
+
+
+def test_cancelled_meeting_is_published_as_cancelled(day, operator, meeting, leeds):
+    _run(day, operator)
+    services.schedule_publish(event=day, by=operator)
+    services.meeting_cancel(meeting=meeting, by=operator)
+    services.schedule_publish(event=day, by=operator)
+    meeting.refresh_from_db()
+    assert meeting.published_status == Meeting.Status.CANCELLED
+    assert meeting.sequence == 1
+
+
+def test_scheduling_needs_the_grid(event, operator, meeting):
+    with pytest.raises(ValidationError):
+        services.schedule_run_start(event=event, by=operator)
+
+
+def test_held_and_no_show(day, operator, meeting, leeds):
+    _run(day, operator)
+    meeting.refresh_from_db()
+    services.meeting_mark(meeting=meeting, by=operator, held=False, absent=leeds)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.NO_SHOW and meeting.no_show == leeds
