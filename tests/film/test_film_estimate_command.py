@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 
 from tests.film.test_request import ISSUE_EXAMPLE
 
-pytestmark = pytest.mark.unit
+# The command reads the rules and rates from the database, filled by the data migration.
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
 def _estimate(path, *args):

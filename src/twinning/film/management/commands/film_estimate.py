@@ -1,4 +1,7 @@
-"""``manage.py film_estimate FILE.json [--date YYYY-MM-DD]``: print a rebate estimate as JSON."""
+"""``manage.py film_estimate FILE.json [--date YYYY-MM-DD]``: print a rebate estimate as JSON.
+
+The rules, MCI and exchange rates are those operators maintain in the database.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from twinning.film.cli import run
 from twinning.film.reader import FieldErrors
+from twinning.film.selectors import rate_table_from_database, rulebook_from_database
 
 
 def estimate_date(value: str) -> date:
@@ -40,7 +44,16 @@ class Command(BaseCommand):
         path: Path = options["file"]
         data = _read_json(path)
         try:
-            result = run(data, options["date"] or date.today())
+            rulebook = rulebook_from_database()
+        except FieldErrors as invalid:
+            raise CommandError(
+                f"the incentive rules in the database are invalid: {invalid}"
+            ) from None
+        try:
+            result = run(
+                data, options["date"] or date.today(), rulebook=rulebook,
+                rates=rate_table_from_database(),
+            )  # fmt: skip
         except FieldErrors as invalid:
             lines = "\n".join(f"  {error}" for error in invalid.errors)
             raise CommandError(f"{path}: the input has errors:\n{lines}") from None
