@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("twinning.programmes.urls")),
     path("", include("twinning.organisations.urls")),
     path("events/", include("twinning.events.urls")),
+    path("matching/", include("twinning.matching.urls")),
+    path("introductions/", include("twinning.introductions.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -3,6 +3,7 @@
 import rules
 
 from twinning.core.rules import is_operator
+from twinning.introductions.selectors import contacts_visible
 from twinning.organisations.models import Membership, Opportunity, Organisation
 
 
@@ -83,9 +84,15 @@ rules.add_perm("organisations.close_opportunity", can_close_opportunity)
 rules.add_perm("organisations.renew_opportunity", can_renew_opportunity)
 rules.add_perm("organisations.view_opportunity", can_view_opportunity)
 
-# Pages. Contact details are for members and operators; the introductions feature extends
-# `can_view_contact` with "has an accepted introduction" when it arrives.
-can_view_contact = is_member | is_operator
+
+@rules.predicate
+def is_introduced(user, organisation: Organisation | None) -> bool:  # type: ignore[no-untyped-def]
+    return organisation is not None and contacts_visible(user, organisation)
+
+
+# Pages. Contact details are for members, operators and organisations with an accepted
+# introduction (either direction).
+can_view_contact = is_member | is_operator | is_introduced
 rules.add_perm("organisations.view_contact", can_view_contact)
 rules.add_perm("organisations.view_organisation", rules.always_allow)
 rules.add_perm("organisations.browse_directory", rules.always_allow)

@@ -79,3 +79,15 @@ def user_is_member(*, user: User, organisation_id: int) -> bool:
     if not user.is_authenticated:
         return False
     return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
+
+
+def opportunity_type_choices() -> list[tuple[str, str]]:
+    return list(Opportunity.Type.choices)
+
+
+def opportunity_type_label(code: str) -> str:
+    return str(Opportunity.Type(code).label) if code in Opportunity.Type.values else code
+
+
+def organisation_size_label(code: str) -> str:
+    return str(Organisation.Size(code).label) if code in Organisation.Size.values else code
