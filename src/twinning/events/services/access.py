@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from twinning.events.models import Event, Registration
+from twinning.events.models import Event, Meeting, Registration
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -28,3 +28,11 @@ def lock_registrations(*registrations: Registration) -> list[Registration]:
     in opposite orders (a deadlock)."""
     ids = sorted({r.pk for r in registrations})
     return list(Registration.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+
+
+def lock_meeting(meeting: Meeting) -> Meeting:
+    """Re-read the meeting under a row lock; the caller's copy may be stale."""
+    queryset = Meeting.objects.select_for_update(of=("self",)).select_related(
+        "event", "request__requester__user", "request__recipient__user"
+    )
+    return queryset.get(pk=meeting.pk)

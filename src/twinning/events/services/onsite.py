@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.services import audit_log
 from twinning.events.models import CheckIn, Meeting, MeetingFeedback, Registration
-from twinning.events.services.access import require
+from twinning.events.services.access import lock_meeting, require
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -42,6 +42,7 @@ def meeting_mark(
 ) -> Meeting:
     """Record that a meeting took place, or that `absent` did not come."""
     require(by, "events.manage_event", meeting.event)
+    meeting = lock_meeting(meeting)
     if meeting.status == Meeting.Status.CANCELLED or meeting.slot_id is None:
         raise ValidationError(_("Only a scheduled meeting can be marked."))
     if not held and absent is not None and absent not in meeting.participants:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from twinning.core.services import audit_log, job_finish, job_start, job_update
 from twinning.events import scheduler
 from twinning.events.models import Event, Interpreter, Meeting, ScheduleRun, Slot, Table
-from twinning.events.services.access import require
+from twinning.events.services.access import lock_meeting, require
 from twinning.events.services.requests import request_cancel, requests_expire_due
 from twinning.scheduling.result import Result, Status
 from twinning.scheduling.solver import solve
@@ -111,6 +111,7 @@ def _record(run: ScheduleRun, plan: scheduler.Plan, result: Result) -> None:
 @transaction.atomic
 def meeting_lock(*, meeting: Meeting, by: User, locked: bool = True) -> Meeting:
     require(by, "events.manage_event", meeting.event)
+    meeting = lock_meeting(meeting)
     if locked and meeting.slot_id is None:
         raise ValidationError(_("Only a meeting with a slot can be locked."))
     meeting.locked = locked
@@ -158,9 +159,7 @@ def meeting_move(
 ) -> list[str]:
     """Move a meeting by hand and lock it there. Returns the warnings the operator accepted."""
     require(by, "events.manage_event", meeting.event)
-    meeting = (
-        Meeting.objects.select_for_update(of=("self",)).select_related("event").get(pk=meeting.pk)
-    )
+    meeting = lock_meeting(meeting)
     if slot.event_id != meeting.event_id or table.event_id != meeting.event_id:
         raise ValidationError(_("The slot and table must belong to this event."))
     if (

@@ -1,0 +1,85 @@
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from twinning.events import services
+from twinning.events.models import Meeting
+
+pytestmark = pytest.mark.integration
+
+
+def _feed(client, registration):
+    response = client.get(reverse("events:feed", args=[registration.feed_token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def _entries(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+@pytest.fixture
+def published(day, operator, meeting):
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    meeting.refresh_from_db()
+    return meeting
+
+
+def test_feed_shows_published_meeting_in_the_events_zone(client, published, leeds):
+    (entry,) = _entries(_feed(client, leeds))
+    assert str(entry["uid"]) == f"meeting-{published.uid}@twinning"
+    assert int(entry["sequence"]) == 0
+    assert str(entry["status"]) == "CONFIRMED"
+    assert entry["dtstart"].params["TZID"] == "Europe/London"
+    assert "Aigerim Almaty" in str(entry["summary"])
+
+
+def test_feed_carries_the_timezone_definition(client, published, leeds):
+    calendar = _feed(client, leeds)
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+
+
+def test_move_raises_sequence_and_keeps_the_uid(client, day, operator, published, leeds):
+    other_slot = day.slots.exclude(pk=published.slot_id).first()
+    services.meeting_move(meeting=published, by=operator, slot=other_slot, table=published.table)
+    before = _entries(_feed(client, leeds))[0]
+    assert int(before["sequence"]) == 0, "unpublished moves stay out of the feed"
+    services.schedule_publish(event=day, by=operator)
+    (after,) = _entries(_feed(client, leeds))
+    assert after["uid"] == before["uid"]
+    assert int(after["sequence"]) == 1
+    assert after["dtstart"].dt == other_slot.starts_at
+
+
+def test_cancelled_meeting_stays_in_the_feed_as_cancelled(client, day, operator, published, leeds):
+    services.meeting_cancel(meeting=published, by=operator)
+    services.schedule_publish(event=day, by=operator)
+    (entry,) = _entries(_feed(client, leeds))
+    assert str(entry["status"]) == "CANCELLED"
+    assert int(entry["sequence"]) == 1
+
+
+def test_unknown_feed_token_is_not_found(client, db):
+    assert client.get(reverse("events:feed", args=["nope"])).status_code == 404
+
+
+def test_unpublished_schedule_gives_an_empty_feed(client, day, operator, meeting, leeds):
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    assert Meeting.objects.get(pk=meeting.pk).slot is not None
+    assert _entries(_feed(client, leeds)) == []
+
+
+def test_event_ics(client, event):
+    response = client.get(reverse("events:event_ics", args=[event.slug]))
+    (entry,) = _entries(Calendar.from_ical(response.content))
+    assert str(entry["uid"]) == f"event-{event.uid}@twinning"
+    assert "Leeds Civic Hall" in str(entry["location"])
+
+
+def test_event_ics_sequence_rises_on_change(client, event, operator):
+    services.event_update(event=event, by=operator, venue="Leeds Town Hall")
+    response = client.get(reverse("events:event_ics", args=[event.slug]))
+    (entry,) = _entries(Calendar.from_ical(response.content))
+    assert int(entry["sequence"]) == 1

@@ -1,0 +1,238 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
+from twinning.events import services
+from twinning.events.models import CheckIn, Meeting, MeetingRequest, Registration
+
+pytestmark = pytest.mark.integration
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_public_event_list_and_page(client, event):
+    response = client.get(reverse("events:list"))
+    assert event.title_en in response.content.decode()
+    page = client.get(reverse("events:detail", args=[event.slug]))
+    assert page.status_code == 200
+    assert "Leeds Civic Hall" in page.content.decode()
+
+
+def test_private_event_is_hidden(client, event):
+    event.is_public = False
+    event.save()
+    assert event.title_en not in client.get(reverse("events:list")).content.decode()
+    assert client.get(reverse("events:detail", args=[event.slug])).status_code in (403, 404)
+
+
+def test_event_list_query_count_does_not_grow(client, programme):
+    EventFactory(programme=programme)
+    one = _queries(client, reverse("events:list"))
+    EventFactory.create_batch(2, programme=programme)
+    assert _queries(client, reverse("events:list")) == one
+
+
+def test_register_page(client, event, member, organisation):
+    client.force_login(member)
+    url = reverse("events:register", args=[event.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"organisation": organisation.pk, "languages": ["en", "ru"]})
+    assert response.status_code == 302
+    assert Registration.objects.get(user=member).languages == "en,ru"
+
+
+def test_participant_browser_filters_and_requests(client, event, leeds, almaty):
+    client.force_login(leeds.user)
+    url = reverse("events:participants", args=[event.slug])
+    page = client.get(url, {"side": "KZ"}).content.decode()
+    assert "Aigerim Almaty" in page
+    assert "Aigerim Almaty" not in client.get(url, {"side": "UK"}).content.decode()
+    client.post(reverse("events:request_create", args=[event.slug, almaty.pk]), {"message": "Hi"})
+    assert MeetingRequest.objects.get().message == "Hi"
+
+
+def test_participant_browser_htmx_returns_the_list_only(client, event, leeds, almaty):
+    client.force_login(leeds.user)
+    response = client.get(
+        reverse("events:participants", args=[event.slug]),
+        headers={"HX-Request": "true", "HX-Target": "participant-list"},
+    )
+    assert "<html" not in response.content.decode()
+    assert "Aigerim Almaty" in response.content.decode()
+
+
+def test_participant_browser_query_count(client, event, leeds):
+    client.force_login(leeds.user)
+    url = reverse("events:participants", args=[event.slug])
+    participant(event)
+    one = _queries(client, url)
+    participant(event), participant(event)
+    assert _queries(client, url) == one
+
+
+def test_outsider_cannot_browse(client, event, user):
+    client.force_login(user)
+    assert client.get(reverse("events:participants", args=[event.slug])).status_code == 403
+
+
+def test_accept_from_my_requests(client, leeds, almaty, event):
+    request = pending_request(leeds, almaty)
+    client.force_login(almaty.user)
+    page = client.get(reverse("events:my_requests", args=[event.slug])).content.decode()
+    assert "Lucy Leeds" in page
+    client.post(reverse("events:request_respond", args=[request.pk, "accept"]))
+    assert Meeting.objects.filter(request=request).exists()
+
+
+def test_my_requests_query_count(client, leeds, event):
+    client.force_login(leeds.user)
+    url = reverse("events:my_requests", args=[event.slug])
+    pending_request(leeds, participant(event))
+    one = _queries(client, url)
+    pending_request(leeds, participant(event)), pending_request(participant(event), leeds)
+    assert _queries(client, url) == one
+
+
+@pytest.fixture
+def published(day, operator, meeting):
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    return meeting
+
+
+def test_agenda_shows_both_time_zones(client, published, almaty, day):
+    client.force_login(almaty.user)
+    page = client.get(reverse("events:agenda", args=[day.slug])).content.decode()
+    slot = Meeting.objects.get(pk=published.pk).published_slot
+    london = slot.starts_at.astimezone(day.zone).strftime("%H:%M")
+    almaty_time = slot.starts_at.astimezone(dt.UTC).astimezone(
+        __import__("zoneinfo").ZoneInfo("Asia/Almaty")
+    )
+    assert "Time (London)" in page and "Time (Almaty)" in page
+    assert london in page and almaty_time.strftime("%H:%M") in page
+    assert "Lucy Leeds" in page
+    assert "agenda.css" in page
+
+
+def test_agenda_query_count(client, day, operator, leeds):
+    client.force_login(leeds.user)
+    url = reverse("events:agenda", args=[day.slug])
+    accepted_meeting(leeds, participant(day))
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    one = _queries(client, url)
+    accepted_meeting(leeds, participant(day)), accepted_meeting(participant(day), leeds)
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    assert _queries(client, url) == one
+
+
+def test_others_cannot_read_an_agenda(client, published, day, user):
+    client.force_login(user)
+    assert client.get(reverse("events:agenda", args=[day.slug])).status_code in (403, 404)
+
+
+def test_operator_pages(client, operator, published, day, leeds):
+    client.force_login(operator)
+    for name in ("manage", "setup", "schedule", "print_all", "check_in"):
+        response = client.get(reverse(f"events:{name}", args=[day.slug]))
+        assert response.status_code == 200, name
+    schedule = client.get(reverse("events:schedule", args=[day.slug])).content.decode()
+    assert "Proven lower bound" in schedule and "Lucy Leeds" in schedule
+    printed = client.get(reverse("events:print_all", args=[day.slug])).content.decode()
+    assert printed.count('class="agenda-page') == 2
+
+
+def test_members_cannot_open_operator_pages(client, leeds, day):
+    client.force_login(leeds.user)
+    for name in ("manage", "setup", "schedule", "print_all", "check_in"):
+        assert client.get(reverse(f"events:{name}", args=[day.slug])).status_code == 403
+
+
+def test_operator_generates_the_grid_from_the_form(client, operator, event):
+    client.force_login(operator)
+    client.post(
+        reverse("events:grid_save", args=[event.slug]),
+        {
+            "day": event.starts_on.isoformat(),
+            "morning_start": "09:30",
+            "morning_end": "12:30",
+            "afternoon_start": "14:00",
+            "afternoon_end": "17:00",
+            "meeting_minutes": 20,
+            "changeover_minutes": 5,
+        },
+    )
+    assert event.slots.count() == 14
+
+
+def test_move_page_shows_conflicts(client, operator, day, leeds, almaty, meeting):
+    other = accepted_meeting(leeds, participant(day))
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    other.refresh_from_db()
+    table = day.tables.exclude(pk=other.table_id).first()
+    client.force_login(operator)
+    url = reverse("events:move", args=[day.slug, meeting.pk])
+    page = client.post(url, {"slot": other.slot_id, "table": table.pk}).content.decode()
+    assert "already has a meeting" in page
+    client.post(url, {"slot": other.slot_id, "table": table.pk, "force": "on"})
+    meeting.refresh_from_db()
+    assert meeting.slot_id == other.slot_id and meeting.locked
+
+
+def test_check_in_search_and_tick(client, operator, event, leeds, almaty):
+    client.force_login(operator)
+    url = reverse("events:check_in", args=[event.slug])
+    page = client.get(url, {"q": "lucy"}).content.decode()
+    assert "Lucy Leeds" in page and "Aigerim" not in page
+    response = client.post(
+        reverse("events:check_in_tick", args=[event.slug, leeds.pk]),
+        {"arrived": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200 and "✓" in response.content.decode()
+    assert CheckIn.objects.filter(registration=leeds).exists()
+
+
+def test_check_in_query_count(client, operator, event):
+    client.force_login(operator)
+    url = reverse("events:check_in", args=[event.slug])
+    participant(event)
+    one = _queries(client, url)
+    participant(event), participant(event)
+    assert _queries(client, url) == one
+
+
+def test_feedback_after_the_meeting(client, published, leeds, day, operator):
+    services.meeting_mark(meeting=published, by=operator, held=True)
+    client.force_login(leeds.user)
+    url = reverse("events:feedback", args=[day.slug, published.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"outcome": "follow_up", "comment": "Samples next month"})
+    assert published.feedback.get().outcome == "follow_up"
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_pages_render_in_russian_and_kazakh(client, published, leeds, day, language):
+    leeds.user.language = language
+    leeds.user.save()
+    client.force_login(leeds.user)
+    client.cookies["django_language"] = language
+    for name in ("detail", "participants", "my_requests", "agenda"):
+        response = client.get(reverse(f"events:{name}", args=[day.slug]))
+        assert response.status_code == 200
+        assert f'lang="{language}"' in response.content.decode()
+    assert (
+        day.title_ru.split()[0]
+        in client.get(reverse("events:detail", args=[day.slug])).content.decode()
+        or language == "kk"
+    )
