@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.demo",
 ]
 
 MIDDLEWARE = [

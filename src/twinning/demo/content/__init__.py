@@ -1,0 +1,15 @@
+"""Hand-written building blocks of the demo programme (plain data, no Django)."""
+
+from twinning.demo.content import agriculture, business, culture, energy, food, institutions
+from twinning.demo.content.blocks import Archetype, Flagship
+from twinning.demo.content.flagships_kz import FLAGSHIPS as KZ_FLAGSHIPS
+from twinning.demo.content.flagships_uk import FLAGSHIPS as UK_FLAGSHIPS
+
+ARCHETYPES: dict[str, Archetype] = {
+    archetype.key: archetype
+    for module in (food, agriculture, energy, business, culture, institutions)
+    for archetype in module.ARCHETYPES
+}
+FLAGSHIPS: dict[str, tuple[Flagship, ...]] = {"UK": UK_FLAGSHIPS, "KZ": KZ_FLAGSHIPS}
+SECTORS = ("food", "agriculture", "energy", "engineering", "it", "finance", "services",
+           "tourism", "film", "education")  # fmt: skip

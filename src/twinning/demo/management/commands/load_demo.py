@@ -1,0 +1,35 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from twinning.demo.plan import DEMO_PASSWORD, LOGINS
+from twinning.demo.selectors import demo_counts
+from twinning.demo.services import demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo programme 'Yorkshire – Kazakhstan Business Twinning' with organisations, "
+        "opportunities and demo logins. Safe to run again: only what is missing is created."
+    )
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        results = demo_load(report=self.stdout.write)
+        elapsed = time.perf_counter() - started
+        if not any(tally.created for _, tally in results):
+            self.stdout.write("The demo programme was already loaded: nothing to do.")
+        counts = demo_counts()
+        sides = ", ".join(f"{side} {n}" for side, n in sorted(counts["organisations"].items()))
+        states = ", ".join(f"{state} {n}" for state, n in sorted(counts["opportunities"].items()))
+        self.stdout.write(f"Organisations: {sides}")
+        self.stdout.write(f"Opportunities: {states}")
+        self.stdout.write(f"Done in {elapsed:.1f} s.\n")
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
+        for login in LOGINS:
+            role = "Operator" if login.is_operator else f"Member ({login.language})"
+            owns = f" — owns {login.owns}" if login.owns else ""
+            self.stdout.write(f"  {role}: {login.email} / {DEMO_PASSWORD}{owns}")

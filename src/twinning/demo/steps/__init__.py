@@ -1,0 +1,19 @@
+"""The demo is loaded step by step; each domain contributes its own step.
+
+A step is a function taking the shared `DemoContext` and returning a `Tally`. It must be
+idempotent on its own: find what already exists, create only what is missing. To extend the demo
+(events, matching, students ...), add a module here and append its step to `STEPS`.
+"""
+
+from twinning.demo.steps import accounts, opportunities, organisations, programme
+from twinning.demo.steps.base import DemoContext, Step, Tally
+
+STEPS: tuple[Step, ...] = (
+    Step("accounts", accounts.load),
+    Step("programme", programme.load),
+    Step("organisations", organisations.load),
+    Step("memberships", organisations.load_memberships),
+    Step("opportunities", opportunities.load),
+)
+
+__all__ = ["STEPS", "DemoContext", "Step", "Tally"]
