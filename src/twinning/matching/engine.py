@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from twinning.matching import topk
 from twinning.matching.features import (
     WEIGHTS,
     Signature,
@@ -27,14 +28,15 @@ from twinning.matching.features import (
     feature_keys,
     minor_table,
     org_vector,
+    org_vectors,
     sector_query,
     signature,
     text_fit,
     text_scale,
 )
 from twinning.matching.profiles import Feedback, OrgId, Profile, ProgrammeRules, Verdict
+from twinning.matching.topk import NEG
 
-NEG = np.float32(-np.inf)
 
 
 @dataclass
@@ -153,9 +155,7 @@ def build(
 
 
 def _raw_vectors(members: list[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    if not members:
-        return np.zeros((0, 384), np.float32)
-    return np.stack([org_vector(p, vectors) for p in members])
+    return org_vectors(members, vectors)
 
 
 # ---------------------------------------------------------------- scoring
@@ -172,7 +172,7 @@ def _base_scores(index: MatchIndex, s: int, vec: np.ndarray, sector: np.ndarray,
     counts = sector_query(sector, index.vocab) @ them.sector.T
     scores += w.sector * decode_sector(counts)
     table = index.table if s == 0 else index.table.T
-    scores += table[minor[:, None], them.minor[None, :]]
+    scores += np.take(table[minor], them.minor, axis=1)
     return scores
 
 
@@ -207,107 +207,43 @@ def _feedback_edits(index: MatchIndex, s: int) -> tuple[np.ndarray, np.ndarray, 
     return np.array(rows, np.intp), np.array(cols, np.intp), np.array(deltas, np.float32)
 
 
-def order_keys(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """int64 keys that sort exactly like (score, then lower position first) for float32 scores,
-    so ties resolve the same way in a block, a merge or a single row."""
-    bits = (values.astype(np.float32) + np.float32(0)).view(np.int32).astype(np.int64)
-    bits = np.where(bits < 0, bits ^ 0x7FFFFFFF, bits)
-    rank = 0x7FFFFFFF - np.where(positions < 0, 0x7FFFFFFF, positions).astype(np.int64)
-    return (bits << 32) + rank
-
-
-def _best(keys: np.ndarray, k: int, axis: int) -> np.ndarray:
-    """Indices of the k largest keys along `axis`, largest first."""
-    n = keys.shape[axis]
-    top = np.take(np.argpartition(keys, n - k, axis=axis), np.arange(n - k, n), axis=axis)
-    order = np.flip(np.argsort(np.take_along_axis(keys, top, axis), axis=axis), axis=axis)
-    return np.take_along_axis(top, order, axis)
-
-
-def _top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Best k per row, by score then position; short rows padded with (-1, -inf)."""
-    kk = min(k, scores.shape[1])
-    if kk == 0:
-        return _padded(np.zeros((len(scores), 0), np.intp), scores[:, :0], k)
-    idx = _best(order_keys(scores, np.arange(scores.shape[1])[None, :]), kk, axis=1)
-    val = np.take_along_axis(scores, idx, axis=1)
-    idx[~np.isfinite(val)] = -1
-    return _padded(idx, val, k)
-
-
-def _padded(idx: np.ndarray, val: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    pad = k - idx.shape[1]
-    if pad <= 0:
-        return idx, val
-    rows = len(idx)
-    return (np.hstack([idx, np.full((rows, pad), -1, np.intp)]),
-            np.hstack([val, np.full((rows, pad), NEG, np.float32)]))
-
-
 def _recompute_all(index: MatchIndex) -> None:
-    """One pass over side-0 blocks yields both directions: rows for side 0, running column top-k
-    for side 1."""
+    """One pass over side-0 blocks yields both directions: rows for side 0, and a running top-k
+    for side 1 fed with each block transposed."""
     a, b = index.sides
-    k = index.k
-    col_idx = np.full((k, len(b.ids)), -1, np.intp)
-    col_val = np.full((k, len(b.ids)), NEG, np.float32)
-    a.top_idx, a.top_val = _top_k(np.zeros((0, len(b.ids)), np.float32), k)
+    a.top_idx, a.top_val = topk.empty(len(a.ids), index.k)
+    b.top_idx, b.top_val = topk.empty(len(b.ids), index.k)
     row_edits, col_edits = _feedback_edits(index, 0), _feedback_edits(index, 1)
-    tops = []
     for start in range(0, len(a.ids), index.block):
         rows = np.arange(start, min(start + index.block, len(a.ids)))
-        base = _rows_scores(index, 0, rows)
-        tops.append(_top_k(_viewer_view(index, 0, rows, base, row_edits), k))
-        _merge_columns(col_idx, col_val, _candidate_view(index, rows, base, col_edits), rows)
-    if tops:
-        a.top_idx = np.vstack([t[0] for t in tops])
-        a.top_val = np.vstack([t[1] for t in tops])
-    b.top_idx, b.top_val = _sorted_rows(col_idx.T.copy(), col_val.T.copy())
+        scores = _rows_scores(index, 0, rows)
+        theirs = _candidate_view(index, rows, scores.T.copy(), col_edits)
+        a.top_idx[rows], a.top_val[rows] = topk.top_k(
+            _viewer_view(index, 0, rows, scores, row_edits), index.k)
+        b.top_idx, b.top_val = topk.merge(b.top_idx, b.top_val, theirs, rows)
 
 
-def _viewer_view(index: MatchIndex, s: int, rows: np.ndarray, base: np.ndarray,
+def _viewer_view(index: MatchIndex, s: int, rows: np.ndarray, scores: np.ndarray,
                  edits: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
-    """Base scores as the viewers in `rows` see them: exclusions and their own feedback."""
-    scores = base.copy()
+    """Scores as the viewers in `rows` see them: exclusions and their own feedback (in place)."""
     _exclude(index, s, scores)
     viewer, cand, delta = edits
-    hit = (viewer >= rows[0]) & (viewer <= rows[-1]) if len(rows) else viewer < 0
+    hit = np.isin(viewer, rows)
     np.add.at(scores, (np.searchsorted(rows, viewer[hit]), cand[hit]), delta[hit])
-    inactive = ~index.sides[s].active[rows]
-    scores[inactive] = NEG
+    scores[~index.sides[s].active[rows]] = NEG
     return scores
 
 
-def _candidate_view(index: MatchIndex, rows: np.ndarray, base: np.ndarray,
+def _candidate_view(index: MatchIndex, rows: np.ndarray, scores: np.ndarray,
                     edits: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
-    """The same block seen from side 1: side-0 rows are the candidates."""
+    """A side-0 block transposed (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
     a, b = index.sides
-    scores = base.copy()
-    scores[~(a.active[rows] & a.eligible[rows])] = NEG
-    scores[:, ~b.active] = NEG
+    scores[:, ~(a.active[rows] & a.eligible[rows])] = NEG
+    scores[~b.active] = NEG
     viewer, cand, delta = edits
-    hit = (cand >= rows[0]) & (cand <= rows[-1])
-    np.add.at(scores, (np.searchsorted(rows, cand[hit]), viewer[hit]), delta[hit])
+    hit = np.isin(cand, rows)
+    np.add.at(scores, (viewer[hit], np.searchsorted(rows, cand[hit])), delta[hit])
     return scores
-
-
-def _merge_columns(col_idx: np.ndarray, col_val: np.ndarray, scores: np.ndarray,
-                   rows: np.ndarray) -> None:
-    k = len(col_idx)
-    if k == 0 or scores.shape[1] == 0:
-        return
-    vals = np.vstack([col_val, scores])
-    idx = np.vstack([col_idx, np.broadcast_to(rows[:, None], scores.shape)])
-    keep = _best(order_keys(vals, idx), k, axis=0)
-    col_val[:] = np.take_along_axis(vals, keep, 0)
-    col_idx[:] = np.take_along_axis(idx, keep, 0)
-
-
-def _sorted_rows(idx: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    order = _best(order_keys(val, idx), idx.shape[1], axis=1) if idx.size else idx
-    idx, val = np.take_along_axis(idx, order, 1), np.take_along_axis(val, order, 1)
-    idx[~np.isfinite(val)] = -1
-    return idx, val
 
 
 def _recompute_rows(index: MatchIndex, s: int, rows: np.ndarray) -> None:
@@ -318,7 +254,7 @@ def _recompute_rows(index: MatchIndex, s: int, rows: np.ndarray) -> None:
         order = np.argsort(chunk)
         chunk = chunk[order]
         view = _viewer_view(index, s, chunk, _rows_scores(index, s, chunk), edits)
-        me.top_idx[chunk], me.top_val[chunk] = _top_k(view, index.k)
+        me.top_idx[chunk], me.top_val[chunk] = topk.top_k(view, index.k)
 
 
 def _feedback_edits_for(index: MatchIndex, s: int,
@@ -360,7 +296,7 @@ def score_profile(index: MatchIndex, profile: Profile, *, vectors: Mapping[str, 
         where = index.where.get(candidate)
         if where and where[0] == 1 - s:
             scores[0, where[1]] += _lift(index, verdict)
-    idx, val = _top_k(scores, k or index.k)
+    idx, val = topk.top_k(scores, k or index.k)
     return [Ranked(them.ids[j], float(v)) for j, v in zip(idx[0], val[0], strict=True) if j >= 0]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -61,13 +62,19 @@ class TextScale:
 def feature_keys(codes: Sequence[str]) -> set[tuple[str, str]]:
     keys: set[tuple[str, str]] = set()
     for code in codes[:MAX_CODES]:
-        keys.add(("d", division(code)))
-        if g := group(code):
-            keys.add(("g", g))
-        if c := nace_class(code):
-            keys.add(("c", c))
-        keys.update(("n", str(n)) for n in nodes_of(code))
+        keys |= _code_keys(code)
     return keys
+
+
+@lru_cache(maxsize=4096)
+def _code_keys(code: str) -> frozenset[tuple[str, str]]:
+    keys = {("d", division(code))}
+    if g := group(code):
+        keys.add(("g", g))
+    if c := nace_class(code):
+        keys.add(("c", c))
+    keys.update(("n", str(n)) for n in nodes_of(code))
+    return frozenset(keys)
 
 
 def _chain_adjacency() -> np.ndarray:
@@ -96,9 +103,12 @@ class SectorVocabulary:
         return bool(new)
 
     def matrix(self, codes: Sequence[Sequence[str]]) -> np.ndarray:
+        cells = [(row, self.columns[k]) for row, org_codes in enumerate(codes)
+                 for k in feature_keys(org_codes)]
         out = np.zeros((len(codes), len(self.columns)), dtype=np.float32)
-        for row, org_codes in enumerate(codes):
-            out[row, [self.columns[k] for k in feature_keys(org_codes)]] = 1.0
+        if cells:
+            rows, cols = np.array(cells).T
+            out[rows, cols] = 1.0
         return out
 
     def viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -124,15 +134,24 @@ def sector_query(rows: np.ndarray, vocab: SectorVocabulary) -> np.ndarray:
     return q
 
 
+# Level of a pair from (finest shared level 0-3, chain link 0/1): none, division, group, class.
+_LEVEL_LOOKUP = np.array(
+    [0.0, LEVELS["division"], LEVELS["group"], LEVELS["class"],
+     LEVELS["chain"], LEVELS["chain"], LEVELS["chain"], LEVELS["class"]],
+    dtype=np.float32,
+)
+
+
 def decode_sector(v: np.ndarray) -> np.ndarray:
     """Count-coded products -> fit in [0, 1]: class 1.0 > chain 0.8 > group 0.7 > division 0.4."""
-    chain_unit = float(SECTOR_BASE**3)
-    rest = np.mod(v, chain_unit)
-    out = np.where(rest >= 1.0, LEVELS["division"], 0.0).astype(np.float32)
-    out[rest >= SECTOR_BASE] = LEVELS["group"]
-    np.maximum(out, np.where(v >= chain_unit, LEVELS["chain"], 0.0), out=out)
-    out[rest >= SECTOR_BASE**2] = LEVELS["class"]
-    return out
+    chain_unit = np.float32(SECTOR_BASE**3)
+    # Exact for these small integers; np.fmod is a per-element libm call and several times slower.
+    rest = v - np.floor(v * (1 / chain_unit)) * chain_unit
+    level = (rest >= 1).view(np.uint8)
+    level += rest >= SECTOR_BASE
+    level += rest >= SECTOR_BASE**2
+    level += (v >= chain_unit).view(np.uint8) << 2
+    return _LEVEL_LOOKUP[level]
 
 
 Signature = tuple[frozenset[str], frozenset[str], int, bool]
@@ -191,15 +210,22 @@ def minor_table(a: list[Signature], b: list[Signature], weights: Weights) -> np.
 
 def org_vector(profile: Profile, vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     """Normalised mean of the organisation's text vectors; zeros when it wrote nothing."""
-    texts = profile.texts
-    if not texts:
-        return np.zeros(DIM, dtype=np.float32)
+    return org_vectors([profile], vectors)[0]
+
+
+def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+    counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
     try:
-        stacked = np.stack([vectors[text_key(t)] for t in texts])
+        stacked = np.array([vectors[text_key(t)] for p in profiles for t in p.texts], np.float32)
     except KeyError as missing:
-        raise KeyError(f"no embedding for a text of {profile.id!r}; embed it first") from missing
-    mean = stacked.mean(axis=0)
-    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        raise KeyError(f"no embedding for text key {missing}; embed it first") from missing
+    sums = np.zeros((len(profiles), DIM), dtype=np.float32)
+    writers = counts > 0
+    if writers.any():
+        starts = np.concatenate([[0], np.cumsum(counts[writers])[:-1]])
+        sums[writers] = np.add.reduceat(stacked, starts, axis=0)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return sums / np.maximum(norms, 1e-12)
 
 
 def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
@@ -211,10 +237,11 @@ def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
 def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
     """Exact mean and std of all cross-side centred cosines, without forming the n*m matrix."""
     centre = np.concatenate([raw_a, raw_b]).mean(axis=0).astype(np.float32)
-    u, v = centred(raw_a, centre).astype(np.float64), centred(raw_b, centre).astype(np.float64)
+    u, v = centred(raw_a, centre), centred(raw_b, centre)
     pairs = max(len(u) * len(v), 1)
-    mean = float(u.sum(axis=0) @ v.sum(axis=0)) / pairs
-    square = float(np.sum((u.T @ u) * (v.T @ v))) / pairs
+    mean = float(u.sum(axis=0, dtype=np.float64) @ v.sum(axis=0, dtype=np.float64)) / pairs
+    # float32 Gram matrices: 384 x 384 sums of n terms each; float64 would double the time.
+    square = float(np.sum((u.T @ u).astype(np.float64) * (v.T @ v))) / pairs
     return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5)
 
 

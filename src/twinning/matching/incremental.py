@@ -15,7 +15,6 @@ import numpy as np
 
 from twinning.matching.embeddings import text_key
 from twinning.matching.engine import (
-    NEG,
     MatchIndex,
     _eligible,
     _lift,
@@ -23,11 +22,10 @@ from twinning.matching.engine import (
     _recompute_rows,
     _rows_scores,
     _sig_position,
-    _sorted_rows,
-    order_keys,
 )
 from twinning.matching.features import centred, feature_keys, org_vector, signature
 from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict
+from twinning.matching.topk import NEG, order_keys, sort_rows
 
 
 def update_profile(index: MatchIndex, profile: Profile, *,
@@ -135,7 +133,7 @@ def _refresh_counterparts(index: MatchIndex, s: int, pos: int) -> set[OrgId]:
     )
     enters = np.flatnonzero(~listed & them.active & beats_last)
     them.top_idx[enters, -1], them.top_val[enters, -1] = pos, column[enters]
-    them.top_idx[enters], them.top_val[enters] = _sorted_rows(them.top_idx[enters],
+    them.top_idx[enters], them.top_val[enters] = sort_rows(them.top_idx[enters],
                                                                them.top_val[enters])
     return {them.ids[r] for r in np.concatenate([np.flatnonzero(listed), enters])}
 
