@@ -1,0 +1,83 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from twinning.organisations.imports import (
+    COLUMNS,
+    ImportFileError,
+    ImportResult,
+    organisations_import,
+    read_rows,
+)
+from twinning.programmes.selectors import programme_default, programme_get
+
+# Below this many rows the import is over before a progress bar would be read.
+PROGRESS_FROM_ROWS = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "Import organisations from a CSV or XLSX file (columns: "
+        + ", ".join(COLUMNS)
+        + "; see docs/import.md). A file with any bad row imports nothing."
+    )
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--programme", help="programme slug (default: the active programme)")
+        parser.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
+        parser.add_argument(
+            "--language", default="en", choices=["en", "ru", "kk"], help="language of messages"
+        )
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        with translation.override(options["language"]):
+            programme = self._programme(options["programme"])
+            try:
+                rows = read_rows(options["file"])
+            except (ImportFileError, OSError, UnicodeDecodeError) as error:
+                raise CommandError(str(error)) from error
+            result = self._run(programme, rows, options["dry_run"])
+            self._report(result)
+
+    def _programme(self, slug: str | None):  # type: ignore[no-untyped-def]
+        programme = programme_get(slug=slug) if slug else programme_default()
+        if programme is None:
+            raise CommandError(_("No such programme: %(slug)s.") % {"slug": slug or "—"})
+        return programme
+
+    def _run(self, programme, rows, dry_run: bool) -> ImportResult:  # type: ignore[no-untyped-def]
+        bar = tqdm(total=len(rows), unit="row", disable=len(rows) < PROGRESS_FROM_ROWS)
+        with bar:
+            return organisations_import(
+                programme=programme,
+                rows=rows,
+                dry_run=dry_run,
+                progress=lambda done, total, message: bar.update(done - bar.n),
+            )
+
+    def _report(self, result: ImportResult) -> None:
+        for problem in result.problems:
+            self.stderr.write(_("Row %(row)d:") % {"row": problem.row})
+            for message in problem.messages:
+                self.stderr.write(f"  - {message}")
+        if result.problems:
+            raise CommandError(
+                _("Nothing was imported: %(bad)d of %(rows)d rows have problems (listed above).")
+                % {"bad": len(result.problems), "rows": result.rows}
+            )
+        if result.dry_run:
+            self.stdout.write(
+                _("Dry run: all %(rows)d rows are valid; nothing was saved.")
+                % {"rows": result.rows}
+            )
+            return
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Imported %(created)d organisations (%(owners)d new inactive owner accounts).")
+                % {"created": result.created, "owners": result.owners_created}
+            )
+        )
