@@ -20,6 +20,7 @@ from twinning.film.models import (
 from twinning.film.production import Applicant, BudgetLine, Format, Place, Production
 from twinning.film.rates import ExchangeRate as Rate
 from twinning.film.rates import RateTable
+from twinning.film.reader import FieldErrors
 from twinning.film.rulebook import RuleBook, rulebook_from_data
 from twinning.organisations.selectors import organisations_for_user
 
@@ -93,6 +94,17 @@ def rulebook_from_database() -> RuleBook:
     """The rules operators maintain; raises FieldErrors if an edit left them inconsistent."""
     rules_data, mci_data = rules_documents()
     return rulebook_from_data(rules_data, mci_data)
+
+
+def rule_problems(*, rule: IncentiveRule) -> list[str]:
+    """What would be wrong with the rules if ``rule`` were saved as it is (an admin edit)."""
+    others = IncentiveRule.objects.select_related("source").exclude(pk=rule.pk).order_by("pk")
+    rules_data, mci_data = rules_documents(rules=[*others, rule])
+    try:
+        rulebook_from_data(rules_data, mci_data)
+    except FieldErrors as invalid:
+        return [str(error) for error in invalid.errors]
+    return []
 
 
 def rate_table_from_database() -> RateTable:
@@ -193,3 +205,8 @@ def application_lines(*, application: FilmApplication) -> list[BudgetLine]:
         )
         for line in application.budget_lines.all()
     ]
+
+
+def document_get(*, pk: int) -> ApplicationDocument | None:
+    documents = ApplicationDocument.objects.select_related("application__organisation")
+    return documents.filter(pk=pk).first()
