@@ -24,7 +24,7 @@ install: $(STAMP)
 
 # .po files are kept in the repository; .mo files are built here (Babel: no system gettext needed).
 messages: install
-	@for po in $(LOCALE)/*/LC_MESSAGES/*.po; do \
+	@for po in $(LOCALE)/*/LC_MESSAGES/*.po src/twinning/*/locale/*/LC_MESSAGES/*.po; do \
 		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
 	done
 

@@ -16,6 +16,10 @@ from tests.factories import (
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Real embeddings, computed once per test process: every test's database starts empty, and the
+# model takes about a second per ten texts.
+_VECTORS: dict = {}
+
 
 @dataclass
 class Scenario:
@@ -120,6 +124,7 @@ def build_scenario(programme) -> Scenario:
         bradford_film, "film_coproduction", "Drama co-production on the steppe",
         "Looking for a Kazakh studio to co-produce a feature film.", ["59.11"],
     )  # fmt: skip
+    warm_embedding_cache(programme)
     return Scenario(
         programme=programme,
         leeds=leeds,
@@ -133,3 +138,13 @@ def build_scenario(programme) -> Scenario:
         leeds_offer=leeds_offer,
         kostanay_request=kostanay_request,
     )
+
+
+def warm_embedding_cache(programme) -> None:
+    """Store the vectors of every text of the programme's profiles in the cache table."""
+    from twinning.matching.embeddings import embed, missing
+    from twinning.matching.services import _profiles, _store_vectors
+
+    texts = [t for profile in _profiles(programme) for t in profile.texts]
+    _VECTORS.update(embed(missing(texts, _VECTORS)))
+    _store_vectors(_VECTORS)

@@ -52,6 +52,7 @@ def test_lists_hold_only_the_other_side(scenario):
 
 
 def test_embeddings_are_cached_by_text_hash_and_model_version(scenario):
+    EmbeddingCache.objects.all().delete()
     first = services.recompute_full(programme=scenario.programme)
     cached = EmbeddingCache.objects.get(
         text_hash=embeddings.text_key(scenario.leeds.description),

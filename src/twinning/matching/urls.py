@@ -7,7 +7,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("organisations/<int:pk>/", views.RecommendationsView.as_view(), name="organisation"),
     path(
-        "organisations/<int:pk>/opportunities/<int:opportunity>/",
+        "organisations/<int:pk>/opportunities/<int:opportunity_pk>/",
         views.RecommendationsView.as_view(),
         name="opportunity",
     ),

@@ -69,7 +69,7 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
         return [self.template_name]
 
     def _opportunity(self) -> Any:
-        pk = self.kwargs.get("opportunity")
+        pk = self.kwargs.get("opportunity_pk")
         if pk is None:
             return None
         opportunity = opportunity_get_by_id(pk=pk)
@@ -78,6 +78,7 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
         return opportunity
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.pop("opportunity_pk", None)
         organisation = self.organisation
         programme = organisation.programme
         mine_is_a = organisation.side_id == programme.side_a_id
