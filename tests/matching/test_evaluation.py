@@ -72,8 +72,10 @@ def test_russian_request_and_english_offer_find_each_other_first(labelled, vecto
     assert ranked(index, LEEDS)[0].candidate == KOSTANAY
     assert ranked(index, KOSTANAY)[0].candidate == LEEDS
     reasons = {r.kind: r.as_dict() for r in matches(index, KOSTANAY)[0].reasons}
-    assert (reasons["types"]["mine"], reasons["types"]["theirs"]) == ("business_request",
-                                                                       "business_offer")
+    assert (reasons["types"]["mine"], reasons["types"]["theirs"]) == (
+        "business_request",
+        "business_offer",
+    )
     assert (reasons["chain"]["mine"], reasons["chain"]["theirs"]) == ("10.11", "28.93")
     assert reasons["text"]["mine"] == "Ищем оборудование для переработки мяса"
 

@@ -30,9 +30,11 @@ def vectors(profiles):
 
 @pytest.fixture
 def index(profiles, vectors):
-    verdicts = [Feedback(f"{UK}-0", f"{KZ}-1", Verdict.MUST_MEET),
-                Feedback(f"{KZ}-2", f"{UK}-3", Verdict.NOT_INTERESTED),
-                Feedback(f"{KZ}-4", f"{UK}-5", Verdict.INTERESTING)]
+    verdicts = [
+        Feedback(f"{UK}-0", f"{KZ}-1", Verdict.MUST_MEET),
+        Feedback(f"{KZ}-2", f"{UK}-3", Verdict.NOT_INTERESTED),
+        Feedback(f"{KZ}-4", f"{UK}-5", Verdict.INTERESTING),
+    ]
     return build(profiles, vectors=vectors, feedback=verdicts, k=K, block=8)
 
 
@@ -41,10 +43,12 @@ def snapshot(index: MatchIndex) -> dict:
 
 
 def assert_same_as_full_recompute(index: MatchIndex) -> None:
-    verdicts = [Feedback(v, c, verdict) for v, cs in index.feedback.items()
-                for c, verdict in cs.items()]
-    full = build(index.profiles.values(), vectors=index.vectors, feedback=verdicts, k=K,
-                 scale=index.scale)
+    verdicts = [
+        Feedback(v, c, verdict) for v, cs in index.feedback.items() for c, verdict in cs.items()
+    ]
+    full = build(
+        index.profiles.values(), vectors=index.vectors, feedback=verdicts, k=K, scale=index.scale
+    )
     for org_id in index.profiles:
         got, want = ranked(index, org_id), ranked(full, org_id)
         assert [r.candidate for r in got] == [r.candidate for r in want], org_id
@@ -60,8 +64,9 @@ def test_changed_profile_equals_full_recompute(index, profiles):
     changed = dataclasses.replace(
         target,
         nace=("28.93",),
-        opportunities=(Opportunity("new", "business_offer", "Sausage fillers and mincers",
-                                   nace=("28.93",)),),
+        opportunities=(
+            Opportunity("new", "business_offer", "Sausage fillers and mincers", nace=("28.93",)),
+        ),
     )
     before = snapshot(index)
     reported = update_profile(index, changed, vectors=vectors_for([changed]))
@@ -77,8 +82,14 @@ def test_new_code_and_new_language_are_taken_in(index, profiles):
 
 
 def test_new_profile_equals_full_recompute(index):
-    newcomer = org("kostanay-newcomer", KZ, ("10.11",), ("business_request", "Нужны мясорубки"),
-                   size="large", languages=("ru",))
+    newcomer = org(
+        "kostanay-newcomer",
+        KZ,
+        ("10.11",),
+        ("business_request", "Нужны мясорубки"),
+        size="large",
+        languages=("ru",),
+    )
     before = snapshot(index)
     reported = update_profile(index, newcomer, vectors=vectors_for([newcomer]))
     assert_same_as_full_recompute(index)
@@ -114,7 +125,9 @@ def test_feedback_changes_only_the_viewers_list(index, profiles):
 def test_cleared_feedback_restores_the_list(index, profiles):
     viewer = profiles[8].id
     before = snapshot(index)
-    set_feedback(index, Feedback(viewer, ranked(index, viewer)[0].candidate, Verdict.NOT_INTERESTED))
+    set_feedback(
+        index, Feedback(viewer, ranked(index, viewer)[0].candidate, Verdict.NOT_INTERESTED)
+    )
     clear_feedback(index, viewer, before[viewer][0].candidate)
     assert snapshot(index) == before
 
@@ -127,6 +140,7 @@ def test_many_changes_in_a_row_stay_equal_to_full_recompute(index, profiles):
             continue
         kind = ["business_request", "technology_offer", "tourism"][step % 3]
         changed = dataclasses.replace(
-            target, opportunities=(Opportunity(f"s{step}", kind, f"step {step} {kind}"),))
+            target, opportunities=(Opportunity(f"s{step}", kind, f"step {step} {kind}"),)
+        )
         update_profile(index, changed, vectors=vectors_for([changed]))
     assert_same_as_full_recompute(index)

@@ -19,8 +19,15 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [("28.93", "28.93"), ("2893", "28.93"), ("10111", "10.11"), ("01.4", "01.4"), ("59", "59"),
-     (" 46.3 ", "46.3"), ("28.93/0", "28.93")],
+    [
+        ("28.93", "28.93"),
+        ("2893", "28.93"),
+        ("10111", "10.11"),
+        ("01.4", "01.4"),
+        ("59", "59"),
+        (" 46.3 ", "46.3"),
+        ("28.93/0", "28.93"),
+    ],
 )
 def test_codes_are_normalised(raw, code):
     assert normalise_code(raw) == code
@@ -70,7 +77,12 @@ def test_supply_chain_links_name_their_chain_both_ways(a, b, chain):
 
 def test_best_match_names_the_codes_that_matched():
     match = best_sector_match(["62.01", "28.93"], ["85.42", "10.13"])
-    assert (match.level, match.mine, match.theirs, match.chain) == ("chain", "28.93", "10.13", "meat")
+    assert (match.level, match.mine, match.theirs, match.chain) == (
+        "chain",
+        "28.93",
+        "10.13",
+        "meat",
+    )
     assert match.mine_stage == "food-processing machinery"
     assert match.theirs_stage == "meat processing"
 
@@ -84,10 +96,38 @@ def test_chain_prefixes_are_nace_codes_and_stages_are_distinct():
                 assert normalise_code(prefix) == prefix
 
 
-SAMPLE_CODES = ["01.11", "01.42", "01.45", "05.10", "10.11", "10.13", "10.51", "10.82", "13.10",
-                "24.10", "25.62", "28.30", "28.92", "28.93", "35.11", "46.21", "46.32", "46.39",
-                "52.10", "55.10", "59.11", "62.01", "62.02", "64.19", "77.39", "79.11", "85.42",
-                "01.4", "10.1", "59"]
+SAMPLE_CODES = [
+    "01.11",
+    "01.42",
+    "01.45",
+    "05.10",
+    "10.11",
+    "10.13",
+    "10.51",
+    "10.82",
+    "13.10",
+    "24.10",
+    "25.62",
+    "28.30",
+    "28.92",
+    "28.93",
+    "35.11",
+    "46.21",
+    "46.32",
+    "46.39",
+    "52.10",
+    "55.10",
+    "59.11",
+    "62.01",
+    "62.02",
+    "64.19",
+    "77.39",
+    "79.11",
+    "85.42",
+    "01.4",
+    "10.1",
+    "59",
+]
 code_sets = st.lists(st.sampled_from(SAMPLE_CODES), min_size=0, max_size=4, unique=True)
 
 

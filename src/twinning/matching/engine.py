@@ -19,8 +19,8 @@ import numpy as np
 from twinning.matching import topk
 from twinning.matching.features import (
     WEIGHTS,
-    Signature,
     SectorVocabulary,
+    Signature,
     TextScale,
     Weights,
     centred,
@@ -37,6 +37,7 @@ from twinning.matching.features import (
 from twinning.matching.profiles import Feedback, OrgId, Profile, ProgrammeRules, Verdict
 from twinning.matching.topk import NEG
 
+NO_RULES = ProgrammeRules()
 
 
 @dataclass
@@ -118,7 +119,7 @@ def build(
     *,
     vectors: Mapping[str, np.ndarray],
     feedback: Iterable[Feedback] = (),
-    rules: ProgrammeRules = ProgrammeRules(),
+    rules: ProgrammeRules = NO_RULES,
     weights: Weights = WEIGHTS,
     k: int = 10,
     block: int = 512,
@@ -161,8 +162,9 @@ def _raw_vectors(members: list[Profile], vectors: Mapping[str, np.ndarray]) -> n
 # ---------------------------------------------------------------- scoring
 
 
-def _base_scores(index: MatchIndex, s: int, vec: np.ndarray, sector: np.ndarray,
-                 minor: np.ndarray) -> np.ndarray:
+def _base_scores(
+    index: MatchIndex, s: int, vec: np.ndarray, sector: np.ndarray, minor: np.ndarray
+) -> np.ndarray:
     """Symmetric pair scores of viewer rows (side s) against all of the other side; no feedback,
     no exclusions."""
     them = index.sides[1 - s]
@@ -219,12 +221,18 @@ def _recompute_all(index: MatchIndex) -> None:
         scores = _rows_scores(index, 0, rows)
         theirs = _candidate_view(index, rows, scores.T.copy(), col_edits)
         a.top_idx[rows], a.top_val[rows] = topk.top_k(
-            _viewer_view(index, 0, rows, scores, row_edits), index.k)
+            _viewer_view(index, 0, rows, scores, row_edits), index.k
+        )
         b.top_idx, b.top_val = topk.merge(b.top_idx, b.top_val, theirs, rows)
 
 
-def _viewer_view(index: MatchIndex, s: int, rows: np.ndarray, scores: np.ndarray,
-                 edits: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+def _viewer_view(
+    index: MatchIndex,
+    s: int,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    edits: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
     """Scores as the viewers in `rows` see them: exclusions and their own feedback (in place)."""
     _exclude(index, s, scores)
     viewer, cand, delta = edits
@@ -234,8 +242,12 @@ def _viewer_view(index: MatchIndex, s: int, rows: np.ndarray, scores: np.ndarray
     return scores
 
 
-def _candidate_view(index: MatchIndex, rows: np.ndarray, scores: np.ndarray,
-                    edits: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+def _candidate_view(
+    index: MatchIndex,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    edits: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
     """A side-0 block transposed (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
     a, b = index.sides
     scores[:, ~(a.active[rows] & a.eligible[rows])] = NEG
@@ -257,8 +269,9 @@ def _recompute_rows(index: MatchIndex, s: int, rows: np.ndarray) -> None:
         me.top_idx[chunk], me.top_val[chunk] = topk.top_k(view, index.k)
 
 
-def _feedback_edits_for(index: MatchIndex, s: int,
-                        rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _feedback_edits_for(
+    index: MatchIndex, s: int, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     viewer, cand, delta = _feedback_edits(index, s)
     keep = np.isin(viewer, rows)
     return viewer[keep], cand[keep], delta[keep]
@@ -279,8 +292,9 @@ def ranked(index: MatchIndex, org_id: OrgId) -> list[Ranked]:
     ]
 
 
-def score_profile(index: MatchIndex, profile: Profile, *, vectors: Mapping[str, np.ndarray],
-                  k: int | None = None) -> list[Ranked]:
+def score_profile(
+    index: MatchIndex, profile: Profile, *, vectors: Mapping[str, np.ndarray], k: int | None = None
+) -> list[Ranked]:
     """Rank the other side for a profile that is not (or not like this) in the index, e.g. one
     opportunity wrapped as a profile. The viewer's recorded feedback applies."""
     s = index.sides.index(next(x for x in index.sides if x.name == profile.side))

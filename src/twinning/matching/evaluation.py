@@ -64,9 +64,16 @@ def _profile(o: Mapping) -> Profile:
         for x in o["opportunities"]
     )
     return Profile(
-        id=o["id"], side=o["side"], name=o["name"], region=o["region"], kind=o["kind"],
-        size=o["size"], languages=tuple(o["languages"]), nace=tuple(o["nace"]),
-        description=o["description"], opportunities=opportunities,
+        id=o["id"],
+        side=o["side"],
+        name=o["name"],
+        region=o["region"],
+        kind=o["kind"],
+        size=o["size"],
+        languages=tuple(o["languages"]),
+        nace=tuple(o["nace"]),
+        description=o["description"],
+        opportunities=opportunities,
     )
 
 
@@ -85,8 +92,7 @@ def _expected_ranks(scores: np.ndarray, relevant: np.ndarray) -> tuple[float, fl
     return recall / int(relevant.sum()), rr
 
 
-def evaluate(labelled: LabelledSet, vectors: Mapping[str, np.ndarray],
-             weights: Weights) -> Metrics:
+def evaluate(labelled: LabelledSet, vectors: Mapping[str, np.ndarray], weights: Weights) -> Metrics:
     everyone = len(labelled.profiles)
     index = build(labelled.profiles, vectors=vectors, weights=weights, k=everyone)
     recalls, rrs = [], []
@@ -102,8 +108,7 @@ def evaluate(labelled: LabelledSet, vectors: Mapping[str, np.ndarray],
     return Metrics(float(np.mean(recalls)), float(np.mean(rrs)), len(recalls))
 
 
-def evaluate_modes(labelled: LabelledSet,
-                   vectors: Mapping[str, np.ndarray]) -> dict[str, Metrics]:
+def evaluate_modes(labelled: LabelledSet, vectors: Mapping[str, np.ndarray]) -> dict[str, Metrics]:
     return {mode: evaluate(labelled, vectors, weights) for mode, weights in MODES.items()}
 
 
@@ -113,11 +118,12 @@ def main(path: str, cache: str | None = None) -> None:
     known = embeddings.load(cache) if cache and Path(cache).exists() else {}
     vectors = embeddings.complete(labelled.texts, known)
     if cache:
-        embeddings.save(cache, {embeddings.text_key(t): vectors[embeddings.text_key(t)]
-                                for t in labelled.texts})
-    print(f"{'mode':<6} {'recall@10':>9} {'MRR':>6}  viewers")
+        embeddings.save(
+            cache, {embeddings.text_key(t): vectors[embeddings.text_key(t)] for t in labelled.texts}
+        )
+    sys.stdout.write(f"{'mode':<6} {'recall@10':>9} {'MRR':>6}  viewers\n")
     for mode, m in evaluate_modes(labelled, vectors).items():
-        print(f"{mode:<6} {m.recall_at_10:>9.3f} {m.mrr:>6.3f}  {m.viewers}")
+        sys.stdout.write(f"{mode:<6} {m.recall_at_10:>9.3f} {m.mrr:>6.3f}  {m.viewers}\n")
 
 
 if __name__ == "__main__":

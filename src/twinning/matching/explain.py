@@ -11,7 +11,7 @@ from twinning.matching.complementarity import best_pair
 from twinning.matching.embeddings import text_key
 from twinning.matching.engine import MatchIndex, ranked
 from twinning.matching.features import SIZE_BANDS, text_fit
-from twinning.matching.profiles import Profile, Verdict
+from twinning.matching.profiles import OrgId, Profile, Verdict
 from twinning.matching.reasons import Reason
 from twinning.matching.sectors import CHAIN_BY_SLUG, best_sector_match
 
@@ -28,13 +28,14 @@ class Match:
     reasons: tuple[Reason, ...]
 
 
-def matches(index: MatchIndex, org_id: object) -> list[Match]:
+def matches(index: MatchIndex, org_id: OrgId) -> list[Match]:
     """The organisation's list with parts and reasons, best first."""
     return [explain(index, org_id, r.candidate, score=r.score) for r in ranked(index, org_id)]
 
 
-def explain(index: MatchIndex, viewer_id: object, candidate_id: object, *,
-            score: float | None = None) -> Match:
+def explain(
+    index: MatchIndex, viewer_id: OrgId, candidate_id: OrgId, *, score: float | None = None
+) -> Match:
     viewer, candidate = index.profiles[viewer_id], index.profiles[candidate_id]
     found = [
         _types(index, viewer, candidate),
@@ -62,11 +63,18 @@ def _types(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     mine, theirs, strength = pair
     mine_opp = next(o for o in viewer.opportunities if o.type == mine)
     theirs_opp = next(o for o in candidate.opportunities if o.type == theirs)
-    reason = Reason("types", {
-        "mine": mine, "theirs": theirs, "strength": strength,
-        "mine_opportunity": mine_opp.id, "theirs_opportunity": theirs_opp.id,
-        "mine_title": mine_opp.title, "theirs_title": theirs_opp.title,
-    })
+    reason = Reason(
+        "types",
+        {
+            "mine": mine,
+            "theirs": theirs,
+            "strength": strength,
+            "mine_opportunity": mine_opp.id,
+            "theirs_opportunity": theirs_opp.id,
+            "mine_title": mine_opp.title,
+            "theirs_title": theirs_opp.title,
+        },
+    )
     return "types", index.weights.types * strength, reason
 
 
@@ -75,13 +83,21 @@ def _sector(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     if match is None:
         return "sector", 0.0, None
     if match.level == "chain":
-        reason = Reason("chain", {
-            "chain": match.chain, "chain_name": CHAIN_BY_SLUG[match.chain].name,
-            "mine": match.mine, "theirs": match.theirs,
-            "mine_stage": match.mine_stage, "theirs_stage": match.theirs_stage,
-        })
+        reason = Reason(
+            "chain",
+            {
+                "chain": match.chain,
+                "chain_name": CHAIN_BY_SLUG[match.chain].name,
+                "mine": match.mine,
+                "theirs": match.theirs,
+                "mine_stage": match.mine_stage,
+                "theirs_stage": match.theirs_stage,
+            },
+        )
     else:
-        reason = Reason("sector", {"level": match.level, "mine": match.mine, "theirs": match.theirs})
+        reason = Reason(
+            "sector", {"level": match.level, "mine": match.mine, "theirs": match.theirs}
+        )
     return "sector", index.weights.sector * match.score, reason
 
 
@@ -96,8 +112,9 @@ def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     return "text", index.weights.text * fit, reason
 
 
-def _closest_phrases(vectors: Mapping[str, np.ndarray], viewer: Profile,
-                     candidate: Profile) -> tuple[str, str]:
+def _closest_phrases(
+    vectors: Mapping[str, np.ndarray], viewer: Profile, candidate: Profile
+) -> tuple[str, str]:
     a = np.stack([vectors[text_key(t)] for t in viewer.texts])
     b = np.stack([vectors[text_key(t)] for t in candidate.texts])
     i, j = np.unravel_index(int(np.argmax(a @ b.T)), (len(a), len(b)))
@@ -136,8 +153,9 @@ def _focus(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     inside = [p for p in (viewer, candidate) if rules.in_focus(p.all_nace)]
     if not inside:
         return "focus", 0.0, None
-    codes = sorted({c for p in inside for c in p.all_nace
-                    if any(c.startswith(f) for f in rules.sector_focus)})
+    codes = sorted(
+        {c for p in inside for c in p.all_nace if any(c.startswith(f) for f in rules.sector_focus)}
+    )
     return "focus", index.weights.focus * len(inside) / 2, Reason("focus", {"codes": codes})
 
 

@@ -103,8 +103,11 @@ class SectorVocabulary:
         return bool(new)
 
     def matrix(self, codes: Sequence[Sequence[str]]) -> np.ndarray:
-        cells = [(row, self.columns[k]) for row, org_codes in enumerate(codes)
-                 for k in feature_keys(org_codes)]
+        cells = [
+            (row, self.columns[k])
+            for row, org_codes in enumerate(codes)
+            for k in feature_keys(org_codes)
+        ]
         out = np.zeros((len(codes), len(self.columns)), dtype=np.float32)
         if cells:
             rows, cols = np.array(cells).T
@@ -136,8 +139,16 @@ def sector_query(rows: np.ndarray, vocab: SectorVocabulary) -> np.ndarray:
 
 # Level of a pair from (finest shared level 0-3, chain link 0/1): none, division, group, class.
 _LEVEL_LOOKUP = np.array(
-    [0.0, LEVELS["division"], LEVELS["group"], LEVELS["class"],
-     LEVELS["chain"], LEVELS["chain"], LEVELS["chain"], LEVELS["class"]],
+    [
+        0.0,
+        LEVELS["division"],
+        LEVELS["group"],
+        LEVELS["class"],
+        LEVELS["chain"],
+        LEVELS["chain"],
+        LEVELS["chain"],
+        LEVELS["class"],
+    ],
     dtype=np.float32,
 )
 

@@ -28,8 +28,9 @@ from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict
 from twinning.matching.topk import NEG, order_keys, sort_rows
 
 
-def update_profile(index: MatchIndex, profile: Profile, *,
-                   vectors: Mapping[str, np.ndarray]) -> set[OrgId]:
+def update_profile(
+    index: MatchIndex, profile: Profile, *, vectors: Mapping[str, np.ndarray]
+) -> set[OrgId]:
     """Add or replace one profile; returns the ids whose lists changed."""
     index.vectors.update({key: vectors[key] for key in map(text_key, profile.texts)})
     changed: set[OrgId] = set()
@@ -114,7 +115,7 @@ def _append_row(index: MatchIndex, s: int, org_id: OrgId) -> None:
     side.active = np.append(side.active, False)
     side.eligible = np.append(side.eligible, False)
     side.top_idx = _grow(side.top_idx, -1, width=index.k)
-    side.top_val = _grow(side.top_val, NEG, width=index.k)
+    side.top_val = _grow(side.top_val, float(NEG), width=index.k)
     index.where[org_id] = (s, pos)
 
 
@@ -133,13 +134,14 @@ def _refresh_counterparts(index: MatchIndex, s: int, pos: int) -> set[OrgId]:
     )
     enters = np.flatnonzero(~listed & them.active & beats_last)
     them.top_idx[enters, -1], them.top_val[enters, -1] = pos, column[enters]
-    them.top_idx[enters], them.top_val[enters] = sort_rows(them.top_idx[enters],
-                                                               them.top_val[enters])
+    them.top_idx[enters], them.top_val[enters] = sort_rows(
+        them.top_idx[enters], them.top_val[enters]
+    )
     return {them.ids[r] for r in np.concatenate([np.flatnonzero(listed), enters])}
 
 
 def _column_for(index: MatchIndex, s: int, pos: int) -> np.ndarray:
-    """The profile's score in each counterpart's eyes: the symmetric base row plus their verdicts."""
+    """The profile's score in each counterpart's eyes: the symmetric base row plus verdicts."""
     me = index.sides[s]
     column = _rows_scores(index, s, np.array([pos]))[0]
     if not (me.active[pos] and me.eligible[pos]):

@@ -54,7 +54,8 @@ def _types(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
 def _sector(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
     if p["level"] == "class":
         return f"same activity: {_code(p['mine'], labels)}"
-    return f"same NACE {p['level']}: your {_code(p['mine'], labels)}, their {_code(p['theirs'], labels)}"
+    mine, theirs = _code(p["mine"], labels), _code(p["theirs"], labels)
+    return f"same NACE {p['level']}: your {mine}, their {theirs}"
 
 
 def _chain(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:

@@ -53,8 +53,9 @@ def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     return select(scores, k, lambda r, c: c)
 
 
-def merge(best_idx: np.ndarray, best_val: np.ndarray, block: np.ndarray,
-          block_positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def merge(
+    best_idx: np.ndarray, best_val: np.ndarray, block: np.ndarray, block_positions: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Running top-k per row (best_idx/best_val, rows x k) merged with a new block of scores
     (rows x b) whose columns are the candidates at `block_positions`."""
     k = best_idx.shape[1]
