@@ -1,0 +1,123 @@
+"""A brokerage day from set-up to a changed calendar feed, in a real browser."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+from playwright.sync_api import Page, expect
+
+from tests.factories import MembershipFactory, OperatorFactory, OrganisationFactory, region
+from twinning.events.models import Event, Meeting
+
+# serialized_rollback: the live server needs real commits; the flush after the test would
+# otherwise also empty the regions and sectors loaded by the data migration.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "correct-horse-battery"
+
+
+def _log_in(browser, live_server, email: str) -> Page:
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    return page
+
+
+def _feed(page: Page, feed_url: str):
+    response = page.request.get(feed_url)
+    assert response.ok
+    (entry,) = Calendar.from_ical(response.body()).walk("VEVENT")
+    return entry
+
+
+def _create_day(operator: Page, day: dt.date) -> str:
+    operator.goto("/events/new/")
+    operator.get_by_label("Title in English").fill("Leeds–Almaty brokerage day")
+    operator.get_by_label("First day").fill(day.isoformat())
+    operator.get_by_label("Last day").fill(day.isoformat())
+    operator.get_by_label("Registrations need approval").uncheck()
+    operator.get_by_role("button", name="Save").click()
+    operator.get_by_role("button", name="Publish event").click()
+    slug = Event.objects.get().slug
+    operator.goto(f"/events/{slug}/manage/setup/")
+    operator.get_by_role("button", name="Generate slots").click()
+    expect(operator.get_by_text("14 slots generated.")).to_be_visible()
+    operator.get_by_label("Number of tables").fill("3")
+    operator.get_by_role("button", name="Save").first.click()
+    return slug
+
+
+def _register(page: Page, slug: str) -> None:
+    page.goto(f"/events/{slug}/")
+    page.get_by_role("link", name="Register").click()
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_text("Thank you for registering.")).to_be_visible()
+
+
+def _publish(operator: Page, slug: str) -> None:
+    operator.goto(f"/events/{slug}/manage/schedule/")
+    operator.get_by_test_id("publish").click()
+    expect(operator.get_by_text("is published")).to_be_visible()
+
+
+def test_brokerage_day_from_set_up_to_calendar_updates(browser, live_server, programme):
+    OperatorFactory(email="operator@embassy.example")
+    lucy = MembershipFactory(user__email="lucy@leeds.example", user__full_name="Lucy Leeds").user
+    almaty_org = OrganisationFactory(programme=programme, region=region("almaty-city"))
+    aigerim = MembershipFactory(
+        user__email="aigerim@almaty.example",
+        user__full_name="Aigerim Almaty",
+        user__time_zone="Asia/Almaty",
+        organisation=almaty_org,
+    ).user
+
+    operator = _log_in(browser, live_server, "operator@embassy.example")
+    slug = _create_day(operator, timezone.localdate() + dt.timedelta(days=20))
+
+    member_a = _log_in(browser, live_server, lucy.email)
+    member_b = _log_in(browser, live_server, aigerim.email)
+    _register(member_a, slug)
+    _register(member_b, slug)
+
+    member_a.goto(f"/events/{slug}/participants/")
+    member_a.get_by_role("button", name="Request meeting").click()
+    expect(member_a.get_by_text("Requested", exact=True)).to_be_visible()
+    member_b.goto(f"/events/{slug}/requests/")
+    member_b.get_by_role("button", name="Accept").click()
+    expect(member_b.get_by_text("You accepted the meeting.")).to_be_visible()
+
+    operator.goto(f"/events/{slug}/manage/schedule/")
+    operator.get_by_test_id("run").click()
+    expect(operator.get_by_test_id("scheduled")).to_have_text("1 / 1")
+    _publish(operator, slug)
+
+    member_b.goto(f"/events/{slug}/agenda/")
+    expect(member_b.get_by_role("cell", name="Lucy Leeds")).to_be_visible()
+    expect(member_b.get_by_text("Time (Almaty)")).to_be_visible()
+    feed_url = member_b.get_by_test_id("feed-link").get_attribute("href")
+    first = _feed(member_b, feed_url)
+    assert int(first["sequence"]) == 0 and str(first["status"]) == "CONFIRMED"
+
+    meeting = Meeting.objects.get()
+    operator.goto(f"/events/{slug}/manage/schedule/")
+    operator.get_by_test_id(f"move-{meeting.pk}").click()
+    operator.get_by_label("Slot").select_option(index=(meeting.slot.number + 3) % 14)
+    operator.get_by_test_id("move-submit").click()
+    expect(operator.get_by_text("The meeting is moved and locked.")).to_be_visible()
+    _publish(operator, slug)
+    moved = _feed(member_b, feed_url)
+    assert moved["uid"] == first["uid"]
+    assert int(moved["sequence"]) == 1
+    assert moved["dtstart"].dt != first["dtstart"].dt
+
+    operator.goto(f"/events/{slug}/manage/meetings/{meeting.pk}/move/")
+    operator.get_by_test_id("cancel-meeting").click()
+    _publish(operator, slug)
+    cancelled = _feed(member_b, feed_url)
+    assert str(cancelled["status"]) == "CANCELLED"
+    assert int(cancelled["sequence"]) == 2
