@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("twinning.programmes.urls")),
     path("", include("twinning.organisations.urls")),
     path("events/", include("twinning.events.urls")),
+    path("film/", include("twinning.film.urls")),
     path("matching/", include("twinning.matching.urls")),
     path("introductions/", include("twinning.introductions.urls")),
 ]

@@ -1,0 +1,263 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.film.test_services import PDF, new_application
+from twinning.film import labels, messages, services
+from twinning.film.models import ApplicationDocument, FilmApplication
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+State = FilmApplication.State
+ESTIMATOR = reverse("film:estimator")
+
+
+def production_data(**changes):
+    data = {
+        "title": "Steppe Light", "format": "feature", "currency": "GBP",
+        "shoot_start": "2025-06-01", "shoot_end": "2025-08-15",
+        "total_core_expenditure": "30000000", "foreign_legal_entity": "on", "uk_certified": "on",
+    }  # fmt: skip
+    return {**data, **changes}
+
+
+def line_data(*lines):
+    data = {"lines-TOTAL_FORMS": str(len(lines)), "lines-INITIAL_FORMS": "0"}
+    for index, line in enumerate(lines):
+        for key, value in line.items():
+            data[f"lines-{index}-{key}"] = value
+    return data
+
+
+KZ_CREW = {"category": "crew", "amount": "600000000", "currency": "KZT", "spent_in": "KZ",
+           "paid_to_resident": "on", "core": "on"}  # fmt: skip
+UK_POST = {"category": "post", "amount": "4000000", "currency": "GBP", "spent_in": "UK",
+           "core": "on"}  # fmt: skip
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_every_estimator_code_has_a_translatable_label():
+    assert set(labels.REASONS) == set(messages.REASONS)
+    assert set(labels.WARNINGS) == set(messages.WARNINGS)
+    assert set(labels.EXCLUSIONS) == set(messages.LINE_EXCLUSIONS)
+
+
+def test_the_estimator_is_public(client):
+    response = client.get(ESTIMATOR)
+    assert response.status_code == 200
+    assert response.context["lines"].total_form_count() == 1
+
+
+def test_an_estimate_shows_every_scheme_with_reasons_sources_rates_and_a_chart(client):
+    response = client.post(ESTIMATOR, {**production_data(), **line_data(KZ_CREW, UK_POST)})
+
+    content = response.content.decode()
+    rows = {row.estimate.scheme: row for row in response.context["rows"]}
+    assert list(rows) == ["kz-rebate", "uk-avec", "uk-iftc"]
+    rebate = rows["kz-rebate"]
+    assert (rebate.estimate.eligible, rebate.estimate.amount) == (True, Decimal("180000000.00"))
+    assert rebate.rate == "30%"
+    assert content.count('class="d-flex align-items-center gap-2 mb-1 scheme-bar"') == 3
+    assert "The applicant is a foreign legal entity." in content
+    assert "A UK writer or director, or official co-production status, is required." in content
+    assert "https://adilet.zan.kz/eng/docs/Z1900000212" in content
+    assert "figures checked on Nov. 29, 2026" in content
+    assert "Exchange rates used" in content
+    # Bars compare the amounts if eligible in GBP: the rebate at the stored GBP/KZT 655 is
+    # £274,809.16; AVEC 34% and IFTC 53% of the £4m UK core spend are £1.36m and £2.12m.
+    assert rebate.amount_converted == Decimal("274809.16")
+    assert [row.bar_percent for row in rows.values()] == [12, 64, 100]
+
+
+def test_numbers_follow_the_readers_language(client):
+    data = {**production_data(), **line_data(KZ_CREW)}
+    response = client.post(ESTIMATOR, data, HTTP_ACCEPT_LANGUAGE="ru")
+    assert "180\xa0000\xa0000,00" in response.content.decode()
+
+
+def test_mistakes_are_shown_beside_their_fields(client):
+    data = {**production_data(shoot_end="2025-01-01"), **line_data({**KZ_CREW, "amount": "-5"})}
+    response = client.post(ESTIMATOR, data)
+    assert response.context["result"] is None
+    assert "The shoot cannot end before it starts." in response.content.decode()
+    assert response.context["lines"].forms[0].errors["amount"]
+
+
+def test_htmx_adds_and_removes_budget_lines(client):
+    url = reverse("film:estimate_lines")
+    added = client.post(url, {**line_data(KZ_CREW), "add_line": "1"}, HTTP_HX_REQUEST="true")
+    assert added.content.decode().count('class="budget-line"') == 2
+    assert 'value="600000000"' in added.content.decode()
+
+    data = {**line_data(KZ_CREW, UK_POST), "remove_line": "0"}
+    removed = client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
+    assert removed.count('class="budget-line"') == 1
+    assert 'value="post"' in removed and 'value="crew"' not in removed
+
+
+def test_lines_can_be_added_without_javascript(client):
+    data = {**production_data(), **line_data(KZ_CREW), "add_line": "1"}
+    response = client.post(ESTIMATOR, data)
+    assert response.context["lines"].total_form_count() == 2
+    assert response.context["result"] is None
+    assert 'value="Steppe Light"' in response.content.decode()
+
+
+def test_a_producer_saves_the_estimate_as_a_draft(producer, studio):
+    data = {**production_data(), **line_data(KZ_CREW, UK_POST), "studio": str(studio.pk)}
+    response = client_for(producer).post(reverse("film:save_draft"), data)
+
+    application = FilmApplication.objects.get()
+    assert response.url == reverse("film:application", args=[application.pk])
+    assert (application.organisation, application.state) == (studio, State.DRAFT)
+    assert application.budget_lines.count() == 2
+
+
+def test_saving_needs_a_log_in_and_a_studio(client, member, studio):
+    data = {**production_data(), **line_data(KZ_CREW), "studio": str(studio.pk)}
+    assert client.post(reverse("film:save_draft"), data).status_code == 302  # to log in
+    response = client_for(member).post(reverse("film:save_draft"), data)
+    assert response.status_code == 200
+    assert not FilmApplication.objects.exists()
+
+
+def test_the_applicant_sees_status_history_and_documents(application, producer):
+    response = client_for(producer).get(reverse("film:application", args=[application.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Draft created" in content
+    assert reverse("film:submit", args=[application.pk]) in content
+
+
+def test_others_cannot_see_an_application(application, outsider, client):
+    url = reverse("film:application", args=[application.pk])
+    assert client_for(outsider).get(url).status_code == 403
+    assert client.get(url).status_code == 302
+    assert (
+        client_for(outsider).post(reverse("film:submit", args=[application.pk])).status_code == 403
+    )
+
+
+def test_a_refused_upload_says_why_and_saves_nothing(application, producer):
+    upload = SimpleUploadedFile("budget.exe", b"MZ\x90\x00")
+    response = client_for(producer).post(
+        reverse("film:document_add", args=[application.pk]),
+        {"kind": "budget", "file": upload},
+        follow=True,
+    )
+    assert "Upload a PDF, Word (DOCX), Excel (XLSX), JPEG or PNG file." in response.content.decode()
+    assert not ApplicationDocument.objects.exists()
+
+
+def test_an_uploaded_document_can_be_downloaded_by_the_studio_only(application, producer, outsider):
+    client = client_for(producer)
+    client.post(
+        reverse("film:document_add", args=[application.pk]),
+        {"kind": "script", "file": SimpleUploadedFile("script.pdf", PDF)},
+    )
+    document = ApplicationDocument.objects.get()
+    url = reverse("film:document", args=[document.pk])
+    assert b"".join(client.get(url).streaming_content) == PDF
+    assert client_for(outsider).get(url).status_code == 403
+
+
+def test_the_operator_reviews_and_approves_from_the_page(application, producer, operator):
+    services.film_application_submit(application=application, by=producer)
+    client = client_for(operator)
+    client.post(reverse("film:review", args=[application.pk]))
+    client.post(
+        reverse("film:approve", args=[application.pk]), {"amount": "150000000", "currency": "KZT"}
+    )
+    application.refresh_from_db()
+    assert (application.state, application.approved_amount) == (State.APPROVED, 150000000)
+
+
+def test_a_rejection_without_a_reason_is_refused_on_the_page(application, producer, operator):
+    services.film_application_submit(application=application, by=producer)
+    client = client_for(operator)
+    client.post(reverse("film:review", args=[application.pk]))
+    response = client.post(
+        reverse("film:reject", args=[application.pk]), {"reason": ""}, follow=True
+    )
+    assert "This field is required." in response.content.decode()
+    application.refresh_from_db()
+    assert application.state == State.UNDER_REVIEW
+
+
+def test_a_producer_edits_a_draft(application, producer):
+    data = {
+        **production_data(title="Steppe Light II"), **line_data(KZ_CREW),
+        "shoot_plan": "Almaty, Charyn canyon", "service_company_name": "Steppe Services LLP",
+        "service_company_bin": "",
+    }  # fmt: skip
+    response = client_for(producer).post(reverse("film:edit", args=[application.pk]), data)
+    application.refresh_from_db()
+    assert response.status_code == 302
+    assert (application.title, application.budget_lines.count()) == ("Steppe Light II", 1)
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_my_applications_take_as_many_queries_for_one_as_for_three(studio, producer):
+    client, url = client_for(producer), reverse("film:mine")
+    new_application(studio, producer)
+    one = _queries(client, url)
+    new_application(studio, producer)
+    new_application(studio, producer)
+    assert _queries(client, url) == one
+
+
+def test_the_queue_takes_as_many_queries_for_one_as_for_three(studio, producer, operator):
+    client, url = client_for(operator), reverse("film:queue")
+    for count in range(3):
+        services.film_application_submit(application=new_application(studio, producer), by=producer)
+        if count == 0:
+            one = _queries(client, url)
+    assert _queries(client, url) == one
+    assert len(client.get(url).context["applications"]) == 3
+
+
+def test_the_queue_is_for_operators(producer):
+    assert client_for(producer).get(reverse("film:queue")).status_code == 403
+
+
+def test_the_admin_lists_rules_and_applications(application, django_user_model):
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    client = client_for(admin)
+    for name in ("incentiverule", "mcivalue", "exchangerate", "filmapplication"):
+        assert client.get(reverse(f"admin:film_{name}_changelist")).status_code == 200
+
+
+def test_an_admin_edit_that_breaks_a_rule_is_refused(django_user_model):
+    from twinning.film.models import IncentiveRule
+
+    admin = django_user_model.objects.create_superuser(email="admin@example.org", password="x")
+    rule = IncentiveRule.objects.get(scheme="uk-avec")
+    url = reverse("admin:film_incentiverule_change", args=[rule.pk])
+    form = client_for(admin).get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None}
+    data.update(
+        source=rule.source_id, parameters='{"rates": [{"formats": ["film"]}]}', valid_to="",
+        checked_on="2026-11-29", valid_from="2024-01-01",
+    )  # fmt: skip
+    response = client_for(admin).post(url, data)
+    assert response.status_code == 200
+    assert "must be one of" in response.content.decode()
+    rule.refresh_from_db()
+    assert rule.parameters["rates"][0]["formats"] == ["feature", "documentary", "series"]
+    assert dt.date(2024, 1, 1) == rule.valid_from
