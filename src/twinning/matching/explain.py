@@ -10,7 +10,7 @@ import numpy as np
 from twinning.matching.complementarity import best_pair
 from twinning.matching.embeddings import text_key
 from twinning.matching.engine import MatchIndex, ranked
-from twinning.matching.features import SIZE_BANDS, text_fit
+from twinning.matching.features import MAX_CODES, SIZE_BANDS, text_fit
 from twinning.matching.profiles import OrgId, Profile, Verdict
 from twinning.matching.reasons import Reason
 from twinning.matching.sectors import CHAIN_BY_SLUG, best_sector_match
@@ -79,7 +79,8 @@ def _types(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
 
 
 def _sector(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
-    match = best_sector_match(list(viewer.all_nace), list(candidate.all_nace))
+    mine, theirs = viewer.all_nace[:MAX_CODES], candidate.all_nace[:MAX_CODES]
+    match = best_sector_match(list(mine), list(theirs))
     if match is None:
         return "sector", 0.0, None
     if match.level == "chain":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 LEVELS: dict[str, float] = {"class": 1.0, "chain": 0.8, "group": 0.7, "division": 0.4}
@@ -243,14 +244,15 @@ NODES: tuple[tuple[str, int], ...] = tuple(
 NODE_INDEX: dict[tuple[str, int], int] = {n: i for i, n in enumerate(NODES)}
 
 
-def nodes_of(code: str) -> list[int]:
+@lru_cache(maxsize=4096)
+def nodes_of(code: str) -> tuple[int, ...]:
     """Supply-chain nodes a normalised code belongs to."""
-    return [
+    return tuple(
         NODE_INDEX[(c.slug, i)]
         for c in CHAINS
         for i, stage in enumerate(c.stages)
         if stage.holds(code)
-    ]
+    )
 
 
 @dataclass(frozen=True)
@@ -270,10 +272,11 @@ class SectorMatch:
 
 
 def _chain_link(a: str, b: str) -> SectorMatch | None:
-    for c in CHAINS:
-        for (i, sa), (j, sb) in product(enumerate(c.stages), repeat=2):
-            if i != j and sa.holds(a) and sb.holds(b):
-                return SectorMatch("chain", a, b, c.slug, sa.label, sb.label)
+    for na, nb in product(nodes_of(a), nodes_of(b)):
+        (chain_a, stage_a), (chain_b, stage_b) = NODES[na], NODES[nb]
+        if chain_a == chain_b and stage_a != stage_b:
+            stages = CHAIN_BY_SLUG[chain_a].stages
+            return SectorMatch("chain", a, b, chain_a, stages[stage_a].label, stages[stage_b].label)
     return None
 
 
