@@ -17,8 +17,8 @@ Prints medians and ratios. Usage: python bench/matching.py [--sizes 2000 10000 5
 from __future__ import annotations
 
 import argparse
-import os
 import dataclasses
+import os
 import statistics
 import time
 import tracemalloc
