@@ -14,8 +14,18 @@ PASSWORD = "correct-horse-battery"
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 
-def _log_in(browser, live_server, email: str) -> Page:
+@pytest.fixture
+def contexts(browser):
+    """Browser contexts, closed before the live server stops so no request outlives it."""
+    opened = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def _log_in(browser, live_server, contexts, email: str) -> Page:
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    contexts.append(context)
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.goto("/accounts/login/")
@@ -51,12 +61,12 @@ def _estimate(page: Page) -> None:
     expect(page.locator(".scheme-bar")).to_have_count(3)
 
 
-def test_estimate_apply_and_approve(browser, live_server, programme):
+def test_estimate_apply_and_approve(browser, live_server, contexts, programme):
     studio = OrganisationFactory(programme=programme, kind="studio", legal_name="Dales Pictures")
     MembershipFactory(organisation=studio, user__email="producer@dales.example")
     OperatorFactory(email="operator@embassy.example")
 
-    producer = _log_in(browser, live_server, "producer@dales.example")
+    producer = _log_in(browser, live_server, contexts, "producer@dales.example")
     _estimate(producer)
     producer.get_by_role("button", name="Save as a draft application").click()
     expect(producer.locator("#application-status")).to_have_text("Draft")
@@ -69,7 +79,7 @@ def test_estimate_apply_and_approve(browser, live_server, programme):
     producer.get_by_role("button", name="Submit").click()
     expect(producer.locator("#application-status")).to_have_text("Submitted")
 
-    operator = _log_in(browser, live_server, "operator@embassy.example")
+    operator = _log_in(browser, live_server, contexts, "operator@embassy.example")
     operator.goto("/film/queue/")
     operator.get_by_role("link", name="Steppe Light").click()
     operator.get_by_role("button", name="Start review").click()

@@ -153,7 +153,7 @@ def test_a_refused_upload_says_why_and_saves_nothing(application, producer):
     upload = SimpleUploadedFile("budget.exe", b"MZ\x90\x00")
     response = client_for(producer).post(
         reverse("film:document_add", args=[application.pk]),
-        {"kind": "budget", "file": upload},
+        {"kind": "budget", "upload": upload},
         follow=True,
     )
     assert "Upload a PDF, Word (DOCX), Excel (XLSX), JPEG or PNG file." in response.content.decode()
@@ -164,7 +164,7 @@ def test_an_uploaded_document_can_be_downloaded_by_the_studio_only(application, 
     client = client_for(producer)
     client.post(
         reverse("film:document_add", args=[application.pk]),
-        {"kind": "script", "file": SimpleUploadedFile("script.pdf", PDF)},
+        {"kind": "script", "upload": SimpleUploadedFile("script.pdf", PDF)},
     )
     document = ApplicationDocument.objects.get()
     url = reverse("film:document", args=[document.pk])

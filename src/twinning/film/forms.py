@@ -25,7 +25,7 @@ FLAGS = ("foreign_legal_entity", "uk_certified", "uk_writer_or_director", "offic
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
 
-def _money(label: str, **extra: Any) -> forms.DecimalField:
+def _money(label: Any, **extra: Any) -> forms.DecimalField:
     return forms.DecimalField(
         label=label, min_value=Decimal(0), widget=forms.NumberInput(attrs={"step": "0.01"}),
         **MONEY, **extra,
@@ -129,7 +129,7 @@ class BaseLineFormSet(forms.BaseFormSet):
         return [form.line() for form in self.forms]
 
 
-LineFormSet = forms.formset_factory(
+LineFormSet: Any = forms.formset_factory(
     BudgetLineForm, formset=BaseLineFormSet, extra=0, min_num=1, validate_min=True, max_num=100
 )
 LINES_PREFIX = "lines"
@@ -163,7 +163,8 @@ class StudioChoiceForm(StyledForm):
     def __init__(self, *args: Any, studios: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.studios = {organisation.pk: organisation for organisation in studios}
-        self.fields["studio"].choices = [(pk, str(org)) for pk, org in self.studios.items()]
+        choices = [(pk, str(organisation)) for pk, organisation in self.studios.items()]
+        self.fields["studio"].choices = choices  # type: ignore[attr-defined]
 
     def organisation(self) -> Any:
         return self.studios[self.cleaned_data["studio"]]
@@ -187,7 +188,7 @@ class ApplicationDetailsForm(StyledForm):
 
 class DocumentForm(StyledForm):
     kind = forms.ChoiceField(label=_("Document type"), choices=ApplicationDocument.Kind.choices)
-    file = forms.FileField(
+    upload = forms.FileField(
         label=_("File"),
         help_text=_("PDF, DOCX, XLSX, JPEG or PNG, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),

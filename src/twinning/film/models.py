@@ -8,6 +8,8 @@ the pure ``rulebook_from_data`` reads and validates database and file alike.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -16,7 +18,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-MONEY = {"max_digits": 17, "decimal_places": 2}  # 15 digits before the point, as the reader allows
+# 15 digits before the point, as the estimator's input reader allows.
+MONEY: dict[str, Any] = {"max_digits": 17, "decimal_places": 2}
 
 
 class Dated(models.Model):

@@ -306,23 +306,24 @@ def _check_upload(upload: UploadedFile) -> str:
     extension = Path(upload.name or "").suffix.lower()
     if extension not in SIGNATURES:
         raise ValidationError(
-            {"file": _("Upload a PDF, Word (DOCX), Excel (XLSX), JPEG or PNG file.")}
+            {"upload": _("Upload a PDF, Word (DOCX), Excel (XLSX), JPEG or PNG file.")}
         )
-    if (upload.size or 0) > MAX_DOCUMENT_BYTES:
+    size = upload.size or 0
+    if size > MAX_DOCUMENT_BYTES:
         raise ValidationError(
             {
-                "file": _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
+                "upload": _("The file is %(size)s; the limit is %(limit)s.")
+                % {"size": filesizeformat(size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
             }
         )
-    if not upload.size:
-        raise ValidationError({"file": _("The file is empty.")})
+    if not size:
+        raise ValidationError({"upload": _("The file is empty.")})
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
     if not head.startswith(SIGNATURES[extension]):
         raise ValidationError(
-            {"file": _("The file's content is not %(type)s.") % {"type": extension[1:].upper()}}
+            {"upload": _("The file's content is not %(type)s.") % {"type": extension[1:].upper()}}
         )
     return extension
 
