@@ -3,24 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 MANAGE := $(BIN)/python manage.py
 LOCALE := src/twinning/locale
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install messages makemessages migrate demo run worker test lint format check-contracts unit e2e bench clean
+.PHONY: help install install-dev messages makemessages migrate demo run worker test lint format check-contracts unit e2e bench clean
 
 help:
 	@echo "make run    install, migrate, load the demo programme and serve on http://$(HOST):$(PORT)"
 	@echo "make test   the whole suite: lint, import contracts, unit, integration and browser tests"
 
+# `make run` installs only what the server needs; the test tools come with the first `make test`.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
 	touch $(STAMP)
 
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 # .po files are kept in the repository; .mo files are built here (Babel: no system gettext needed).
 messages: install
@@ -28,7 +35,7 @@ messages: install
 		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null || exit 1; \
 	done
 
-makemessages: install
+makemessages: install-dev
 	cd src/twinning && ../../$(BIN)/django-admin makemessages -l ru -l kk --no-obsolete --settings=twinning.settings --pythonpath=..
 
 migrate: messages
@@ -45,24 +52,24 @@ run: demo
 worker: migrate
 	$(MANAGE) db_worker --queue-name '*'
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src/twinning/scheduling src/twinning/matching/engine.py src/twinning/film/estimator.py src/twinning/*/services.py src/twinning/*/selectors.py
 	$(BIN)/lint-imports
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-test: lint messages
+test: install-dev lint messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-unit: messages
+unit: install-dev messages
 	$(BIN)/pytest -m unit $(PYTEST_ARGS)
 
-e2e: messages
+e2e: install-dev messages
 	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 bench: install
