@@ -66,7 +66,7 @@ def vectors_for(*, texts: Iterable[str], progress: Progress = _silent) -> tuple[
         fresh = embeddings.embed(todo[start : start + EMBED_BATCH])
         _store_vectors(fresh)
         vectors.update(fresh)
-        progress(min(start + EMBED_BATCH, len(todo)), len(todo), _("Reading profiles"))
+        progress(min(start + EMBED_BATCH, len(todo)), len(todo), _("Embedding texts"))
     return vectors, len(todo)
 
 

@@ -7,6 +7,8 @@ idempotent on its own: find what already exists, create only what is missing. To
 
 from twinning.demo.steps import accounts, opportunities, organisations, programme
 from twinning.demo.steps.base import DemoContext, Step, Tally
+from twinning.introductions import demo as introductions_demo
+from twinning.matching import demo as matching_demo
 
 STEPS: tuple[Step, ...] = (
     Step("accounts", accounts.load),
@@ -14,6 +16,8 @@ STEPS: tuple[Step, ...] = (
     Step("organisations", organisations.load),
     Step("memberships", organisations.load_memberships),
     Step("opportunities", opportunities.load),
+    Step("recommendations", matching_demo.load),
+    Step("introductions", introductions_demo.load),
 )
 
 __all__ = ["STEPS", "DemoContext", "Step", "Tally"]
