@@ -1,8 +1,8 @@
 """Top-k selection with one tie rule everywhere: higher score first, then lower position.
 
 The same rule in a block, a running merge and a single recomputed row is what makes incremental
-updates equal a full recompute. Selection first finds each row's k-th value with np.partition on
-float32 (cheap), and only the few entries at or above it get exact sort keys.
+updates equal a full recompute. Selection first finds, per row, a threshold that at least k entries
+reach (cheaply, from chunk maxima), and only the few entries at or above it get exact sort keys.
 """
 
 from __future__ import annotations
@@ -27,16 +27,20 @@ def empty(rows: int, k: int) -> tuple[np.ndarray, np.ndarray]:
     return np.full((rows, k), -1, np.intp), np.full((rows, k), NEG, np.float32)
 
 
-def select(values: np.ndarray, k: int, position_of: Positions) -> tuple[np.ndarray, np.ndarray]:
+def select(
+    values: np.ndarray, k: int, position_of: Positions, floor: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Best k per row as (positions, scores), best first, padded with (-1, -inf).
-    `position_of(rows, cols)` names the candidate behind each cell."""
+    `position_of(rows, cols)` names the candidate behind each cell; `floor`, if known, is a value
+    per row that at least k entries reach."""
     n_rows, width = values.shape
     idx, val = empty(n_rows, k)
     kk = min(k, width)
     if kk == 0 or n_rows == 0:
         return idx, val
-    kth = np.partition(values, width - kk, axis=1)[:, width - kk]
-    r, c = np.nonzero(values >= kth[:, None])
+    if floor is None:
+        floor = _floor_of_top(values, kk)
+    r, c = np.nonzero(values >= floor[:, None])
     v, p = values[r, c], position_of(r, c)
     order = np.lexsort((-order_keys(v, p), r))
     r, p, v = r[order], p[order], v[order]
@@ -46,6 +50,14 @@ def select(values: np.ndarray, k: int, position_of: Positions) -> tuple[np.ndarr
     val[r[keep], rank[keep]] = v[keep]
     idx[~np.isfinite(val)] = -1
     return idx, val
+
+
+def _floor_of_top(values: np.ndarray, k: int) -> np.ndarray:
+    """Per row, a value that at least k entries reach and few exceed: the k-th largest of the
+    maxima of about 4k chunks. One max-reduction is far cheaper than np.partition of the row."""
+    width = values.shape[1]
+    maxima = np.maximum.reduceat(values, np.arange(0, width, max(1, width // (4 * k))), axis=1)
+    return np.partition(maxima, maxima.shape[1] - k, axis=1)[:, maxima.shape[1] - k]
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -66,7 +78,12 @@ def merge(
         old = best_idx[r, np.minimum(c, k - 1)]
         return np.where(c < k, old, block_positions[np.maximum(c - k, 0)])
 
-    return select(values, k, position_of)
+    # The merged k-th best can only rise: the running k-th best is a floor where the list is full.
+    floor = best_val[:, -1].copy()
+    short = ~np.isfinite(floor)
+    if short.any():
+        floor[short] = _floor_of_top(values[short], k)
+    return select(values, k, position_of, floor)
 
 
 def sort_rows(idx: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
