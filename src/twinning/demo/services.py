@@ -1,11 +1,13 @@
 """Loads the demo programme: every step of `twinning.demo.steps.STEPS`, in one transaction."""
 
+import time
+
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from twinning.demo.planner import build_plan
-from twinning.demo.steps import STEPS, DemoContext, Tally
+from twinning.demo.steps import STEPS, DemoContext, Step, Tally
 from twinning.demo.steps.base import Report
 
 # Loading walks hundreds of notices through the workflow, which notifies members and operators;
@@ -13,15 +15,36 @@ from twinning.demo.steps.base import Report
 QUIET_EMAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
-def demo_load(*, report: Report = lambda _line: None) -> list[tuple[str, Tally]]:
-    """Create whatever part of the demo programme is missing; returns a tally per step."""
+def demo_load(
+    *, report: Report = lambda _line: None, until: str | None = None
+) -> list[tuple[str, Tally]]:
+    """Create whatever part of the demo programme is missing; returns a tally per step.
+
+    `until` names the last step to run: later steps build on earlier ones, so a part of the demo
+    is always a prefix of `STEPS`.
+    """
+    steps = steps_until(until)
     context = DemoContext(
         plan=build_plan(), today=timezone.localdate(), now=timezone.now(), report=report
     )
     results = []
     with override_settings(EMAIL_BACKEND=QUIET_EMAIL), transaction.atomic():
-        for step in STEPS:
+        for step in steps:
+            started = time.perf_counter()
             tally = step.run(context)
-            report(f"{step.name}: {tally}")
+            report(f"{step.name}: {tally} ({time.perf_counter() - started:.1f} s)")
             results.append((step.name, tally))
     return results
+
+
+def step_names() -> list[str]:
+    return [step.name for step in STEPS]
+
+
+def steps_until(name: str | None) -> tuple[Step, ...]:
+    if name is None:
+        return STEPS
+    names = step_names()
+    if name not in names:
+        raise ValueError(f"unknown demo step {name!r}; steps: {', '.join(names)}")
+    return STEPS[: names.index(name) + 1]

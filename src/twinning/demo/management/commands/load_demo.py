@@ -1,10 +1,10 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from twinning.demo.plan import DEMO_PASSWORD, LOGINS
 from twinning.demo.selectors import demo_counts
-from twinning.demo.services import demo_load
+from twinning.demo.services import demo_load, step_names
 
 
 class Command(BaseCommand):
@@ -13,9 +13,19 @@ class Command(BaseCommand):
         "opportunities and demo logins. Safe to run again: only what is missing is created."
     )
 
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument(
+            "--until",
+            metavar="STEP",
+            help=f"stop after this step (steps: {', '.join(step_names())})",
+        )
+
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
-        results = demo_load(report=self.stdout.write)
+        try:
+            results = demo_load(report=self.stdout.write, until=options["until"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
         elapsed = time.perf_counter() - started
         if not any(tally.created for _, tally in results):
             self.stdout.write("The demo programme was already loaded: nothing to do.")
