@@ -184,3 +184,10 @@ def test_three_sides_are_refused():
     three = [org("a", UK, ()), org("b", KZ, ()), org("c", "elsewhere", ())]
     with pytest.raises(ValueError):
         build(three, vectors={})
+
+
+def test_a_profile_from_an_unknown_side_is_refused(profiles, vectors):
+    index = build(profiles, vectors=vectors)
+    stranger = org("x", "elsewhere", ("10.11",), ("business_offer", LEEDS_OFFER))
+    with pytest.raises(ValueError):
+        score_profile(index, stranger, vectors=vectors)

@@ -299,7 +299,10 @@ def score_profile(
 ) -> list[Ranked]:
     """Rank the other side for a profile that is not (or not like this) in the index, e.g. one
     opportunity wrapped as a profile. The viewer's recorded feedback applies."""
-    s = index.sides.index(next(x for x in index.sides if x.name == profile.side))
+    names = [side.name for side in index.sides]
+    if profile.side not in names:
+        raise ValueError(f"side {profile.side!r} is not in this programme ({names})")
+    s = names.index(profile.side)
     vec = centred(org_vector(profile, vectors)[None, :], index.scale.centre)
     index.vocab.extend(feature_keys(profile.all_nace))
     _pad_sector_columns(index)
