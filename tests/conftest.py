@@ -79,9 +79,20 @@ def browser():  # type: ignore[no-untyped-def]
             pytest.fail("Chromium is required for browser tests under CI=true but was not found.")
         pytest.skip("Browser tests need Chromium at /usr/bin/chromium (apt-get install chromium).")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    saved = {
+        c.alias: c._test_serialized_contents
+        for c in connections.all()
+        if hasattr(c, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's event loop gives the tests a new context, so Django hands out new
+        # connection objects; `serialized_rollback` needs the test database's saved contents on
+        # them, or the reference data (regions, sectors) is gone after the first browser test.
+        for alias, contents in saved.items():
+            connections[alias]._test_serialized_contents = contents
         instance = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
