@@ -279,7 +279,8 @@ def opportunity_update(
     if languages is not None:
         opportunity.languages = _languages(languages)
     opportunity.search_text = opportunity_search_text(opportunity)
-    opportunity.full_clean(exclude=["sectors", "target_regions"])
+    # The creator may since have deleted their account (created_by is SET_NULL, not blank=True).
+    opportunity.full_clean(exclude=["sectors", "target_regions", "created_by"])
     opportunity.save()
     if sectors is not None:
         opportunity.sectors.set(_check_sectors(sectors))
