@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -32,6 +33,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["legal_name", "name_en", "name_ru", "name_kk", "registry_id", "slug"]
     readonly_fields = ["side", "verified_at", "created_at", "updated_at"]
     autocomplete_fields = ["sectors"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [MembershipInline]
     actions = ["verify"]
 

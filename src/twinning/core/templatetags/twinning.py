@@ -35,3 +35,12 @@ def current_programme() -> Any:
     from twinning.programmes.selectors import programme_default
 
     return programme_default()
+
+
+# Each language is named in itself, so that a reader finds theirs whatever the page's language.
+LANGUAGE_ENDONYMS = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+
+
+@register.simple_tag
+def interface_languages() -> list[tuple[str, str]]:
+    return [(code, LANGUAGE_ENDONYMS.get(code, str(name))) for code, name in settings.LANGUAGES]

@@ -1,0 +1,320 @@
+"""Account pages: home, sign-up, log-in/out, password reset, privacy, my account, dashboard."""
+
+import json
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from tests.factories import (
+    MembershipFactory,
+    OpportunityFactory,
+    OrganisationFactory,
+    PublishedOpportunityFactory,
+    UserFactory,
+    region,
+)
+from twinning.core.models import Consent, User
+from twinning.organisations.models import Membership, Opportunity
+
+pytestmark = pytest.mark.integration
+
+PASSWORD = "correct-horse-battery"
+SIGN_UP = {
+    "full_name": "Aigerim Sadykova",
+    "email": "aigerim@example.kz",
+    "password1": "Steppe-Falcon-2026",
+    "password2": "Steppe-Falcon-2026",
+    "language": "kk",
+    "consent": "on",
+}
+
+
+def count_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+# Home and privacy
+
+
+def test_home_shows_live_counts(client, programme, organisation):
+    OrganisationFactory(programme=programme, region=region("kostanay"))
+    PublishedOpportunityFactory(organisation=organisation)
+    OpportunityFactory(organisation=organisation)  # a draft is not counted
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    overview = response.context["overview"]
+    assert overview["organisations_side_a"] == 1
+    assert overview["organisations_side_b"] == 1
+    assert overview["published_opportunities"] == 1
+    assert overview["sections_represented"] == 1
+    assert programme.name_en in response.content.decode()
+
+
+def test_home_without_a_programme_still_renders(client, db):
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    assert response.context["overview"] == {}
+
+
+def test_home_query_count_does_not_grow_with_organisations(client, programme):
+    OrganisationFactory(programme=programme)
+    one = count_queries(client, reverse("core:home"))
+    OrganisationFactory.create_batch(2, programme=programme, region=region("kostanay"))
+    assert count_queries(client, reverse("core:home")) == one
+
+
+def test_privacy_notice_shows_its_version(client, db, settings):
+    response = client.get(reverse("core:privacy"))
+    assert response.status_code == 200
+    assert settings.PRIVACY_NOTICE_VERSION in response.content.decode()
+
+
+def test_base_template_has_language_switcher_and_no_cdn(client, db):
+    html = client.get(reverse("core:home")).content.decode()
+    assert 'action="/i18n/setlang/"' in html
+    for code in ("en", "ru", "kk"):
+        assert f'name="language" value="{code}"' in html
+    assert "Қазақша" in html and "Русский" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+    assert reverse("core:privacy") in html
+
+
+def test_switching_language_translates_the_page(client, db):
+    response = client.post(reverse("set_language"), {"language": "ru", "next": "/"}, follow=True)
+    assert response.status_code == 200
+    assert '<html lang="ru">' in response.content.decode()
+
+
+# Sign-up
+
+
+def test_signup_page_renders(client, db):
+    response = client.get(reverse("core:signup"))
+    assert response.status_code == 200
+    assert reverse("core:privacy") in response.content.decode()
+
+
+def test_signup_creates_account_records_consent_and_logs_in(client, db, settings):
+    response = client.post(reverse("core:signup"), SIGN_UP)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:dashboard")
+    user = User.objects.get(email="aigerim@example.kz")
+    assert user.language == "kk"
+    assert user.full_name == "Aigerim Sadykova"
+    consent = Consent.objects.get(user=user)
+    assert consent.notice_version == settings.PRIVACY_NOTICE_VERSION
+    assert consent.given_at is not None
+    assert client.get(reverse("core:dashboard")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"consent": ""}, "consent"),
+        ({"password2": "Something-Else-99"}, "password2"),
+        ({"password1": "123", "password2": "123"}, "password1"),
+        ({"email": "not-an-address"}, "email"),
+        ({"full_name": ""}, "full_name"),
+    ],
+)
+def test_signup_refuses_bad_input_and_creates_nothing(client, db, change, field):
+    response = client.post(reverse("core:signup"), {**SIGN_UP, **change})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not User.objects.exists()
+    assert 'class="invalid-feedback' in response.content.decode()
+
+
+def test_signup_refuses_an_existing_email_whatever_its_case(client, user):
+    response = client.post(reverse("core:signup"), {**SIGN_UP, "email": user.email.upper()})
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+    assert User.objects.count() == 1
+
+
+def test_signup_redirects_someone_already_logged_in(member_client):
+    response = member_client.get(reverse("core:signup"))
+    assert response.status_code == 302
+
+
+# Log-in, log-out, password reset
+
+
+def test_login_with_email_and_password(client, user):
+    response = client.post(reverse("core:login"), {"username": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:dashboard")
+
+
+def test_login_with_a_wrong_password_is_refused(client, user):
+    response = client.post(reverse("core:login"), {"username": user.email, "password": "nope"})
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert "_auth_user_id" not in client.session
+
+
+def test_logout_is_a_post(member_client):
+    assert member_client.get(reverse("core:logout")).status_code == 405
+    response = member_client.post(reverse("core:logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in member_client.session
+
+
+def test_password_reset_sends_a_link_in_the_users_language(client, user):
+    user.language = "ru"
+    user.save()
+    response = client.post(reverse("core:password_reset"), {"email": user.email})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:password_reset_done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [user.email]
+    with translation.override("ru"):
+        assert message.subject == gettext("Reset your Twinning password")
+        assert gettext("Hello,") in message.body
+    assert "/accounts/password-reset/" in message.body
+
+
+def test_password_reset_link_sets_a_new_password(client, user):
+    client.post(reverse("core:password_reset"), {"email": user.email})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    response = client.get(f"/{path}", follow=True)
+    assert response.status_code == 200
+    form_url = response.redirect_chain[-1][0]
+    new = {"new_password1": "Tulip-Garden-3141", "new_password2": "Tulip-Garden-3141"}
+    response = client.post(form_url, new)
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Tulip-Garden-3141")
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing(client, db):
+    response = client.post(reverse("core:password_reset"), {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "name", ["password_reset", "password_reset_done", "password_reset_complete", "login"]
+)
+def test_account_pages_render(client, db, name):
+    assert client.get(reverse(f"core:{name}")).status_code == 200
+
+
+# My account
+
+
+@pytest.mark.parametrize("name", ["account", "account_export", "account_delete", "dashboard"])
+def test_private_pages_send_visitors_to_login(client, db, name):
+    response = client.get(reverse(f"core:{name}"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("core:login"))
+
+
+def test_account_page_saves_name_language_and_time_zone(member_client, member):
+    assert member_client.get(reverse("core:account")).status_code == 200
+    data = {"full_name": "Jane Leeds", "phone": "", "language": "ru", "time_zone": "Asia/Almaty"}
+    response = member_client.post(reverse("core:account"), data)
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.full_name, member.language, member.time_zone) == (
+        "Jane Leeds",
+        "ru",
+        "Asia/Almaty",
+    )
+    assert response.cookies["django_language"].value == "ru"
+
+
+def test_account_page_refuses_an_unknown_time_zone(member_client, member):
+    data = {"full_name": "X", "language": "en", "time_zone": "Mars/Olympus"}
+    response = member_client.post(reverse("core:account"), data)
+    assert response.status_code == 200
+    assert "time_zone" in response.context["form"].errors
+    member.refresh_from_db()
+    assert member.full_name != "X"
+
+
+def test_pages_show_times_in_the_users_time_zone(member_client, member):
+    member.time_zone = "Asia/Almaty"
+    member.save()
+    html = member_client.get(reverse("core:home")).content.decode()
+    assert "+05" in html or "ALMT" in html
+
+
+def test_export_gives_my_data_as_json_without_the_password(member_client, member, organisation):
+    response = member_client.get(reverse("core:account_export"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert data["user"]["email"] == member.email
+    assert data["organisations.membership"][0]["fields"]["organisation"] == organisation.pk
+    assert "password" not in json.dumps(data["user"])
+    assert member.password not in response.content.decode()
+
+
+def test_delete_account_needs_the_password(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("core:account_delete"), {"password": "wrong", "confirm": "on"})
+    assert response.status_code == 200
+    assert "password" in response.context["form"].errors
+    assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_delete_account_refused_for_the_only_owner(member_client, member, organisation):
+    response = member_client.post(
+        reverse("core:account_delete"), {"password": PASSWORD, "confirm": "on"}
+    )
+    assert response.status_code == 200
+    assert str(organisation) in response.content.decode()
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_delete_account_removes_me_and_logs_me_out(client, organisation):
+    user = UserFactory()
+    MembershipFactory(user=user, organisation=organisation, role=Membership.Role.MEMBER)
+    client.force_login(user)
+    assert client.get(reverse("core:account_delete")).status_code == 200
+    response = client.post(reverse("core:account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert not Membership.objects.filter(user_id=user.pk).exists()
+    assert "_auth_user_id" not in client.session
+
+
+# Dashboard
+
+
+def test_dashboard_lists_my_organisations_and_opportunities(member_client, organisation):
+    OpportunityFactory(organisation=organisation, title="Our draft")
+    other = OpportunityFactory(title="Somebody else draft")
+    response = member_client.get(reverse("core:dashboard"))
+    html = response.content.decode()
+    assert str(organisation) in html
+    assert "Our draft" in html and str(Opportunity.Status.DRAFT.label) in html
+    assert other.title not in html
+    assert "queue_size" not in response.context
+
+
+def test_dashboard_shows_operators_the_queue_size(operator_client):
+    OpportunityFactory.create_batch(2, status=Opportunity.Status.SUBMITTED)
+    response = operator_client.get(reverse("core:dashboard"))
+    assert response.context["queue_size"] == 2
+    assert reverse("organisations:queue") in response.content.decode()
+
+
+def test_dashboard_query_count_does_not_grow(member_client, organisation):
+    OpportunityFactory(organisation=organisation)
+    one = count_queries(member_client, reverse("core:dashboard"))
+    OpportunityFactory.create_batch(2, organisation=organisation)
+    assert count_queries(member_client, reverse("core:dashboard")) == one

@@ -1,0 +1,97 @@
+"""Sector pages: the NACE tree, search in three languages with HTMX, and the picker."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.integration
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def codes(response) -> list[str]:  # type: ignore[no-untyped-def]
+    return [sector.code for sector in response.context["sectors"]]
+
+
+def test_sectors_page_lists_the_21_sections(client, db):
+    response = client.get(reverse("programmes:sectors"))
+    assert response.status_code == 200
+    assert codes(response) == list("ABCDEFGHIJKLMNOPQRSTU")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("10.11", "10.11"),  # by code
+        ("preserving of meat", "10.11"),  # English words
+        ("МЯСА", "10.11"),  # Russian, upper case: Cyrillic case folding must work on SQLite
+        ("Өңдеу өнеркәсібі", "C"),  # Kazakh section title
+    ],
+)
+def test_search_by_code_or_words_in_any_language(client, db, query, expected):
+    response = client.get(reverse("programmes:sectors"), {"q": query})
+    assert response.status_code == 200
+    assert expected in codes(response)
+
+
+def test_search_with_htmx_returns_only_the_results(client, db):
+    response = client.get(reverse("programmes:sectors"), {"q": "мяса"}, **HTMX)
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "10.11" in html
+
+
+def test_search_without_results_says_so(client, db):
+    response = client.get(reverse("programmes:sectors"), {"q": "zzzqqq"})
+    assert codes(response) == []
+    assert "No sector matches" in response.content.decode()
+
+
+def test_search_query_count_does_not_grow_with_results(client, db):
+    def queries(query: str) -> int:
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(reverse("programmes:sectors"), {"q": query})
+        return len(context.captured_queries), len(codes(response))
+
+    one, found = queries("10.11")
+    assert found == 1
+    three, found = queries("10.1")
+    assert found == 4  # the group 10.1 and its three classes
+    assert three == one
+
+
+def test_sector_page_shows_the_path_and_what_lies_below(client, db):
+    response = client.get(reverse("programmes:sector", args=["10.1"]))
+    assert response.status_code == 200
+    assert [s.code for s in response.context["ancestors"]] == ["C", "10"]
+    assert [s.code for s in response.context["descendants"]] == ["10.11", "10.12", "10.13"]
+    html = response.content.decode()
+    assert "Переработка и консервирование мяса" in html
+
+
+def test_section_page_lists_its_divisions_groups_and_classes(client, db):
+    response = client.get(reverse("programmes:sector", args=["a"]))
+    assert response.status_code == 200
+    descendants = [s.code for s in response.context["descendants"]]
+    assert "01" in descendants and "01.11" in descendants and "02" in descendants
+    assert all(not code.startswith("10") for code in descendants)
+
+
+def test_unknown_sector_is_404(client, db):
+    assert client.get(reverse("programmes:sector", args=["99.99"])).status_code == 404
+
+
+def test_picker_offers_codes_with_add_buttons(client, db):
+    response = client.get(reverse("programmes:sector_picker"), {"q": "мяса", "target": "id_x"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-pick-code="10.11"' in html
+    assert 'data-pick-target="id_x"' in html
+    assert "<html" not in html
+
+
+def test_picker_with_an_empty_query_returns_nothing(client, db):
+    response = client.get(reverse("programmes:sector_picker"), {"q": ""})
+    assert response.status_code == 200
+    assert response.content.decode().strip() == ""
