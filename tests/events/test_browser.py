@@ -17,15 +17,27 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 PASSWORD = "correct-horse-battery"
 
 
-def _log_in(browser, live_server, email: str) -> Page:
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    return page
+@pytest.fixture
+def log_in(browser, live_server):
+    """A signed-in page per person; every browser context is closed when the test ends, so no
+    page keeps talking to the live server after it."""
+    contexts = []
+
+    def sign_in(email: str) -> Page:
+        context = browser.new_context(base_url=live_server.url, locale="en-GB")
+        contexts.append(context)
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_role("button", name="Log out")).to_be_visible()
+        return page
+
+    yield sign_in
+    for context in contexts:
+        context.close()
 
 
 def _feed(page: Page, feed_url: str):
@@ -65,7 +77,7 @@ def _publish(operator: Page, slug: str) -> None:
     expect(operator.get_by_text("is published")).to_be_visible()
 
 
-def test_brokerage_day_from_set_up_to_calendar_updates(browser, live_server, programme):
+def test_brokerage_day_from_set_up_to_calendar_updates(log_in, programme):
     OperatorFactory(email="operator@embassy.example")
     lucy = MembershipFactory(user__email="lucy@leeds.example", user__full_name="Lucy Leeds").user
     almaty_org = OrganisationFactory(programme=programme, region=region("almaty-city"))
@@ -76,11 +88,11 @@ def test_brokerage_day_from_set_up_to_calendar_updates(browser, live_server, pro
         organisation=almaty_org,
     ).user
 
-    operator = _log_in(browser, live_server, "operator@embassy.example")
+    operator = log_in("operator@embassy.example")
     slug = _create_day(operator, timezone.localdate() + dt.timedelta(days=20))
 
-    member_a = _log_in(browser, live_server, lucy.email)
-    member_b = _log_in(browser, live_server, aigerim.email)
+    member_a = log_in(lucy.email)
+    member_b = log_in(aigerim.email)
     _register(member_a, slug)
     _register(member_b, slug)
 

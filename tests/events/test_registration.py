@@ -20,7 +20,7 @@ def test_operator_creates_an_event(operator, programme):
         ends_on=dt.date(2027, 3, 12),
         time_zone="Europe/London",
     )
-    assert event.slug == "leedsastana-brokerage-day"
+    assert event.slug == "leeds-astana-brokerage-day"
     assert event.status == Event.Status.DRAFT
 
 

@@ -31,6 +31,7 @@ from twinning.events.services.schedule import (
     meeting_move,
     move_warnings,
     schedule_run_execute,
+    schedule_run_now,
     schedule_run_start,
 )
 from twinning.events.services.setup import (
@@ -74,6 +75,7 @@ __all__ = [
     "requests_expire_due",
     "schedule_publish",
     "schedule_run_execute",
+    "schedule_run_now",
     "schedule_run_start",
     "slot_times",
     "table_update",

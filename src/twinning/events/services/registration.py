@@ -35,7 +35,8 @@ def languages_value(codes: Iterable[str]) -> str:
 
 
 def _unique_slug(title: str) -> str:
-    root = slugify(title)[:100] or "event"
+    # "Leeds–Almaty" should read leeds-almaty, not leedsalmaty: dashes separate words.
+    root = slugify(title.replace("–", " ").replace("—", " "))[:100] or "event"
     slug, n = root, 1
     while Event.objects.filter(slug=slug).exists():
         n += 1

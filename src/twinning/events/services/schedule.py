@@ -33,13 +33,7 @@ class MoveConflict(Exception):
         self.warnings = warnings
 
 
-@transaction.atomic
-def schedule_run_start(
-    *, event: Event, by: User, time_limit: int = 30, keep_previous: bool = True
-) -> ScheduleRun:
-    """Queue an optimiser run; the background worker carries it out (tasks.schedule_event)."""
-    from twinning.events.tasks import schedule_event
-
+def _new_run(event: Event, by: User, time_limit: int, keep_previous: bool) -> ScheduleRun:
     require(by, "events.manage_event", event)
     if not event.slots.exists() or not event.tables.exists():
         raise ValidationError(_("Set up the slot grid and the tables first."))
@@ -49,8 +43,28 @@ def schedule_run_start(
         event=event, job=job, time_limit=time_limit, keep_previous=keep_previous, started_by=by
     )
     audit_log(action="event.schedule_run", actor=by, target=event, run=run.pk)
+    return run
+
+
+@transaction.atomic
+def schedule_run_start(
+    *, event: Event, by: User, time_limit: int = 30, keep_previous: bool = True
+) -> ScheduleRun:
+    """Queue an optimiser run; the background worker carries it out (tasks.schedule_event)."""
+    from twinning.events.tasks import schedule_event
+
+    run = _new_run(event, by, time_limit, keep_previous)
     schedule_event.enqueue(run_id=run.pk)
     return run
+
+
+def schedule_run_now(
+    *, event: Event, by: User, time_limit: int = 30, keep_previous: bool = True
+) -> ScheduleRun:
+    """Run the optimiser in this process, for commands and the demo that cannot wait."""
+    with transaction.atomic():
+        run = _new_run(event, by, time_limit, keep_previous)
+    return schedule_run_execute(run_id=run.pk)
 
 
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
