@@ -121,7 +121,7 @@ def test_importing_the_same_file_twice_is_refused(programme):  # type: ignore[no
 
 
 @pytest.mark.integration
-def test_registry_number_twice_in_a_file_is_refused(programme, tmp_path):  # type: ignore[no-untyped-def]
+def test_registry_number_twice_is_refused(programme, tmp_path):  # type: ignore[no-untyped-def]
     rows = _good_rows()
     copy = list(rows[4])
     copy[0] = "ТОО «Тобыл Бидай Два»"
