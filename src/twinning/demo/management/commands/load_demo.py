@@ -2,9 +2,14 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from twinning.demo.content import FLAGSHIPS
 from twinning.demo.plan import DEMO_PASSWORD, LOGINS
 from twinning.demo.selectors import demo_counts
 from twinning.demo.services import demo_load, step_names
+
+FLAGSHIP_NAMES = {
+    flagship.key: flagship.legal_name for side in FLAGSHIPS.values() for flagship in side
+}
 
 
 class Command(BaseCommand):
@@ -41,5 +46,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for login in LOGINS:
             role = "Operator" if login.is_operator else f"Member ({login.language})"
-            owns = f" — owns {login.owns}" if login.owns else ""
+            owns = f" — {FLAGSHIP_NAMES[login.owns]}" if login.owns else ""
             self.stdout.write(f"  {role}: {login.email} / {DEMO_PASSWORD}{owns}")
