@@ -143,6 +143,13 @@ EXCLUSIONS: dict[str, Promise] = {
     "not-core": _("Not core expenditure."),
 }
 
+# The bundled schemes' names; a scheme an operator adds shows the name in its rule.
+SCHEMES: dict[str, Promise] = {
+    "kz-rebate": _("Kazakhstan rebate for foreign productions"),
+    "uk-avec": _("UK Audio-Visual Expenditure Credit"),
+    "uk-iftc": _("UK Independent Film Tax Credit"),
+}
+
 ACTIONS: dict[str, Promise] = {
     "film_application.create": _("Draft created"),
     "film_application.update": _("Application changed"),
@@ -177,8 +184,14 @@ WORDS: dict[str, Any] = {"place": SpentIn, "format": ProductionFormat}
 
 
 def _word(key: str, value: Any) -> Any:
+    if key == "scheme":
+        return scheme_name(value, value)
     choices = WORDS.get(key)
     return choices(value).label if choices and value in choices.values else value
+
+
+def scheme_name(code: str, default: str) -> str:
+    return str(SCHEMES.get(code, default))
 
 
 def render(template: Promise | str, params: Mapping[str, Any]) -> str:
