@@ -33,8 +33,8 @@ from twinning.matching.incremental import (
     update_profile,
 )
 from twinning.matching.models import EmbeddingCache, Feedback, MatchingRun, Recommendation
-from twinning.matching.profiles import Feedback as Verdict
-from twinning.matching.profiles import Profile
+from twinning.matching.profiles import Feedback as EngineFeedback
+from twinning.matching.profiles import Profile, Verdict
 from twinning.matching.reasons import Reason
 from twinning.matching.sources import (
     opportunity_profile,
@@ -42,6 +42,7 @@ from twinning.matching.sources import (
     programme_rules,
 )
 from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.programmes.selectors import programme_get
 
 Progress = Callable[[int, int, str], None]
 TOP_K = 10
@@ -110,11 +111,11 @@ def _profiles(programme: Any) -> list[Profile]:
     return [organisation_profile(o) for o in organisations_for_matching(programme_id=programme.pk)]
 
 
-def _feedback(programme: Any) -> list[Verdict]:
+def _feedback(programme: Any) -> list[EngineFeedback]:
     rows = Feedback.objects.filter(organisation__programme=programme).values_list(
         "organisation_id", "candidate_id", "kind"
     )
-    return [Verdict(viewer, candidate, kind) for viewer, candidate, kind in rows]
+    return [EngineFeedback(viewer, candidate, Verdict(kind)) for viewer, candidate, kind in rows]
 
 
 # ---------------------------------------------------------------- recompute
@@ -209,7 +210,7 @@ def _sync_feedback(index: MatchIndex, programme: Any) -> set[Any]:
     changed: set[Any] = set()
     for (viewer, candidate), verdict in wanted.items():
         if held.get((viewer, candidate)) != verdict and viewer in index.profiles:
-            changed |= set_feedback(index, Verdict(viewer, candidate, verdict))
+            changed |= set_feedback(index, EngineFeedback(viewer, candidate, verdict))
     for viewer, candidate in held.keys() - wanted.keys():
         changed |= clear_feedback(index, viewer, candidate)
     return changed
@@ -294,13 +295,16 @@ def recompute_enqueue(*, programme: Any, by: User | None, full: bool) -> JobProg
     return job
 
 
-def recompute_with_job(*, programme: Any, job_id: int, full: bool) -> dict[str, Any]:
-    """Run a recompute, writing its progress and outcome to the job."""
+def recompute_with_job(*, programme_slug: str, job_id: int, full: bool) -> dict[str, Any]:
+    """Run a recompute, writing its progress and outcome (or failure) to the job."""
 
     def report(done: int, total: int, message: str) -> None:
         job_update(job_id=job_id, done=done, total=max(total, 1), message=message)
 
     try:
+        programme = programme_get(slug=programme_slug)
+        if programme is None:
+            raise ValueError(f"no programme {programme_slug!r}")
         run = recompute_full if full else recompute_changes
         result = run(programme=programme, progress=report).as_dict()
     except Exception as error:

@@ -82,7 +82,7 @@ def user_is_member(*, user: User, organisation_id: int) -> bool:
 
 
 def opportunity_type_choices() -> list[tuple[str, str]]:
-    return list(Opportunity.Type.choices)
+    return [(value, str(label)) for value, label in Opportunity.Type.choices]
 
 
 def opportunity_type_label(code: str) -> str:

@@ -1,0 +1,31 @@
+import pytest
+
+from tests.matching.scenario import IMMEDIATE_TASKS, build_scenario
+from twinning.core.models import JobProgress
+from twinning.core.services import job_start
+from twinning.matching.models import MatchingRun, Recommendation
+from twinning.matching.tasks import recompute_matches
+
+pytestmark = pytest.mark.integration
+
+
+def test_task_runs_a_full_recompute_and_finishes_the_job(programme, settings):
+    settings.TASKS = IMMEDIATE_TASKS
+    build_scenario(programme)
+    job = job_start(kind="matching.recompute", label=programme.slug)
+    result = recompute_matches.enqueue(programme_slug=programme.slug, job_id=job.pk, full=True)
+    assert result.return_value["organisations"] == 6
+    job.refresh_from_db()
+    assert job.state == JobProgress.State.DONE
+    assert MatchingRun.objects.filter(programme=programme).count() == 1
+    assert Recommendation.objects.filter(programme=programme).exists()
+
+
+def test_task_for_an_unknown_programme_marks_the_job_failed(db, settings):
+    settings.TASKS = IMMEDIATE_TASKS
+    job = job_start(kind="matching.recompute", label="nowhere")
+    result = recompute_matches.enqueue(programme_slug="nowhere", job_id=job.pk, full=True)
+    assert result.status == "FAILED"
+    job.refresh_from_db()
+    assert job.state == JobProgress.State.FAILED
+    assert "nowhere" in job.result["error"]
