@@ -46,7 +46,8 @@ class OpportunityWriter:
         fields = self._fields(organisation, archetype, product, language)
         direction = "offer" if type_ in OFFER_TYPES else "request"
         title = self.rng.choice(TITLES[language][type_]).format(**fields)
-        summary = self.rng.choice(SUMMARIES[language][direction]).format(**fields)
+        summary = self.rng.choice(self._summaries(language, direction, archetype))
+        summary = summary.format(**fields)
         details = self.rng.sample(self._details(language, direction, archetype), 2)
         description = "\n\n".join(
             part
@@ -84,11 +85,11 @@ class OpportunityWriter:
                 return type_, self.rng.choice(fitting)
         return None
 
+    def _summaries(self, language: str, direction: str, archetype: Archetype) -> list[str]:
+        return _with_goods(SUMMARIES[language], direction, archetype)
+
     def _details(self, language: str, direction: str, archetype: Archetype) -> list[str]:
-        details = list(DETAILS[language][direction])
-        if archetype.sector in GOODS_SECTORS:
-            details += DETAILS[language][f"{direction}_goods"]
-        return details
+        return _with_goods(DETAILS[language], direction, archetype)
 
     def _fields(
         self, organisation: OrganisationPlan, archetype: Archetype, product: Product, language: str
@@ -127,6 +128,13 @@ class OpportunityWriter:
         slugs = self.rng.choices(list(regions), weights=[entry[0] for entry in regions.values()],
                                  k=2)  # fmt: skip
         return tuple(sorted(set(slugs[: self.rng.randint(1, 2)])))
+
+
+def _with_goods(texts: dict[str, tuple[str, ...]], direction: str,
+                archetype: Archetype) -> list[str]:  # fmt: skip
+    """Sentences for any offer or request, plus those that only make sense for goods."""
+    extra = texts.get(f"{direction}_goods", ()) if archetype.sector in GOODS_SECTORS else ()
+    return [*texts[direction], *extra]
 
 
 def _stories(organisation: OrganisationPlan) -> list[OpportunityPlan]:

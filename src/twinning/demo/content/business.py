@@ -455,7 +455,7 @@ ARCHETYPES = (
         kind="company",
         brands=(
             T("Trade Consulting", "Трейд Консалтинг", "Сауда Консалтинг"),
-            T("Market Entry", "Маркет Энтри", "Нарыққа шығу"),
+            T("Market Entry", "Маркет Энтри", "Маркет Энтри"),
             T("Silk Road Partners", "Шёлковый путь Партнерс", "Жібек жолы Партнерс"),
         ),
         who=T("market-entry consultancy", "консалтинговая компания", "консалтингтік компания"),

@@ -139,10 +139,14 @@ TITLES: dict[str, dict[str, tuple[str, ...]]] = {
 SUMMARIES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "offer": (
-            "{Who} based in {city} offers {product} to partners {in_partner}, under a "
-            "commercial, licence or joint-venture agreement.",
             "We offer {product}. We are an experienced {who} from {city} and want long-term "
             "partners {in_partner}.",
+            "{Who} from {city} offers {product}. We are keen to work with partners "
+            "{in_partner} and can meet during the programme's events.",
+        ),
+        "offer_goods": (
+            "{Who} based in {city} offers {product} to partners {in_partner}, under a "
+            "commercial, licence or joint-venture agreement.",
         ),
         "request": (
             "{Who} based in {city} is looking for {product} and invites proposals from "
@@ -152,9 +156,13 @@ SUMMARIES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ru": {
         "offer": (
+            "Предлагаем: {product}. Ищем долгосрочных партнёров {in_partner}.",
+            "{Who} из г. {city} предлагает {partner_adj} партнёрам: {product}. Готовы обсудить "
+            "условия сотрудничества.",
+        ),
+        "offer_goods": (
             "{Who} из г. {city} предлагает {partner_adj} партнёрам: {product}. Рассмотрим "
             "прямые поставки, лицензию или совместное предприятие.",
-            "Предлагаем: {product}. Ищем долгосрочных партнёров {in_partner}.",
         ),
         "request": (
             "{Who} из г. {city} ищет партнёров {in_partner}. Требуется: {product}.",
@@ -163,9 +171,13 @@ SUMMARIES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "kk": {
         "offer": (
+            "Ұсынамыз: {product}. {In_partner} ұзақ мерзімді серіктестер іздейміз.",
+            "{city} қаласындағы {who} {partner_adj} серіктестерге ұсынады: {product}. "
+            "Ынтымақтастық шарттарын талқылауға дайынбыз.",
+        ),
+        "offer_goods": (
             "{city} қаласындағы {who} {partner_adj} серіктестерге ұсынады: {product}. Тікелей "
             "жеткізу, лицензия немесе бірлескен кәсіпорын нұсқаларын қарастырамыз.",
-            "Ұсынамыз: {product}. {In_partner} ұзақ мерзімді серіктестер іздейміз.",
         ),
         "request": (
             "{city} қаласындағы {who} {partner_adj} серіктестерді іздейді. Қажет: {product}.",

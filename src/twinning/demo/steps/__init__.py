@@ -8,6 +8,7 @@ idempotent on its own: find what already exists, create only what is missing. To
 from twinning.demo.steps import accounts, opportunities, organisations, programme
 from twinning.demo.steps.base import DemoContext, Step, Tally
 from twinning.events import demo as events_demo
+from twinning.film import demo as film_demo
 from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
 
@@ -20,6 +21,7 @@ STEPS: tuple[Step, ...] = (
     Step("recommendations", matching_demo.load),
     Step("introductions", introductions_demo.load),
     Step("brokerage day", events_demo.load),
+    Step("film applications", film_demo.load),
 )
 
 __all__ = ["STEPS", "DemoContext", "Step", "Tally"]
