@@ -145,3 +145,15 @@ def test_operator_list_queries_do_not_grow(client, programme, operator):
     one = _count(client, operator, url)
     _introductions(programme, 2)
     assert one == _count(client, operator, url)
+
+
+def test_opportunity_page_offers_express_interest_to_the_other_side_only(client, scenario):
+    url = reverse("organisations:opportunity", args=[scenario.leeds_offer.pk])
+    target = reverse("introductions:new", args=[scenario.leeds.pk])
+    client.force_login(scenario.kostanay_user)
+    page = client.get(url).content.decode()
+    assert f'href="{target}?opportunity={scenario.leeds_offer.pk}"' in page
+    client.force_login(MembershipFactory(organisation=scenario.sheffield_soft).user)
+    assert target not in client.get(url).content.decode()
+    client.logout()
+    assert target not in client.get(url).content.decode()

@@ -6,12 +6,17 @@ import rules
 
 from twinning.core.rules import is_operator
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors_matching import user_is_member
+from twinning.organisations.selectors_matching import user_faces, user_is_member
 
 
 @rules.predicate
 def is_member_of(user: Any, organisation: Any) -> bool:
     return organisation is not None and user_is_member(user=user, organisation_id=organisation.pk)
+
+
+@rules.predicate
+def faces(user: Any, organisation: Any) -> bool:
+    return organisation is not None and user_faces(user=user, organisation=organisation)
 
 
 @rules.predicate
@@ -45,3 +50,5 @@ rules.add_perm("introductions.broker", can_broker)
 rules.add_perm("introductions.withdraw", can_withdraw)
 rules.add_perm("introductions.view", can_view)
 rules.add_perm("introductions.operate", is_operator)
+# The button on an organisation's or opportunity's page: the object is the organisation.
+rules.add_perm("introductions.express_interest", faces)

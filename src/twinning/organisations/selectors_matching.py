@@ -91,3 +91,15 @@ def opportunity_type_label(code: str) -> str:
 
 def organisation_size_label(code: str) -> str:
     return str(Organisation.Size(code).label) if code in Organisation.Size.values else code
+
+
+def user_faces(*, user: User, organisation: Organisation) -> bool:
+    """Whether the user belongs to an organisation on the other side of `organisation`'s
+    programme, i.e. may express interest in it."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user=user, organisation__programme_id=organisation.programme_id)
+        .exclude(organisation__side_id=organisation.side_id)
+        .exists()
+    )
