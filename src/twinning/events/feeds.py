@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from twinning.events.models import Event, Meeting, Registration
+from twinning.events.models import Event, Meeting, Registration, Slot
 
 PRODUCT_ID = "-//Twinning//Events//EN"
 UID_DOMAIN = "twinning"
@@ -53,9 +53,9 @@ def event_calendar(event: Event) -> bytes:
     return calendar.to_ical()
 
 
-def _meeting_entry(meeting: Meeting, registration: Registration) -> CalendarEvent:
+def _meeting_entry(meeting: Meeting, slot: Slot, registration: Registration) -> CalendarEvent:
     partner = meeting.request.other(registration)
-    slot, event = meeting.published_slot, meeting.event
+    event = meeting.event
     entry = CalendarEvent()
     entry.add("uid", f"meeting-{meeting.uid}@{UID_DOMAIN}")
     entry.add("sequence", meeting.sequence)
@@ -88,6 +88,6 @@ def personal_calendar(registration: Registration, meetings: Iterable[Meeting]) -
     calendar.add("x-wr-timezone", registration.event.time_zone)
     for meeting in meetings:
         if meeting.published_slot is not None:
-            calendar.add_component(_meeting_entry(meeting, registration))
+            calendar.add_component(_meeting_entry(meeting, meeting.published_slot, registration))
     calendar.add_missing_timezones()
     return calendar.to_ical()
