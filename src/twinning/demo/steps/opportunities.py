@@ -21,6 +21,7 @@ from twinning.programmes.selectors import regions, sectors_by_codes
 PROGRESS_EVERY = 100
 SUBMITTED_STATES = {"submitted", "rejected", "published", "expired", "closed"}
 PUBLISHED_STATES = {"published", "expired", "closed"}
+DATED_FIELDS = ["created_at", "expires_on", "submitted_at", "published_at", "closed_at"]
 
 
 def load(context: DemoContext) -> Tally:
@@ -91,11 +92,14 @@ def _date_back(context: DemoContext, created: list[tuple[Opportunity, Opportunit
     lifetime = dt.timedelta(days=OPPORTUNITY_LIFETIME_DAYS)
     for opportunity, plan in created:
         written = context.now - dt.timedelta(days=plan.age_days)
-        dates = {"created_at": written, "expires_on": (written + lifetime).date()}
+        opportunity.created_at = written
+        opportunity.expires_on = (written + lifetime).date()
         if plan.status in SUBMITTED_STATES:
-            dates["submitted_at"] = written + dt.timedelta(hours=20)
+            opportunity.submitted_at = written + dt.timedelta(hours=20)
         if plan.status in PUBLISHED_STATES:
-            dates["published_at"] = written + dt.timedelta(days=2)
+            opportunity.published_at = written + dt.timedelta(days=2)
         if plan.status == "closed":
-            dates["closed_at"] = written + dt.timedelta(days=min(plan.age_days - 1, 90))
-        Opportunity.objects.filter(pk=opportunity.pk).update(**dates)
+            opportunity.closed_at = written + dt.timedelta(days=min(plan.age_days - 1, 90))
+    Opportunity.objects.bulk_update(
+        [opportunity for opportunity, _ in created], DATED_FIELDS, batch_size=200
+    )
