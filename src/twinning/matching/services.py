@@ -327,7 +327,10 @@ def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> F
     """Record what the organisation thinks of a candidate. "Not interested" takes the candidate
     off all of the organisation's lists at once; the next recompute fills the gap."""
     _require(by, "matching.give_feedback", organisation)
-    if candidate.side_id == organisation.side_id or candidate.pk == organisation.pk:
+    if (
+        candidate.programme_id != organisation.programme_id
+        or candidate.side_id == organisation.side_id
+    ):
         raise ValidationError(_("Feedback is for partners on the other side of the programme."))
     if kind not in Feedback.Kind.values:
         raise ValidationError(_("Unknown kind of feedback."))
