@@ -385,12 +385,14 @@ ARCHETYPES = (
                 "курсы сварщиков и дефектоскопистов",
                 "дәнекерлеушілер мен дефектоскопистер курстары",
                 "85.32",
+                types=("business_offer", "partnership"),
             ),
             P(
                 "food-safety and HACCP training",
                 "обучение пищевой безопасности и ХАССП",
                 "тамақ қауіпсіздігі және ХАССП бойынша оқыту",
                 "85.59",
+                types=("business_offer", "partnership"),
             ),
             P(
                 "dual-training curriculum for engineering apprentices",

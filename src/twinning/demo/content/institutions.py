@@ -4,6 +4,8 @@ feed the extra opportunities universities, agencies and associations publish."""
 from twinning.demo.content.blocks import Archetype, T
 from twinning.demo.content.food import P
 
+PARTNER = ("partnership",)
+
 ARCHETYPES = (
     Archetype(
         key="university",
@@ -20,24 +22,28 @@ ARCHETYPES = (
                 "совместные магистерские программы по пищевым технологиям и агротеху",
                 "тамақ технологиялары мен агротех бойынша бірлескен магистратура бағдарламалары",
                 "85.42",
+                types=PARTNER,
             ),
             P(
                 "research partnership in low-carbon energy",
                 "научное партнёрство в области низкоуглеродной энергетики",
                 "төмен көміртекті энергетика саласындағы ғылыми серіктестік",
                 "72.19",
+                types=("technology_offer", "partnership"),
             ),
             P(
                 "academic staff and PhD exchanges",
                 "обмен преподавателями и докторантами",
                 "оқытушылар мен докторанттар алмасуы",
                 "85.42",
+                types=PARTNER,
             ),
             P(
                 "summer schools for Kazakh and British students",
                 "летние школы для казахстанских и британских студентов",
                 "қазақстандық және британдық студенттерге арналған жазғы мектептер",
                 "85.42",
+                types=PARTNER,
             ),
         ),
         requests=(
@@ -72,18 +78,21 @@ ARCHETYPES = (
                 "сопровождение инвесторов: земля, разрешения, преференции",
                 "инвесторларды сүйемелдеу: жер, рұқсаттар, преференциялар",
                 "84.13",
+                types=("investment_offer", "business_offer"),
             ),
             P(
                 "trade mission to the partner region",
                 "бизнес-миссия в регион-партнёр",
                 "серіктес өңірге бизнес-миссия",
                 "82.30",
+                types=("partnership", "business_offer"),
             ),
             P(
                 "introductions to regional suppliers",
                 "знакомство с региональными поставщиками",
                 "өңірлік жеткізушілермен таныстыру",
                 "84.13",
+                types=("partnership", "business_offer"),
             ),
         ),
         requests=(

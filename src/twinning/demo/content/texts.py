@@ -114,7 +114,10 @@ TITLES: dict[str, dict[str, tuple[str, ...]]] = {
         "technology_request": ("Ищем технологию: {product}", "Технологический запрос: {product}"),
         "investment_offer": ("Инвестиционное предложение: {product}",),
         "investment_request": ("Ищем инвестора: {product}", "Инвестиционный проект: {product}"),
-        "partnership": ("Предлагаем партнёрство: {product}", "Совместное предприятие: {product}"),
+        "partnership": (
+            "Предлагаем партнёрство: {product}",
+            "Ищем партнёров {in_partner}: {product}",
+        ),
         "distribution": ("Ищем дистрибьюторов {in_partner}: {product}",),
         "tourism": ("Туристическое предложение: {product}",),
         "film_coproduction": ("Копродукция: {product}",),
