@@ -285,7 +285,7 @@ ARCHETYPES = (
             ),
         ),
         requests=(),
-        types=("film_coproduction", "business_offer", "tourism"),
+        types=("film_coproduction", "business_offer"),
         sizes=("micro", "small"),
         weight=2,
     ),

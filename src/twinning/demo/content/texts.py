@@ -79,7 +79,10 @@ TITLES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "business_offer": ("{Who} from {city} offers {product}", "{Product} from {city}"),
         "business_request": ("{Who} in {city} is looking for {product}", "Wanted: {product}"),
-        "technology_offer": ("Technology offer: {product}", "{Who} offers {product} under licence"),
+        "technology_offer": (
+            "Technology offer: {product}",
+            "Technology offer from {city}: {product}",
+        ),
         "technology_request": (
             "Technology wanted: {product}",
             "{Who} seeks technology partner for {product}",
@@ -99,10 +102,7 @@ TITLES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "tourism": ("Tourism offer: {product}", "{Product} for groups from {partner_country}"),
         "film_coproduction": ("Film co-production: {product}",),
-        "local_content": (
-            "Local-content supplier: {product}",
-            "{Who} offers {product} with local content",
-        ),
+        "local_content": ("Local-content supplier: {product}",),
     },
     "ru": {
         "business_offer": (
