@@ -160,3 +160,18 @@ def test_held_and_no_show(day, operator, meeting, leeds):
     services.meeting_mark(meeting=meeting, by=operator, held=False, absent=leeds)
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.NO_SHOW and meeting.no_show == leeds
+
+
+def test_impossible_locks_fail_the_run_with_names(day, operator, leeds, almaty, meeting):
+    other = accepted_meeting(leeds, participant(day, name="Third Person"))
+    _run(day, operator)
+    meeting.refresh_from_db()
+    other.refresh_from_db()
+    free = day.tables.exclude(pk=meeting.table_id).first()
+    services.meeting_move(meeting=other, by=operator, slot=meeting.slot, table=free, force=True)
+    services.meeting_lock(meeting=meeting, by=operator)
+    run = _run(day, operator)
+    assert run.status == ScheduleRun.Status.FAILED
+    assert "Lucy Leeds" in run.message
+    assert meeting.slot.starts_at.astimezone(day.zone).strftime("slot %H:%M") in run.message
+    assert run.job.state == JobProgress.State.FAILED

@@ -236,3 +236,23 @@ def test_pages_render_in_russian_and_kazakh(client, published, leeds, day, langu
         in client.get(reverse("events:detail", args=[day.slug])).content.decode()
         or language == "kk"
     )
+
+
+def test_a_requested_partner_shows_the_request_instead_of_the_button(client, event, leeds, almaty):
+    pending_request(leeds, almaty)
+    client.force_login(leeds.user)
+    page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
+    assert f'data-testid="request-{almaty.pk}"' not in page
+    assert "Requested" in page
+
+
+def test_schedule_names_participants_with_breaks(client, operator, day, leeds):
+    partners = [participant(day) for _ in range(2)]
+    for partner in partners:
+        accepted_meeting(leeds, partner)
+    unavailable = [s for s in day.slots.all() if s.number not in (0, 5)]
+    services.unavailability_set(registration=leeds, by=leeds.user, slots=unavailable)
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    client.force_login(operator)
+    page = client.get(reverse("events:schedule", args=[day.slug])).content.decode()
+    assert "Lucy Leeds: 1" in page

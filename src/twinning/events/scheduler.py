@@ -15,7 +15,11 @@ from twinning.events.models import Event, Interpreter, Meeting, Registration, Sl
 from twinning.scheduling import problem as sp
 from twinning.scheduling.result import Result
 
-PARTICIPANT_ID = re.compile(r"participant (\d+)")
+# How the optimiser names things in its reasons; `readable` puts names and times in their place.
+MEETING_PAIR = re.compile(r"meetings (\d+) and (\d+)")
+MEETING_ID = re.compile(r"meeting (\d+)")
+PARTICIPANT_ID = re.compile(r"(participant|need) (\d+)")
+SLOT_NUMBERS = re.compile(r"slots? (\d+(?:, \d+)*)")
 
 
 @dataclass
@@ -75,7 +79,7 @@ def _previous(meeting: Meeting, keep_previous: bool) -> sp.PreviousAssignment | 
 
 
 def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
-    slots = {s.number: s for s in event.slots.order_by("number")}
+    slots = {s.number: s for s in event.slots.select_related("event").order_by("number")}
     tables = {str(t.pk): t for t in event.tables.order_by("number")}
     interpreters = {str(i.pk): i for i in event.interpreters.prefetch_related("unavailable_slots")}
     meetings = _meetings(event)
@@ -120,8 +124,26 @@ def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
 
 
 def readable(plan: Plan, reason: str) -> str:
-    """The optimiser names participants by id; operators know them by name."""
-    return PARTICIPANT_ID.sub(lambda m: plan.names.get(m.group(1), m.group(0)), reason)
+    """The optimiser names meetings, participants and slots by number; operators know them by
+    the people's names and the time of day."""
+
+    def meeting(key: str) -> str:
+        found = plan.meetings.get(key)
+        return " × ".join(p.display_name for p in found.participants) if found else key
+
+    def times(match: re.Match[str]) -> str:
+        numbers = [int(n) for n in match.group(1).split(", ")]
+        labels = [_clock(plan.slots[n]) if n in plan.slots else str(n) for n in numbers]
+        return ("slots " if len(numbers) > 1 else "slot ") + ", ".join(labels)
+
+    reason = MEETING_PAIR.sub(lambda m: f"meetings {meeting(m[1])} and {meeting(m[2])}", reason)
+    reason = MEETING_ID.sub(lambda m: f"meeting {meeting(m[1])}", reason)
+    reason = PARTICIPANT_ID.sub(lambda m: f"{m[1]} {plan.names.get(m[2], m[2])}", reason)
+    return SLOT_NUMBERS.sub(times, reason)
+
+
+def _clock(slot: Slot) -> str:
+    return slot.starts_at.astimezone(slot.event.zone).strftime("%H:%M")
 
 
 @transaction.atomic

@@ -171,7 +171,7 @@ class ScheduleOverview:
     unplaced: list[Meeting]
     run: ScheduleRun | None
     reasons: dict[int, str] = field(default_factory=dict)
-    pending: int = 0
+    breaks: list[tuple[str, int]] = field(default_factory=list)
 
 
 def schedule_overview(*, event: Event) -> ScheduleOverview:
@@ -188,6 +188,7 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
     run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
     reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
     return ScheduleOverview(
+        breaks=_breaks_by_name(run),
         slots=slots,
         tables=tables,
         rows=rows,
@@ -195,6 +196,15 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
         run=run,
         reasons=reasons,
     )
+
+
+def _breaks_by_name(run: ScheduleRun | None) -> list[tuple[str, int]]:
+    """Participants with breaks, most first, by name rather than the optimiser's ids."""
+    if run is None:
+        return []
+    counts = {int(pk): n for pk, n in run.breaks_by_participant.items() if n}
+    people = Registration.objects.filter(pk__in=counts).select_related("user")
+    return sorted(((p.display_name, counts[p.pk]) for p in people), key=lambda row: -row[1])
 
 
 def latest_run(*, event: Event) -> ScheduleRun | None:

@@ -68,8 +68,19 @@ def schedule_run_now(
 
 
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
-    """The body of the background task: read, solve, write back, report progress."""
+    """The body of the background task: read, solve, write back, report progress.
+
+    Whatever goes wrong, the run ends as failed, so the page polling it stops waiting.
+    """
     run = ScheduleRun.objects.select_related("event").get(pk=run_id)
+    try:
+        return _execute(run)
+    except Exception as error:
+        _fail(run, str(error) or type(error).__name__)
+        raise
+
+
+def _execute(run: ScheduleRun) -> ScheduleRun:
     _progress(run, ScheduleRun.Status.RUNNING, 0, _("Reading requests and the grid"))
     plan = scheduler.plan_for(run.event, keep_previous=run.keep_previous)
     run.meetings_total = len(plan.problem.meetings)

@@ -63,13 +63,10 @@ def participant_browser(request: HttpRequest, slug: str) -> HttpResponse:
             query=data["q"], side=data["side"], sector=data["sector"], language=data["language"]
         )
     people = list(selectors.participants(event=event, viewer=viewer, filters=filters)[:PAGE_SIZE])
-    context = {
-        "event": event,
-        "viewer": viewer,
-        "form": form,
-        "people": people,
-        "open": selectors.open_partners(registration=viewer) if viewer else {},
-    }
+    open_requests = selectors.open_partners(registration=viewer) if viewer else {}
+    for person in people:
+        person.open_request = open_requests.get(person.pk)  # type: ignore[attr-defined]
+    context = {"event": event, "viewer": viewer, "form": form, "people": people}
     template = "events/participants.html"
     if getattr(request, "htmx", False) and request.htmx.target == "participant-list":
         template = "events/partials/participant_list.html"
