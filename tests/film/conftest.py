@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from twinning.film.rulebook import RuleBook, load_bundled_rulebook
 
@@ -6,6 +7,13 @@ from twinning.film.rulebook import RuleBook, load_bundled_rulebook
 @pytest.fixture(scope="session")
 def rulebook() -> RuleBook:
     return load_bundled_rulebook()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages in English whatever an earlier request on this thread left active."""
+    with translation.override("en"):
+        yield
 
 
 # Studios and applications, for the tests that use the database.

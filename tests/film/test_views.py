@@ -128,7 +128,7 @@ def test_saving_needs_a_log_in_and_a_studio(client, member, studio):
     data = {**production_data(), **line_data(KZ_CREW), "studio": str(studio.pk)}
     assert client.post(reverse("film:save_draft"), data).status_code == 302  # to log in
     response = client_for(member).post(reverse("film:save_draft"), data)
-    assert response.status_code == 200
+    assert "Only members of a film/TV studio can apply." in response.content.decode()
     assert not FilmApplication.objects.exists()
 
 

@@ -177,10 +177,11 @@ class SaveDraftView(EstimatorView):
         form = ProductionForm(request.POST)
         lines = LineFormSet(request.POST, prefix=LINES_PREFIX)
         studio_form = StudioChoiceForm(request.POST, studios=_studios(request))
-        if not (form.is_valid() and lines.is_valid() and studio_form.is_valid()):
-            return self.page(form, lines)
-        if not request.user.has_perm("film.create_application", studio_form.organisation()):
+        valid = all([form.is_valid(), lines.is_valid()])
+        if valid and not studio_form.is_valid():
+            # The choices are the user's studios: none, or a forged one, means no right to apply.
             form.add_error(None, _("Only members of a film/TV studio can apply."))
+        if not valid or form.errors:
             return self.page(form, lines)
         try:
             application = services.film_application_create(
