@@ -224,10 +224,13 @@ def _store_lists(programme: Any, index: MatchIndex, ids: list[Any], progress: Pr
     now = timezone.now()
     rows: list[Recommendation] = []
     for done, org_id in enumerate(ids, start=1):
-        rows += _rows(programme, org_id, None, matches(index, org_id), now)
+        found = matches(index, org_id)
+        rows += _rows(programme, org_id, None, found, now)
+        # An opportunity's candidates are mostly its organisation's: reuse their explanations.
+        explained = {match.candidate.id: match.reasons for match in found}
         owner = index.profiles[org_id]
         for opportunity in owner.opportunities:
-            rows += _opportunity_rows(programme, index, owner, opportunity, now)
+            rows += _opportunity_rows(programme, index, owner, opportunity, now, explained)
         if done % 25 == 0 or done == len(ids):
             progress(done, len(ids), _("Storing recommendations"))
     Recommendation.objects.bulk_create(rows, batch_size=1000)
@@ -260,25 +263,36 @@ class _OpportunityMatch:
 
 
 def _opportunity_rows(
-    programme: Any, index: MatchIndex, owner: Profile, opportunity: Any, now: Any
+    programme: Any,
+    index: MatchIndex,
+    owner: Profile,
+    opportunity: Any,
+    now: Any,
+    explained: dict[Any, tuple[Reason, ...]],
 ) -> list[Recommendation]:
     viewer = opportunity_profile(owner, opportunity)
     found = [
         _OpportunityMatch(
-            index.profiles[r.candidate], r.score, _opportunity_reasons(index, viewer, r.candidate)
+            index.profiles[r.candidate],
+            r.score,
+            _opportunity_reasons(index, viewer, r.candidate, explained),
         )
         for r in score_profile(index, viewer, vectors=index.vectors, k=TOP_K)
     ]
     return _rows(programme, owner.id, opportunity.id, found, now)
 
 
-def _opportunity_reasons(index: MatchIndex, viewer: Profile, candidate_id: Any) -> tuple:
+def _opportunity_reasons(
+    index: MatchIndex, viewer: Profile, candidate_id: Any, explained: dict[Any, tuple]
+) -> tuple:
     """Type and sector reasons of this opportunity; wording, language, size and feedback reasons
     of its organisation (the engine explains only profiles it holds)."""
     candidate = index.profiles[candidate_id]
     own = (_types(index, viewer, candidate), _sector(index, viewer, candidate))
     specific = [reason for _, value, reason in own if reason is not None and value > 0]
-    general = explain(index, viewer.id, candidate_id).reasons
+    if candidate_id not in explained:
+        explained[candidate_id] = explain(index, viewer.id, candidate_id).reasons
+    general = explained[candidate_id]
     return tuple(specific + [r for r in general if r.kind not in {"types", "sector", "chain"}])
 
 
