@@ -793,3 +793,10 @@ def test_operators_see_other_organisations_private_pages(operator_client, organi
         == 200
     )
     assert OperatorFactory.build().is_staff
+
+
+def test_directory_history_restore_gets_the_whole_page(client, published):
+    headers = {**HTMX, "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    response = client.get(reverse("organisations:directory"), {"q": ""}, **headers)
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]

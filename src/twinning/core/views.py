@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
@@ -27,6 +28,27 @@ from twinning.core.forms import (
 )
 from twinning.organisations import selectors as organisation_selectors
 from twinning.programmes.selectors import programme_default
+
+
+class HtmxPartialMixin:
+    """Answers HTMX requests with only the part of the page that changes.
+
+    A history restore (the browser's back button after a cache miss) needs the whole page again,
+    and caches must not hand the partial to a normal request: hence `Vary: HX-Request`.
+    """
+
+    partial_template_name = ""
+
+    def get_template_names(self) -> list[str]:
+        htmx = getattr(self.request, "htmx", None)  # type: ignore[attr-defined]
+        if htmx and not htmx.boosted and not htmx.history_restore_request:
+            return [self.partial_template_name]
+        return super().get_template_names()  # type: ignore[misc]
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)  # type: ignore[misc]
+        patch_vary_headers(response, ("HX-Request",))
+        return response
 
 
 class HomeView(PermissionRequiredMixin, TemplateView):

@@ -12,7 +12,9 @@ from twinning.core.models import User
 from twinning.organisations.models import Membership, Opportunity, Organisation
 
 if TYPE_CHECKING:
-    from django.utils.functional import _StrPromise
+    from collections.abc import Callable
+
+    from django_stubs_ext import StrOrPromise
 
     from twinning.programmes.models import Programme
 
@@ -62,11 +64,11 @@ def user_by_email(*, email: str) -> User | None:
 @dataclass(frozen=True)
 class Completeness:
     percent: int
-    missing: list[_StrPromise | str] = field(default_factory=list)
+    missing: list[StrOrPromise] = field(default_factory=list)
 
 
 # What a complete profile has, in the order members are asked to fill it in.
-PROFILE_ITEMS: list[tuple[str, Any]] = [
+PROFILE_ITEMS: list[tuple[StrOrPromise, Callable[[Organisation], Any]]] = [
     (_("a name in English"), lambda o: o.name_en),
     (_("a name in Russian or Kazakh"), lambda o: o.name_ru or o.name_kk),
     (_("a description"), lambda o: len(o.description.strip()) >= 80),
@@ -166,7 +168,7 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
     return _with_listing_relations(queryset).order_by("-published_at", "-pk")
 
 
-def _opportunities_in_sector(code: str) -> QuerySet[Opportunity]:
+def _opportunities_in_sector(code: str) -> QuerySet[Opportunity, Any]:
     """Opportunities with a NACE code in a section ("C") or under a division or group ("10")."""
     # NACE codes nest by prefix (10 ⊃ 10.1 ⊃ 10.11); sections are letters kept on every row.
     condition = Q(sectors__section=code) if len(code) == 1 else Q(sectors__code__startswith=code)

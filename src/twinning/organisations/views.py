@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.views import HtmxPartialMixin
 from twinning.organisations import selectors, services
 from twinning.organisations.forms import (
     DirectoryForm,
@@ -64,14 +65,10 @@ class OpportunityMixin(UrlObjectMixin):
 # Public pages
 
 
-class DirectoryView(PermissionRequiredMixin, TemplateView):
+class DirectoryView(HtmxPartialMixin, PermissionRequiredMixin, TemplateView):
     permission_required = "organisations.browse_directory"
     template_name = "organisations/directory.html"
-
-    def get_template_names(self) -> list[str]:
-        if self.request.htmx and not self.request.htmx.boosted:
-            return ["organisations/includes/directory_results.html"]
-        return [self.template_name]
+    partial_template_name = "organisations/includes/directory_results.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = DirectoryForm(self.request.GET or None)

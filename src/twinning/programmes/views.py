@@ -7,22 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.views import HtmxPartialMixin
 from twinning.programmes import selectors
 
 SEARCH_LIMIT = 100
 PICKER_LIMIT = 15
 
 
-class SectorsView(PermissionRequiredMixin, TemplateView):
+class SectorsView(HtmxPartialMixin, PermissionRequiredMixin, TemplateView):
     """The 21 NACE sections, or the search results when a query is given."""
 
     permission_required = "core.view_public"
     template_name = "programmes/sectors.html"
-
-    def get_template_names(self) -> list[str]:
-        if self.request.htmx and not self.request.htmx.boosted:
-            return ["programmes/includes/sector_results.html"]
-        return [self.template_name]
+    partial_template_name = "programmes/includes/sector_results.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         query = self.request.GET.get("q", "").strip()[:100]
