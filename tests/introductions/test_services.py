@@ -34,6 +34,9 @@ def test_request_notifies_the_recipient_and_is_audited(
     assert introduction.state == Introduction.State.REQUESTED
     assert [m.to for m in mail.outbox] == [[scenario.kostanay_user.email]]
     assert "sausage line" in mail.outbox[0].body
+    # Kostanay's member reads Russian: the e-mail is in Russian around Leeds's own words.
+    assert mail.outbox[0].subject == "«Leeds Meat Machines Ltd» хотят познакомиться"
+    assert "Их сообщение:" in mail.outbox[0].body
     assert AuditEntry.objects.filter(action="introduction.request").count() == 1
 
 
