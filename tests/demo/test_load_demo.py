@@ -106,3 +106,11 @@ def _check_second_run_changes_nothing() -> None:
     output = _load()
     assert _counts() == before
     assert "already loaded: nothing to do" in output
+
+
+def test_a_programme_from_elsewhere_is_left_alone(programme):  # type: ignore[no-untyped-def]
+    # The same slug, created by an operator or by an older version of the demo content.
+    output = _load()
+
+    assert "was not loaded from this version of the demo content" in output
+    assert Organisation.objects.count() == 0 and Opportunity.objects.count() == 0

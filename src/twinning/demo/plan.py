@@ -1,6 +1,7 @@
 """What the demo programme contains, decided before anything is written: plain dataclasses built
 from the content blocks by a seeded random generator, so every run plans the same programme."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 SEED = 20261129
@@ -81,3 +82,9 @@ LOGINS = (
     Login("aigerim.seitkaliyeva@twinning.local", "Айгерим Сейткалиева", "kk",
           owns="steppe-light"),
 )  # fmt: skip
+
+
+def plan_version(plan: DemoPlan) -> str:
+    """A fingerprint of the planned content: it changes whenever a building block does."""
+    content = repr((plan.logins, plan.organisations, plan.opportunities)).encode()
+    return hashlib.sha256(content).hexdigest()[:16]

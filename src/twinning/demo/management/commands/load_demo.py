@@ -32,7 +32,7 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         elapsed = time.perf_counter() - started
-        if not any(tally.created for _, tally in results):
+        if results and not any(tally.created for _, tally in results):
             self.stdout.write("The demo programme was already loaded: nothing to do.")
         counts = demo_counts()
         sides = ", ".join(f"{side} {n}" for side, n in sorted(counts["organisations"].items()))
