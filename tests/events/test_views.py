@@ -256,3 +256,24 @@ def test_schedule_names_participants_with_breaks(client, operator, day, leeds):
     client.force_login(operator)
     page = client.get(reverse("events:schedule", args=[day.slug])).content.decode()
     assert "Lucy Leeds: 1" in page
+
+
+def test_best_matches_come_first_with_their_score(client, event, leeds, almaty):
+    from django.utils import timezone
+
+    from twinning.matching.models import Recommendation
+
+    others = [participant(event, name=f"Aaron {n}") for n in range(3)]
+    Recommendation.objects.create(
+        programme=event.programme,
+        organisation=leeds.organisation,
+        candidate=almaty.organisation,
+        score=0.87,
+        rank=1,
+        reasons=[],
+        computed_at=timezone.now(),
+    )
+    client.force_login(leeds.user)
+    page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
+    assert "Match 0.87" in page
+    assert page.index("Aigerim Almaty") < min(page.index(o.display_name) for o in others)

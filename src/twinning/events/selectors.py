@@ -17,6 +17,7 @@ from twinning.events.models import (
     Slot,
     Table,
 )
+from twinning.matching.selectors import recommendations_for
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -96,7 +97,43 @@ def participants(
         queryset = queryset.filter(organisation__sectors__code__startswith=filters.sector)
     if filters.language:
         queryset = queryset.filter(languages__contains=filters.language)
-    return queryset.prefetch_related("organisation__sectors").distinct().order_by("user__full_name")
+    return queryset.prefetch_related("organisation__sectors").distinct()
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reason: str
+
+
+def matches_for(*, registration: Registration | None) -> dict[int, Match]:
+    """Organisation id -> the matching engine's score and first reason for the viewer's
+    organisation; empty when the viewer represents none or nothing has been computed."""
+    if registration is None or registration.organisation is None:
+        return {}
+    return {
+        partner.candidate.pk: Match(
+            score=partner.recommendation.score,
+            reason=partner.reasons[0] if partner.reasons else "",
+        )
+        for partner in recommendations_for(organisation=registration.organisation)
+    }
+
+
+def rank_participants(
+    people: list[Registration], viewer: Registration | None, matches: dict[int, Match]
+) -> list[Registration]:
+    """Best matches first, then the other side of the programme, then by name."""
+    own_side = viewer.organisation.side_id if viewer and viewer.organisation else None
+
+    def key(person: Registration) -> tuple[float, bool, str]:
+        match = matches.get(person.organisation_id or 0)
+        other_side = person.organisation is not None and person.organisation.side_id != own_side
+        return (-(match.score if match else -1.0), not other_side, person.display_name)
+
+    for person in people:
+        person.match = matches.get(person.organisation_id or 0)  # type: ignore[attr-defined]
+    return sorted(people, key=key)
 
 
 def open_partners(*, registration: Registration) -> dict[int, MeetingRequest]:

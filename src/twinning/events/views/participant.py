@@ -22,7 +22,7 @@ from twinning.events.forms import (
 from twinning.events.models import Registration
 from twinning.events.views.base import attempt, back, event_for
 
-PAGE_SIZE = 50
+PAGE_SIZE = 200
 
 
 def _own_registration(request: HttpRequest, slug: str) -> Registration:
@@ -62,7 +62,11 @@ def participant_browser(request: HttpRequest, slug: str) -> HttpResponse:
         filters = selectors.ParticipantFilter(
             query=data["q"], side=data["side"], sector=data["sector"], language=data["language"]
         )
-    people = list(selectors.participants(event=event, viewer=viewer, filters=filters)[:PAGE_SIZE])
+    people = selectors.rank_participants(
+        list(selectors.participants(event=event, viewer=viewer, filters=filters)),
+        viewer,
+        selectors.matches_for(registration=viewer),
+    )[:PAGE_SIZE]
     open_requests = selectors.open_partners(registration=viewer) if viewer else {}
     for person in people:
         person.open_request = open_requests.get(person.pk)  # type: ignore[attr-defined]
@@ -146,6 +150,10 @@ def availability(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _agenda_context(registration: Registration) -> dict[str, object]:
     meetings = list(selectors.agenda(registration=registration))
+    for meeting in meetings:
+        meeting.feedback_open = registration.user.has_perm(  # type: ignore[attr-defined]
+            "events.give_feedback", meeting
+        )
     return {
         "event": registration.event,
         "registration": registration,
