@@ -277,3 +277,13 @@ def test_best_matches_come_first_with_their_score(client, event, leeds, almaty):
     page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
     assert "Match 0.87" in page
     assert page.index("Aigerim Almaty") < min(page.index(o.display_name) for o in others)
+
+
+def test_lapsed_requests_show_as_expired(client, leeds, almaty, event):
+    from django.utils import timezone
+
+    request = pending_request(leeds, almaty)
+    MeetingRequest.objects.filter(pk=request.pk).update(expires_at=timezone.now())
+    client.force_login(almaty.user)
+    page = client.get(reverse("events:my_requests", args=[event.slug])).content.decode()
+    assert "Expired" in page and ">Accept<" not in page

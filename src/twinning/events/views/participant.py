@@ -99,6 +99,8 @@ def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def my_requests(request: HttpRequest, slug: str) -> HttpResponse:
     registration = _own_registration(request, slug)
+    # No scheduler runs periodic jobs, so lapsed requests are expired when someone looks.
+    services.requests_expire_due()
     requests = list(selectors.requests_of(registration=registration))
     context = {
         "event": registration.event,
