@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -151,13 +152,18 @@ class Lookups:
     @classmethod
     def load(cls, programme: Programme, rows: list[tuple[int, dict[str, str]]]) -> Lookups:
         sides = {programme.side_a_id, programme.side_b_id}
-        codes = sorted({code for _, row in rows for code in _split(row.get("nace_codes", ""))})
+        codes = sorted({code for _, row in rows for code in _codes(row)})
         emails = {_owner_email(row).lower() for _, row in rows} - {""}
         return cls(
             programme=programme,
             regions={r.slug: r for r in regions() if r.side_id in sides},
             sectors={s.code: s for s in sectors_by_codes(codes=codes)},
-            users={u.email.lower(): u for u in User.objects.filter(email__in=emails)},
+            users={
+                user.email.lower(): user
+                for user in User.objects.annotate(email_lower=Lower("email")).filter(
+                    email_lower__in=emails
+                )
+            },
             legal_names={
                 name.lower()
                 for name in Organisation.objects.filter(programme=programme).values_list(
@@ -204,7 +210,7 @@ def _import_row(row: dict[str, str], lookups: Lookups, result: ImportResult) -> 
                 by=owner,
                 legal_name=row["legal_name"],
                 region=lookups.regions[row["region"].lower()],
-                sectors=[lookups.sectors[code] for code in _split(row["nace_codes"])],
+                sectors=[lookups.sectors[code] for code in _codes(row)],
                 working_languages=_split(row.get("working_languages", "").lower()),
                 registry_id=row.get("registry_id", ""),
                 kind=row["kind"].lower(),
@@ -253,7 +259,7 @@ def _check_registry(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
 
 
 def _check_nace(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
-    codes = _split(row.get("nace_codes", ""))
+    codes = _codes(row)
     if not 1 <= len(codes) <= MAX_SECTORS:
         yield _("nace_codes: give between 1 and %(max)d NACE codes.") % {"max": MAX_SECTORS}
     unknown = [code for code in codes if code not in lookups.sectors]
@@ -316,6 +322,10 @@ def _owner(row: dict[str, str], lookups: Lookups) -> tuple[User, bool]:
     user = User.objects.create_user(email=email, full_name=name, is_active=False)
     lookups.users[email] = user
     return user, True
+
+
+def _codes(row: dict[str, str]) -> list[str]:
+    return _split(row.get("nace_codes", "").upper())  # sections are capital letters: "A"
 
 
 def _split(value: str) -> list[str]:
