@@ -24,6 +24,7 @@ from tests.factories import (
     region,
     sector,
 )
+from twinning.organisations import services
 from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.organisations.registry import make_kz_bin
 
@@ -800,3 +801,37 @@ def test_directory_history_restore_gets_the_whole_page(client, published):
     response = client.get(reverse("organisations:directory"), {"q": ""}, **headers)
     assert "<html" in response.content.decode()
     assert "HX-Request" in response["Vary"]
+
+
+def test_expiry_tells_the_members_in_their_language(
+    member, published, django_capture_on_commit_callbacks
+):
+    member.language = "kk"
+    member.save()
+    published.expires_on = timezone.localdate() - dt.timedelta(days=1)
+    published.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.opportunities_expire_due() == 1
+    message = mail.outbox[0]
+    assert message.to == [member.email]
+    with translation.override("kk"):
+        expected = gettext("Your opportunity %(reference)s has expired") % {
+            "reference": published.reference
+        }
+    assert message.subject == expected
+    assert reverse("organisations:opportunity", args=[published.pk]) in message.body
+
+
+def test_submission_e_mail_goes_to_operators_in_their_language(
+    member_client, draft, django_capture_on_commit_callbacks
+):
+    russian = OperatorFactory(language="ru")
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(reverse("organisations:opportunity_submit", args=[draft.pk]))
+    message = next(m for m in mail.outbox if m.to == [russian.email])
+    with translation.override("ru"):
+        expected = gettext("To validate: opportunity %(reference)s") % {
+            "reference": draft.reference
+        }
+    assert message.subject == expected
+    assert reverse("organisations:queue") in message.body

@@ -99,17 +99,19 @@ class SignUpView(PermissionRequiredMixin, FormView):
         return super().form_valid(form)
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(PermissionRequiredMixin, auth_views.LoginView):
+    permission_required = "core.view_public"
     form_class = LoginForm
     template_name = "core/login.html"
     redirect_authenticated_user = True
 
 
-class LogoutView(auth_views.LogoutView):
-    pass
+class LogoutView(PermissionRequiredMixin, auth_views.LogoutView):
+    permission_required = "core.view_public"
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(PermissionRequiredMixin, auth_views.PasswordResetView):
+    permission_required = "core.view_public"
     form_class = StyledPasswordResetForm
     template_name = "core/password_reset_form.html"
     email_template_name = "core/email/password_reset.txt"
@@ -117,17 +119,20 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("core:password_reset_done")
 
 
-class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+class PasswordResetDoneView(PermissionRequiredMixin, auth_views.PasswordResetDoneView):
+    permission_required = "core.view_public"
     template_name = "core/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(PermissionRequiredMixin, auth_views.PasswordResetConfirmView):
+    permission_required = "core.view_public"
     form_class = StyledSetPasswordForm
     template_name = "core/password_reset_confirm.html"
     success_url = reverse_lazy("core:password_reset_complete")
 
 
-class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+class PasswordResetCompleteView(PermissionRequiredMixin, auth_views.PasswordResetCompleteView):
+    permission_required = "core.view_public"
     template_name = "core/password_reset_complete.html"
 
 
