@@ -225,6 +225,15 @@ def org_vector(profile: Profile, vectors: Mapping[str, np.ndarray]) -> np.ndarra
 
 
 def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Normalised mean text vector per profile. Works in chunks so that the stacked text vectors
+    of a large programme never sit in memory all at once."""
+    out = np.zeros((len(profiles), DIM), dtype=np.float32)
+    for start in range(0, len(profiles), 4096):
+        out[start : start + 4096] = _mean_vectors(profiles[start : start + 4096], vectors)
+    return out
+
+
+def _mean_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
     try:
         stacked = np.array([vectors[text_key(t)] for p in profiles for t in p.texts], np.float32)
