@@ -318,3 +318,13 @@ def test_dashboard_query_count_does_not_grow(member_client, organisation):
     one = count_queries(member_client, reverse("core:dashboard"))
     OpportunityFactory.create_batch(2, organisation=organisation)
     assert count_queries(member_client, reverse("core:dashboard")) == one
+
+
+def test_logging_in_switches_to_the_preferred_language(client, db):
+    UserFactory(email="irina@example.kz", language="ru")
+    response = client.post(
+        reverse("core:login"), {"username": "irina@example.kz", "password": PASSWORD}
+    )
+    assert response.cookies["django_language"].value == "ru"
+    html = client.get(reverse("core:home")).content.decode()
+    assert '<html lang="ru">' in html

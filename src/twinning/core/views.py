@@ -51,6 +51,13 @@ class HtmxPartialMixin:
         return response
 
 
+def in_preferred_language(response: HttpResponse, user: Any) -> HttpResponse:
+    """From the next page on, the interface speaks the person's preferred language."""
+    if user.language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+    return response
+
+
 class HomeView(PermissionRequiredMixin, TemplateView):
     permission_required = "core.view_public"
     template_name = "core/home.html"
@@ -96,7 +103,7 @@ class SignUpView(PermissionRequiredMixin, FormView):
         )
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Welcome! Your account has been created."))
-        return super().form_valid(form)
+        return in_preferred_language(super().form_valid(form), user)
 
 
 class LoginView(PermissionRequiredMixin, auth_views.LoginView):
@@ -104,6 +111,9 @@ class LoginView(PermissionRequiredMixin, auth_views.LoginView):
     form_class = LoginForm
     template_name = "core/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        return in_preferred_language(super().form_valid(form), form.get_user())
 
 
 class LogoutView(PermissionRequiredMixin, auth_views.LogoutView):
@@ -150,10 +160,7 @@ class AccountView(PermissionRequiredMixin, FormView):
     def form_valid(self, form: AccountForm) -> HttpResponse:
         user = services.user_update_profile(user=self.request.user, **form.cleaned_data)
         messages.success(self.request, _("Your account has been saved."))
-        response = super().form_valid(form)
-        # The interface follows the preferred language from the next page on.
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
-        return response
+        return in_preferred_language(super().form_valid(form), user)
 
 
 class AccountExportView(PermissionRequiredMixin, View):
