@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from twinning.events import services
@@ -15,14 +16,20 @@ if TYPE_CHECKING:
     from twinning.demo.steps.base import DemoContext, Tally
 
 SLUG = "leeds-almaty-brokerage-day"
-PER_SIDE = 60
-MEETINGS = 510
-MOST_PER_PERSON = 10
-OPEN_REQUESTS = 25
-# Four interpreters can cover 4 × 14 = 56 slot-meetings; stay well inside that.
-MOST_INTERPRETED = 40
 TABLES = 40
-SOLVER_SECONDS = 30
+# Four interpreters can cover 4 × 14 = 56 slot-meetings; the demo stays well inside that.
+INTERPRETED_SHARE = 0.08
+
+
+@dataclass(frozen=True)
+class Size:
+    per_side: int = 60
+    meetings: int = 510
+    open_requests: int = 25
+    most_per_person: int = 10
+    solver_seconds: int = 30
+
+
 INTERPRETERS = (
     ("Dana Abenova", ["en", "ru"]),
     ("Timur Sadykov", ["en", "ru"]),
@@ -36,19 +43,25 @@ def load(context: DemoContext) -> Tally:
 
     if Event.objects.filter(slug=SLUG).exists():
         return Tally(existing=1)
+    brokerage_day(context, Size())
+    return Tally(created=1)
+
+
+def brokerage_day(context: DemoContext, size: Size) -> Event:
+    """The whole day through the services: set-up, registrations, requests, schedule, version 1."""
     operator = context.operator
     event = _event(context, operator)
-    people = _register(context, event)
+    people = _register(context, event, size.per_side)
     context.report(f"  {sum(map(len, people.values()))} participants registered")
-    accepted = _meetings(people, random.Random(2026))  # noqa: S311 - demo data, not secrets
-    context.report(f"  {accepted} meetings accepted; optimising for {SOLVER_SECONDS} s …")
-    run = services.schedule_run_now(event=event, by=operator, time_limit=SOLVER_SECONDS)
+    accepted = _meetings(people, size, random.Random(2026))  # noqa: S311 - demo data
+    context.report(f"  {accepted} meetings accepted; optimising for {size.solver_seconds} s …")
+    run = services.schedule_run_now(event=event, by=operator, time_limit=size.solver_seconds)
     context.report(
         f"  {run.meetings_scheduled}/{run.meetings_total} scheduled, {run.breaks} breaks "
         f"(bound {run.bound})"
     )
     services.schedule_publish(event=event, by=operator, note="Demo schedule")
-    return Tally(created=1)
+    return event
 
 
 def _event(context: DemoContext, operator: Any) -> Event:
@@ -89,7 +102,7 @@ def _event(context: DemoContext, operator: Any) -> Event:
     return event
 
 
-def _side_owners(context: DemoContext, side: str) -> list[tuple[Any, Any]]:
+def _side_owners(context: DemoContext, side: str, count: int) -> list[tuple[Any, Any]]:
     """(owner, organisation) pairs of one side, demo logins first so they see an agenda."""
     logins = {login.owns for login in context.plan.logins if login.owns}
     keys = sorted(context.organisations, key=lambda key: (key not in logins, key))
@@ -98,7 +111,7 @@ def _side_owners(context: DemoContext, side: str) -> list[tuple[Any, Any]]:
         for key in keys
         if context.organisations[key].side.code == side
     ]
-    return pairs[:PER_SIDE]
+    return pairs[:count]
 
 
 def _languages(organisation: Any, n: int) -> list[str]:
@@ -107,7 +120,7 @@ def _languages(organisation: Any, n: int) -> list[str]:
     return [*spoken, "ru"] if organisation.side.code == "UK" and n % 3 == 0 else spoken
 
 
-def _register(context: DemoContext, event: Event) -> dict[str, list[Registration]]:
+def _register(context: DemoContext, event: Event, per_side: int) -> dict[str, list[Registration]]:
     people: dict[str, list[Registration]] = {}
     for side in ("UK", "KZ"):
         people[side] = [
@@ -118,33 +131,35 @@ def _register(context: DemoContext, event: Event) -> dict[str, list[Registration
                 languages=_languages(organisation, n),
                 looking_for=organisation.description[:200],
             )
-            for n, (user, organisation) in enumerate(_side_owners(context, side))
+            for n, (user, organisation) in enumerate(_side_owners(context, side, per_side))
         ]
     return people
 
 
-def _meetings(people: dict[str, list[Registration]], rng: random.Random) -> int:
-    """Cross-side pairs, at most MOST_PER_PERSON each, requested by either side and accepted."""
-    load: dict[int, int] = {}
-    pairs: set[tuple[int, int]] = set()
-    interpreted = 0
+def _meetings(people: dict[str, list[Registration]], size: Size, rng: random.Random) -> int:
+    """Cross-side pairs, at most `most_per_person` each, asked by either side; the first
+    `size.meetings` are accepted, the rest stay open."""
     uk, kz = people["UK"], people["KZ"]
-    while len(pairs) < MEETINGS + OPEN_REQUESTS:
-        a, b = rng.choice(uk), rng.choice(kz)
+    candidates = [(a, b) for a in uk for b in kz]
+    rng.shuffle(candidates)
+    load: dict[int, int] = {}
+    interpreted, most_interpreted = 0, int(size.meetings * INTERPRETED_SHARE)
+    chosen: list[tuple[Registration, Registration]] = []
+    for a, b in candidates:
         needs = interpreter_pair(a, b) is not None
-        if (
-            (a.pk, b.pk) in pairs
-            or max(load.get(a.pk, 0), load.get(b.pk, 0)) >= MOST_PER_PERSON
-            or (needs and interpreted >= MOST_INTERPRETED)
+        if max(load.get(a.pk, 0), load.get(b.pk, 0)) >= size.most_per_person or (
+            needs and interpreted >= most_interpreted
         ):
             continue
         interpreted += needs
-        pairs.add((a.pk, b.pk))
         load[a.pk], load[b.pk] = load.get(a.pk, 0) + 1, load.get(b.pk, 0) + 1
-        requester, recipient = (a, b) if rng.random() < 0.5 else (b, a)
+        chosen.append((a, b) if rng.random() < 0.5 else (b, a))
+        if len(chosen) == size.meetings + size.open_requests:
+            break
+    for n, (requester, recipient) in enumerate(chosen):
         request = services.request_create(
             requester=requester, recipient=recipient, by=requester.user
         )
-        if len(pairs) <= MEETINGS:
+        if n < size.meetings:
             services.request_accept(request=request, by=recipient.user)
-    return MEETINGS
+    return min(len(chosen), size.meetings)

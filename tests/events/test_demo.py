@@ -1,0 +1,51 @@
+"""The demo brokerage day, built small: the same services and steps as `load_demo`, fewer people."""
+
+import pytest
+from django.utils import timezone
+
+from tests.events.factories import EventFactory
+from tests.factories import MembershipFactory, OrganisationFactory, region
+from twinning.demo.plan import DemoPlan, Login
+from twinning.demo.steps.base import DemoContext
+from twinning.events.demo import SLUG, Size, brokerage_day, load
+from twinning.events.models import Meeting, MeetingRequest, Registration
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def context(programme, operator):
+    context = DemoContext(
+        plan=DemoPlan(logins=(Login(operator.email, operator.full_name, "en", is_operator=True),)),
+        today=timezone.localdate(),
+        now=timezone.now(),
+        report=lambda _line: None,
+        programme=programme,
+    )
+    context.users[operator.email] = operator
+    for n in range(16):
+        where = region("leeds") if n % 2 else region("almaty-city")
+        organisation = OrganisationFactory(
+            programme=programme, region=where, working_languages="en,ru"
+        )
+        context.organisations[f"org-{n}"] = organisation
+        context.owners[f"org-{n}"] = MembershipFactory(organisation=organisation).user
+    return context
+
+
+def test_small_brokerage_day_is_scheduled_and_published(context):
+    size = Size(per_side=8, meetings=30, open_requests=3, most_per_person=5, solver_seconds=5)
+    event = brokerage_day(context, size)
+    assert event.registrations.filter(status=Registration.Status.APPROVED).count() == 16
+    statuses = list(event.meeting_requests.values_list("status", flat=True))
+    assert statuses.count(MeetingRequest.Status.ACCEPTED) == 30
+    assert statuses.count(MeetingRequest.Status.REQUESTED) == 3
+    assert event.versions.get().number == 1
+    published = event.meetings.exclude(published_status="")
+    assert published.count() == event.meetings.exclude(slot=None).count() >= 28
+    assert set(published.values_list("published_status", flat=True)) == {Meeting.Status.SCHEDULED}
+
+
+def test_the_demo_step_leaves_an_existing_day_alone(context):
+    EventFactory(slug=SLUG, programme=context.programme)
+    assert load(context).existing == 1
