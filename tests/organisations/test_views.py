@@ -835,3 +835,11 @@ def test_submission_e_mail_goes_to_operators_in_their_language(
         }
     assert message.subject == expected
     assert reverse("organisations:queue") in message.body
+
+
+def test_organisation_page_query_count_does_not_grow(client, organisation):
+    PublishedOpportunityFactory(organisation=organisation)
+    url = reverse("organisations:detail", args=[organisation.slug])
+    one = query_count(client, url)
+    PublishedOpportunityFactory.create_batch(2, organisation=organisation)
+    assert query_count(client, url) == one
