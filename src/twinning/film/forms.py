@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from twinning.film.models import (
@@ -25,10 +24,10 @@ FLAGS = ("foreign_legal_entity", "uk_certified", "uk_writer_or_director", "offic
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
 
-def _money(label: Any, **extra: Any) -> forms.DecimalField:
+def _money(label: Any, *, positive: bool = False, **extra: Any) -> forms.DecimalField:
     return forms.DecimalField(
-        label=label, min_value=Decimal(0), widget=forms.NumberInput(attrs={"step": "0.01"}),
-        **MONEY, **extra,
+        label=label, min_value=Decimal("0.01") if positive else Decimal(0),
+        widget=forms.NumberInput(attrs={"step": "0.01"}), **MONEY, **extra,
     )  # fmt: skip
 
 
@@ -51,6 +50,7 @@ class ProductionForm(StyledForm):
     currency = forms.ChoiceField(label=_("Budget currency"), choices=CURRENCIES, initial="GBP")
     total_core_expenditure = _money(
         _("Total core expenditure"),
+        positive=True,
         help_text=_("Pre-production, shooting and post-production, in every country."),
     )
     hours = forms.DecimalField(
@@ -80,9 +80,6 @@ class ProductionForm(StyledForm):
         start, end = data.get("shoot_start"), data.get("shoot_end")
         if start and end and end < start:
             self.add_error("shoot_end", _("The shoot cannot end before it starts."))
-        total = data.get("total_core_expenditure")
-        if total is not None and total <= 0:
-            self.add_error("total_core_expenditure", _("Enter an amount greater than zero."))
         return data
 
     def production(self) -> Production:
@@ -202,14 +199,8 @@ class ChangesForm(StyledForm):
 
 
 class ApproveForm(StyledForm):
-    amount = _money(_("Approved amount"))
+    amount = _money(_("Approved amount"), positive=True)
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES, initial="KZT")
-
-    def clean_amount(self) -> Decimal:
-        amount = self.cleaned_data["amount"]
-        if amount <= 0:
-            raise ValidationError(_("Enter an amount greater than zero."))
-        return amount
 
 
 class RejectForm(StyledForm):
@@ -217,11 +208,5 @@ class RejectForm(StyledForm):
 
 
 class PaidForm(StyledForm):
-    amount = _money(_("Paid amount"))
+    amount = _money(_("Paid amount"), positive=True)
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
-
-    def clean_amount(self) -> Decimal:
-        amount = self.cleaned_data["amount"]
-        if amount <= 0:
-            raise ValidationError(_("Enter an amount greater than zero."))
-        return amount
