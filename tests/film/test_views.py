@@ -261,3 +261,20 @@ def test_an_admin_edit_that_breaks_a_rule_is_refused(django_user_model):
     rule.refresh_from_db()
     assert rule.parameters["rates"][0]["formats"] == ["feature", "documentary", "series"]
     assert dt.date(2024, 1, 1) == rule.valid_from
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_the_pages_render_in_every_interface_language(application, producer, operator, language):
+    estimate = Client().post(
+        ESTIMATOR, {**production_data(), **line_data(KZ_CREW, UK_POST)},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )  # fmt: skip
+    assert f'lang="{language}"' in estimate.content.decode()
+    assert len(estimate.context["rows"]) == 3
+    services.film_application_submit(application=application, by=producer)
+    services.film_application_start_review(application=application, by=operator)
+    services.film_application_reject(application=application, by=operator, reason="Too late.")
+    page = client_for(producer).get(
+        reverse("film:application", args=[application.pk]), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert "Too late." in page.content.decode()

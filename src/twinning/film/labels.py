@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -196,7 +196,13 @@ def scheme_name(code: str, default: str) -> str:
 
 def render(template: Promise | str, params: Mapping[str, Any]) -> str:
     words = {key: _word(key, value) for key, value in params.items()}
-    return LocalFormatter().format(str(template), **words)
+    try:
+        return LocalFormatter().format(str(template), **words)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a mistyped placeholder must not break the page: use the English.
+        with translation.override(None):
+            english = str(template)
+        return LocalFormatter().format(english, **words)
 
 
 def reason_text(code: str, met: bool, params: Mapping[str, Any]) -> str:
