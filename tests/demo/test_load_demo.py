@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from twinning.core.models import AuditEntry, User
@@ -29,7 +30,8 @@ def _counts() -> dict[str, int]:
 
 def _load() -> str:
     out = io.StringIO()
-    call_command("load_demo", "--until", "opportunities", stdout=out)
+    # Tests run with DEBUG=false, as production does.
+    call_command("load_demo", "--until", "opportunities", "--allow-production", stdout=out)
     return out.getvalue()
 
 
@@ -114,3 +116,10 @@ def test_a_programme_from_elsewhere_is_left_alone(programme):  # type: ignore[no
 
     assert "was not loaded from this version of the demo content" in output
     assert Organisation.objects.count() == 0 and Opportunity.objects.count() == 0
+
+
+def test_refuses_without_debug_unless_allowed(db, settings):  # type: ignore[no-untyped-def]
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is false"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert User.objects.count() == 0

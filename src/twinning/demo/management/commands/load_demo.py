@@ -1,5 +1,6 @@
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from twinning.demo.content import FLAGSHIPS
@@ -24,8 +25,18 @@ class Command(BaseCommand):
             metavar="STEP",
             help=f"stop after this step (steps: {', '.join(step_names())})",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="load even with DEBUG=false (a public demo server): the logins are published",
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "DEBUG is false: the demo would create a superuser whose password is printed "
+                "here and in the docs. Use --allow-production for a public demo server."
+            )
         started = time.perf_counter()
         try:
             results = demo_load(report=self.stdout.write, until=options["until"])
