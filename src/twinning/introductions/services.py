@@ -17,7 +17,11 @@ from django.utils.translation import gettext as _
 from twinning.core.models import User
 from twinning.core.services import audit_log, notify
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors_matching import organisation_lock, organisation_members_of
+from twinning.organisations.selectors_matching import (
+    organisation_lock,
+    organisation_members_of,
+    user_is_member,
+)
 
 MESSAGE_MAX = 2000
 
@@ -130,7 +134,8 @@ def _decide(introduction: Introduction, state: str, by: User, **extra: Any) -> I
 def introduction_accept(*, introduction: Introduction, by: User) -> Introduction:
     """The recipient says yes, or an operator brokers it on their behalf: contacts open up."""
     introduction = _lock(introduction)
-    brokered = not by.has_perm("introductions.answer", introduction)
+    # Membership, not the permission: a superuser has every permission but answers for nobody.
+    brokered = not user_is_member(user=by, organisation_id=introduction.recipient_id)
     _require(by, "introductions.broker" if brokered else "introductions.answer", introduction)
     _decide(introduction, Introduction.State.ACCEPTED, by, brokered=brokered)
     action = "introduction.broker" if brokered else "introduction.accept"
