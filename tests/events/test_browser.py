@@ -111,6 +111,10 @@ def test_brokerage_day_from_set_up_to_calendar_updates(log_in, programme):
     member_b.goto(f"/events/{slug}/agenda/")
     expect(member_b.get_by_role("cell", name="Lucy Leeds")).to_be_visible()
     expect(member_b.get_by_text("Time (Almaty)")).to_be_visible()
+    member_b.get_by_role("button", name="Қазақша").click()
+    expect(member_b.locator("html")).to_have_attribute("lang", "kk")
+    expect(member_b.get_by_text("Time (Almaty)")).to_have_count(0)
+    expect(member_b.get_by_role("columnheader", name="(Almaty)")).to_be_visible()
     feed_url = member_b.get_by_test_id("feed-link").get_attribute("href")
     first = _feed(member_b, feed_url)
     assert int(first["sequence"]) == 0 and str(first["status"]) == "CONFIRMED"
