@@ -57,6 +57,17 @@ def test_reasons_are_worded_in_the_readers_language(client, computed):
     assert "Meat-processing equipment for abattoirs" in text  # the partner's own words stay
 
 
+def test_recommendation_rules_both_ways(computed, operator):
+    leeds, kostanay = computed.leeds, computed.kostanay
+    assert computed.leeds_user.has_perm("matching.view_recommendations", leeds)
+    assert not computed.leeds_user.has_perm("matching.view_recommendations", kostanay)
+    assert computed.leeds_user.has_perm("matching.give_feedback", leeds)
+    assert not computed.kostanay_user.has_perm("matching.give_feedback", leeds)
+    assert operator.has_perm("matching.view_recommendations", kostanay)
+    assert operator.has_perm("matching.operate")
+    assert not computed.leeds_user.has_perm("matching.operate")
+
+
 def test_member_cannot_see_another_organisations_list(client, computed):
     client.force_login(computed.leeds_user)
     assert client.get(list_url(computed.kostanay)).status_code == 403
@@ -135,6 +146,15 @@ def test_must_meet_by_htmx_returns_the_item_marked(client, computed):
     assert client.get(list_url(computed.leeds)).context["items"][0].candidate == (
         computed.astana_soft
     )
+
+
+def test_feedback_on_an_opportunity_list_returns_that_lists_item(client, computed):
+    client.force_login(computed.kostanay_user)
+    url = reverse("matching:feedback", args=[computed.kostanay.pk, computed.leeds.pk])
+    data = {"kind": "interesting", "opportunity": computed.kostanay_request.pk}
+    text = client.post(url, data, **HTMX).content.decode()
+    assert f'name="opportunity" value="{computed.kostanay_request.pk}"' in text
+    assert 'value="interesting" class="btn btn-sm btn-info" aria-pressed="true"' in text
 
 
 def test_feedback_is_never_shown_to_the_other_side(client, computed):

@@ -132,14 +132,30 @@ class FeedbackView(OrganisationAccessMixin, View):
         return reverse("matching:organisation", kwargs={"pk": self.organisation.pk})
 
     def _item(self, request: HttpRequest, other: Any, kind: str) -> HttpResponse:
+        """The item again, from the list it was shown in (the organisation's or one of its
+        opportunities')."""
         if kind == "not_interested":
             return HttpResponse("")
-        items = selectors.recommendations_for(organisation=self.organisation)
+        opportunity = self._shown_in(request.POST.get("opportunity", ""))
+        items = selectors.recommendations_for(
+            organisation=self.organisation, opportunity=opportunity
+        )
         item = next((i for i in items if i.candidate.pk == other.pk), None)
         if item is None:
             return HttpResponse("")
-        context = {"item": item, "organisation": self.organisation, "can_give_feedback": True}
+        context = {
+            "item": item,
+            "organisation": self.organisation,
+            "opportunity": opportunity,
+            "can_give_feedback": True,
+        }
         return render(request, "matching/includes/item.html", context)
+
+    def _shown_in(self, pk: str) -> Any:
+        opportunity = opportunity_get_by_id(pk=int(pk)) if pk.isdigit() else None
+        if opportunity is None or opportunity.organisation_id != self.organisation.pk:
+            return None
+        return opportunity
 
 
 class RefreshView(OrganisationAccessMixin, View):
