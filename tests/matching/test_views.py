@@ -184,6 +184,16 @@ def test_refresh_runs_in_the_background_and_the_page_follows_the_job(client, com
     assert "hx-trigger" not in fragment  # finished: the polling stops
 
 
+def test_an_edited_profile_offers_a_refresh(client, computed):
+    client.force_login(computed.leeds_user)
+    assert not client.get(list_url(computed.leeds)).context["stale"]
+    computed.leeds.description += " Now also smokehouses."
+    computed.leeds.save(update_fields=["description", "updated_at"])
+    page = client.get(list_url(computed.leeds))
+    assert page.context["stale"]
+    assert "Your profile has changed" in page.content.decode()
+
+
 def test_running_job_fragment_keeps_polling(client, computed):
     client.force_login(computed.leeds_user)
     job = JobProgress.objects.create(

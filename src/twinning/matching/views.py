@@ -88,13 +88,16 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
         items = selectors.recommendations_for(
             organisation=organisation, opportunity=opportunity, filters=form.filters()
         )
+        opportunities = list(opportunities_published_for_organisation(organisation=organisation))
+        computed_at = selectors.last_computed(organisation=organisation)
         return super().get_context_data(
             organisation=organisation,
             opportunity=opportunity,
-            opportunities=opportunities_published_for_organisation(organisation=organisation),
+            opportunities=opportunities,
             form=form,
             items=items,
-            computed_at=selectors.last_computed(organisation=organisation),
+            computed_at=computed_at,
+            stale=_changed_since(computed_at, [organisation, *opportunities]),
             job=self._job(),
             poll_seconds=POLL_SECONDS,
             can_give_feedback=self.request.user.has_perm("matching.give_feedback", organisation),
@@ -104,6 +107,11 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
     def _job(self) -> Any:
         job_id = self.request.GET.get("job", "")
         return job_get(job_id=int(job_id)) if job_id.isdigit() else None
+
+
+def _changed_since(computed_at: Any, profile_parts: list[Any]) -> bool:
+    """Whether the profile was edited after its list was computed (offer a refresh)."""
+    return computed_at is not None and any(p.updated_at > computed_at for p in profile_parts)
 
 
 class FeedbackView(OrganisationAccessMixin, View):
