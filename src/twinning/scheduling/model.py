@@ -16,6 +16,8 @@ from twinning.scheduling.problem import (
     meeting_table_host,
 )
 
+Busy = cp_model.IntVar | int
+
 
 @dataclass
 class Variables:
@@ -38,6 +40,9 @@ class Settings:
     stability: bool = False
     # Per participant, a proven lower bound on breaks (0 when unknown).
     min_breaks: list[int] | None = None
+    extras: frozenset[str] = frozenset()
+    # Only place the meetings: no breaks, no fairness. A quick first guess for big days.
+    placement_only: bool = False
 
 
 class ScheduleModel:
@@ -56,8 +61,9 @@ class ScheduleModel:
         self._precedences(x, scheduled)
         variables = Variables(x=x, scheduled=scheduled, breaks=[])
         variables.interpreter = self._interpreters(x)
-        variables.breaks = self._breaks(x, scheduled)
-        self._fairness(variables.breaks)
+        if not self.settings.placement_only:
+            variables.breaks = self._breaks(x, scheduled)
+            self._fairness(variables.breaks)
         variables.kept = self._kept(x)
         return variables
 
@@ -180,7 +186,39 @@ class ScheduleModel:
         self.model.add(breaks == sum(starts) - has_any)
         if lower and has_any == 1:
             self.model.add(breaks >= lower)
+        if all(m in self.settings.mandatory for m in possible):
+            self._implied(p, len(possible), busy, breaks)
         return breaks
+
+    def _implied(self, p: int, count: int, busy: list[Busy], breaks: cp_model.IntVar) -> None:
+        """Redundant constraints that let the solver see a participant's day as a whole."""
+        if "card" in self.settings.extras:
+            self.model.add(sum(busy) == count)
+        if "pattern" in self.settings.extras:
+            self._zero_break_patterns(p, count, busy, breaks)
+
+    def _zero_break_patterns(
+        self, p: int, count: int, busy: list[Busy], breaks: cp_model.IntVar
+    ) -> None:
+        """Without breaks, a participant's day is one block of ``count`` slots: choosing where
+        it starts decides every busy flag at once."""
+        starts = []
+        cover: list[list[cp_model.IntVar]] = [[] for _ in busy]
+        for first in range(len(busy) - count + 1):
+            block = range(first, first + count)
+            if any(isinstance(busy[t], int) for t in block):
+                continue
+            start = self.model.new_bool_var(f"block{p}_{first}")
+            starts.append(start)
+            for t in block:
+                cover[t].append(start)
+        unbroken = self.model.new_bool_var(f"unbroken{p}")
+        self.model.add(sum(starts) == unbroken)
+        for t, flag in enumerate(busy):
+            if cover[t]:
+                self.model.add(flag >= sum(cover[t]))
+        self.model.add(breaks == 0).only_enforce_if(unbroken)
+        self.model.add(breaks >= 1).only_enforce_if(unbroken.Not())
 
     def _run_starts(self, p: int, busy: list[cp_model.IntVar | int]) -> list[cp_model.IntVar]:
         starts = []

@@ -31,6 +31,8 @@ from twinning.scheduling.result import Result, Status, Unscheduled
 from twinning.scheduling.tables import assign_tables
 from twinning.scheduling.validation import ensure_valid
 
+EXTRAS: frozenset[str] = frozenset({"card", "pattern"})
+
 STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
     cp_model.FEASIBLE: Status.FEASIBLE,
@@ -64,16 +66,109 @@ def solve(
     reasons = _obvious_infeasibility(problem, prepared)
     if reasons:
         return _finish(Result(Status.INFEASIBLE, reason="; ".join(reasons)), started)
-    run = _Run(problem, prepared, stability=stability)
-    status = run.solve(time_limit, workers, seed)
-    if status is Status.INFEASIBLE:
+    deadline = started + time_limit
+    if not stability and len(prepared.mandatory) < len(problem.meetings):
+        # Try to keep every meeting first: the usual case, and a much easier model.
+        complete = dataclasses.replace(prepared, mandatory=set(range(len(problem.meetings))))
+        probe = _Run(problem, complete)
+        found = probe.solve(_left(deadline) / 4, workers, seed, first=True)
+        if found in (Status.OPTIMAL, Status.FEASIBLE):
+            return _finish(
+                _descend_from(problem, complete, probe, deadline, workers, seed), started
+            )
+    if stability or len(prepared.mandatory) < len(problem.meetings):
+        run = _Run(problem, prepared, stability=stability)
+        run.solve(_left(deadline), workers, seed)
+        return _finish(_conclude(problem, prepared, run, time_limit, workers), started)
+    placed = _placement(problem, prepared, deadline, workers, seed)
+    if placed is not None:
+        return _finish(_descend(problem, prepared, placed, 0, deadline, workers, seed), started)
+    first = _Run(problem, prepared)
+    first.solve(_left(deadline), workers, seed, first=True)
+    if first.status in (Status.INFEASIBLE, Status.UNKNOWN):
+        return _finish(_conclude(problem, prepared, first, time_limit, workers), started)
+    return _finish(_descend_from(problem, prepared, first, deadline, workers, seed), started)
+
+
+# Meetings beyond which a day counts as large: place them first, then optimise.
+LARGE = 1000
+
+
+def _placement(
+    problem: Problem, prepared: _Prepared, deadline: float, workers: int, seed: int
+) -> _Solution | None:
+    """On a large day, a schedule that merely places every meeting, to start the search from."""
+    if len(problem.meetings) <= LARGE:
+        return None
+    run = _Run(problem, prepared, placement_only=True)
+    if run.solve(_left(deadline) / 2, workers, seed, first=True) in (
+        Status.INFEASIBLE,
+        Status.UNKNOWN,
+    ):
+        return None
+    return run.solution()
+
+
+def _left(deadline: float) -> float:
+    return max(0.0, deadline - time.perf_counter())
+
+
+# Below this many breaks between bound and incumbent, climb the bound one step at a time.
+LADDER = 6
+
+
+def _descend_from(
+    problem: Problem, prepared: _Prepared, first: _Run, deadline: float, workers: int, seed: int
+) -> Result:
+    lower = max(0, math.ceil(first.solver.best_objective_bound - 1e-6))
+    return _descend(problem, prepared, first.solution(), lower, deadline, workers, seed)
+
+
+def _descend(
+    problem: Problem,
+    prepared: _Prepared,
+    best: _Solution,
+    lower: int,
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> Result:
+    """Every meeting fits: now prove the fewest breaks, raising the bound one break at a time.
+
+    Asking "is there a schedule with at most k breaks?" for k = bound, bound + 1, ... lets
+    the solver refute small k quickly and propagates far better than a free objective.
+    """
+    while lower < best.breaks and _left(deadline) > 0.05:
+        if best.breaks - lower > LADDER:
+            run = _Run(problem, prepared, hint=best)
+            status = run.solve(_left(deadline), workers, seed)
+            if status in (Status.OPTIMAL, Status.FEASIBLE):
+                best = run.solution()
+                lower = max(lower, math.ceil(run.solver.best_objective_bound - 1e-6))
+            continue
+        run = _Run(problem, prepared, hint=best, cap=lower)
+        status = run.solve(_left(deadline), workers, seed)
+        if status is Status.INFEASIBLE:
+            lower += 1
+        elif status is Status.UNKNOWN:
+            break
+        else:
+            best = run.solution()
+    status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
+    return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
+
+
+def _conclude(
+    problem: Problem, prepared: _Prepared, run: _Run, time_limit: float, workers: int
+) -> Result:
+    if run.status is Status.INFEASIBLE:
         reason = _infeasibility_reason(problem, prepared, time_limit, workers)
-        return _finish(Result(Status.INFEASIBLE, reason=reason), started)
-    if status is Status.UNKNOWN:
-        return _finish(
-            Result(Status.UNKNOWN, reason="no schedule found in the time limit"), started
-        )
-    return _finish(run.result(status), started)
+        return Result(Status.INFEASIBLE, reason=reason)
+    if run.status is Status.UNKNOWN:
+        return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
+    solution = run.solution()
+    bound = solution.breaks if run.status is Status.OPTIMAL else run.breaks_bound(solution)
+    return _result(problem, prepared, solution, run.status, bound=bound)
 
 
 def _finish(result: Result, started: float) -> Result:
@@ -125,8 +220,11 @@ def _infeasibility_reason(
     what = "every meeting" if problem.require_all else "the locked meetings"
     if problem.max_break_spread is not None:
         unfair = dataclasses.replace(problem, max_break_spread=None)
-        probe = _Run(unfair, prepared, stability=False)
-        if probe.solve(min(time_limit, 10.0), workers, 0) in (Status.OPTIMAL, Status.FEASIBLE):
+        probe = _Run(unfair, prepared)
+        if probe.solve(min(time_limit, 10.0), workers, 0, first=True) in (
+            Status.OPTIMAL,
+            Status.FEASIBLE,
+        ):
             return (
                 f"max_break_spread: no schedule of {what} keeps every participant's breaks "
                 f"within {problem.max_break_spread} of each other"
@@ -137,27 +235,54 @@ def _infeasibility_reason(
     )
 
 
-class _Run:
-    """One CP-SAT model and its solution."""
+@dataclasses.dataclass
+class _Solution:
+    slot_of: dict[int, int]
+    interpreter_of: dict[int, str]
+    breaks: int
+    objective: int
 
-    def __init__(self, problem: Problem, prepared: _Prepared, *, stability: bool) -> None:
+
+class _Run:
+    """One CP-SAT model: either minimising the objective, or, given ``cap``, looking for any
+    schedule with at most ``cap`` breaks."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        prepared: _Prepared,
+        *,
+        stability: bool = False,
+        hint: _Solution | None = None,
+        cap: int | None = None,
+        placement_only: bool = False,
+    ) -> None:
         self.problem = problem
         self.prepared = prepared
+        self.cap = cap
+        self.placement_only = placement_only
+        self.status = Status.UNKNOWN
         settings = Settings(
             domains=prepared.domains,
             mandatory=prepared.mandatory,
             previous_slot=prepared.previous_slot if stability else {},
             stability=stability,
+            extras=EXTRAS if len(problem.meetings) <= LARGE else frozenset({"card"}),
+            placement_only=placement_only,
         )
         self.built = ScheduleModel(problem, prepared.index, settings)
         self.solver = cp_model.CpSolver()
-        self._set_objective()
-        self._hint()
+        if placement_only:
+            pass
+        elif cap is None:
+            self._set_objective()
+        else:
+            self.built.model.add(sum(self.built.vars.breaks) <= cap)
+        self._hint(hint)
 
     def _set_objective(self) -> None:
         v = self.built.vars
         breaks = sum(v.breaks)
-        self.break_weight = 1
         self.move_weight = 1 + self.problem.slots * len(self.problem.participants)
         self.meeting_weight = self.move_weight * (len(v.kept) + 1)
         unscheduled = sum(
@@ -168,89 +293,96 @@ class _Run:
             self.meeting_weight * unscheduled + self.move_weight * moves + breaks
         )
 
-    def _hint(self) -> None:
-        slot_of, _ = greedy_slots(self.problem, self.prepared.index, self.prepared.domains)
+    def _hint(self, hint: _Solution | None) -> None:
+        if hint is None:
+            slot_of, _ = greedy_slots(self.problem, self.prepared.index, self.prepared.domains)
+        else:
+            slot_of = hint.slot_of
         for m, slots in enumerate(self.built.vars.x):
             for t, lit in slots.items():
                 self.built.model.add_hint(lit, slot_of.get(m) == t)
 
-    def solve(self, time_limit: float, workers: int, seed: int) -> Status:
+    def solve(self, time_limit: float, workers: int, seed: int, *, first: bool = False) -> Status:
         params = self.solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)
         params.num_workers = workers
         params.random_seed = seed
-        return STATUS.get(self.solver.solve(self.built.model), Status.UNKNOWN)
+        params.stop_after_first_solution = first
+        if self.cap is not None:
+            _search_without_lp(params, workers)
+        self.status = STATUS.get(self.solver.solve(self.built.model), Status.UNKNOWN)
+        return self.status
 
-    def result(self, status: Status) -> Result:
-        slot_of = self._slots()
-        tables = assign_tables(self.problem, slot_of, self.prepared.previous_table)
-        interpreters = self._interpreters()
-        assignments = [
-            Assignment(
-                meeting=self.problem.meetings[m].id,
-                slot=t,
-                table=tables[m],
-                interpreter=interpreters.get(m),
-            )
-            for m, t in sorted(slot_of.items())
-        ]
-        per_participant = self._breaks(slot_of)
-        total = sum(per_participant.values())
-        return Result(
-            status=status,
-            assignments=assignments,
-            unscheduled=self._unscheduled(slot_of),
-            breaks=total,
-            bound=total if status is Status.OPTIMAL else self._bound(slot_of, total),
-            breaks_by_participant=per_participant,
-            scheduled_weight=sum(self.problem.meetings[m].priority for m in slot_of),
-            moves=self._moves(slot_of),
-        )
-
-    def _slots(self) -> dict[int, int]:
+    def solution(self) -> _Solution:
         slot_of = {}
         for m, slots in enumerate(self.built.vars.x):
             for t, lit in slots.items():
                 if self.solver.boolean_value(lit):
                     slot_of[m] = t
-        return slot_of
-
-    def _interpreters(self) -> dict[int, str]:
-        return {
+        interpreter_of = {
             m: self.problem.interpreters[i].id
             for (m, i, _), lit in self.built.vars.interpreter.items()
             if self.solver.boolean_value(lit)
         }
+        breaks = sum(_participant_breaks(self.problem, self.prepared.index, slot_of).values())
+        optimised = self.cap is None and not self.placement_only
+        objective = round(self.solver.objective_value) if optimised else breaks
+        return _Solution(slot_of, interpreter_of, breaks, objective)
 
-    def _breaks(self, slot_of: dict[int, int]) -> dict[str, int]:
-        index = self.prepared.index
-        return {
-            p.id: participant_breaks({slot_of[m] for m in index.meetings_of[i] if m in slot_of})
-            for i, p in enumerate(self.problem.participants)
-        }
-
-    def _moves(self, slot_of: dict[int, int]) -> int | None:
-        previous = self.prepared.previous_slot
-        if not previous:
-            return None
-        return sum(1 for m, t in previous.items() if slot_of.get(m) != t)
-
-    def _unscheduled(self, slot_of: dict[int, int]) -> list[Unscheduled]:
-        index = self.prepared.index
-        return [
-            Unscheduled(
-                meeting=meeting.id,
-                reason=left_out_reason(self.problem, index, m, self.prepared.domains[m], slot_of),
-            )
-            for m, meeting in enumerate(self.problem.meetings)
-            if m not in slot_of
-        ]
-
-    def _bound(self, slot_of: dict[int, int], breaks: int) -> int:
-        """Breaks bound, meaningful when the earlier objective tiers are already proven."""
+    def breaks_bound(self, solution: _Solution) -> int:
+        """Breaks bound, meaningful once the earlier objective tiers are proven."""
         lower = math.ceil(self.solver.best_objective_bound - 1e-6)
-        found = round(self.solver.objective_value)
-        upper_tiers = found - breaks
+        upper_tiers = solution.objective - solution.breaks
         if lower < upper_tiers:
             return 0
-        return max(0, min(breaks, lower - upper_tiers))
+        return max(0, min(solution.breaks, lower - upper_tiers))
+
+
+def _search_without_lp(params: cp_model.SatParameters, workers: int) -> None:
+    """Feasibility questions go faster with pure clause learning than with the LP."""
+    if workers >= 2:
+        params.num_full_subsolvers = workers
+        params.subsolvers.extend(["no_lp", "quick_restart_no_lp"])
+    else:
+        params.linearization_level = 0
+
+
+def _participant_breaks(problem: Problem, index: Index, slot_of: dict[int, int]) -> dict[str, int]:
+    return {
+        p.id: participant_breaks({slot_of[m] for m in index.meetings_of[i] if m in slot_of})
+        for i, p in enumerate(problem.participants)
+    }
+
+
+def _result(
+    problem: Problem, prepared: _Prepared, solution: _Solution, status: Status, *, bound: int
+) -> Result:
+    slot_of = solution.slot_of
+    tables = assign_tables(problem, slot_of, prepared.previous_table)
+    assignments = [
+        Assignment(
+            meeting=problem.meetings[m].id,
+            slot=t,
+            table=tables[m],
+            interpreter=solution.interpreter_of.get(m),
+        )
+        for m, t in sorted(slot_of.items())
+    ]
+    previous = prepared.previous_slot
+    return Result(
+        status=status,
+        assignments=assignments,
+        unscheduled=[
+            Unscheduled(
+                meeting=meeting.id,
+                reason=left_out_reason(problem, prepared.index, m, prepared.domains[m], slot_of),
+            )
+            for m, meeting in enumerate(problem.meetings)
+            if m not in slot_of
+        ],
+        breaks=solution.breaks,
+        bound=bound,
+        breaks_by_participant=_participant_breaks(problem, prepared.index, slot_of),
+        scheduled_weight=sum(problem.meetings[m].priority for m in slot_of),
+        moves=sum(1 for m, t in previous.items() if slot_of.get(m) != t) if previous else None,
+    )
