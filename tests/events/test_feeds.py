@@ -83,3 +83,11 @@ def test_event_ics_sequence_rises_on_change(client, event, operator):
     response = client.get(reverse("events:event_ics", args=[event.slug]))
     (entry,) = _entries(Calendar.from_ical(response.content))
     assert int(entry["sequence"]) == 1
+
+
+def test_event_ics_uses_the_days_hours_once_the_grid_exists(client, day):
+    response = client.get(reverse("events:event_ics", args=[day.slug]))
+    calendar = Calendar.from_ical(response.content)
+    (entry,) = _entries(calendar)
+    assert entry["dtstart"].dt == day.slots.get(number=0).starts_at
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]

@@ -281,3 +281,12 @@ def test_lapsed_requests_show_as_expired(client, leeds, almaty, event):
     client.force_login(almaty.user)
     page = client.get(reverse("events:my_requests", args=[event.slug])).content.decode()
     assert "Expired" in page and ">Accept<" not in page
+
+
+def test_event_page_gives_the_day_in_both_sides_zones(client, day):
+    page = client.get(reverse("events:detail", args=[day.slug])).content.decode()
+    first = day.slots.order_by("number").first().starts_at
+    london = first.astimezone(day.zone).strftime("%H:%M")
+    almaty = first.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Almaty")).strftime("%H:%M")
+    assert f"{london}–" in page and "London" in page
+    assert f"{almaty}–" in page and "Almaty" in page

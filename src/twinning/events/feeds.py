@@ -43,13 +43,19 @@ def event_calendar(event: Event) -> bytes:
     entry.add("sequence", event.sequence)
     entry.add("dtstamp", timezone.now())
     entry.add("summary", event.title)
-    entry.add("dtstart", event.starts_on)
-    entry.add("dtend", event.ends_on + dt.timedelta(days=1))
+    first, last = event.slots.order_by("number").first(), event.slots.order_by("number").last()
+    if first is not None and last is not None:
+        entry.add("dtstart", first.starts_at.astimezone(event.zone))
+        entry.add("dtend", last.ends_at.astimezone(event.zone))
+    else:
+        entry.add("dtstart", event.starts_on)
+        entry.add("dtend", event.ends_on + dt.timedelta(days=1))
     entry.add("location", _location(event))
     entry.add("description", event.description)
     entry.add("url", settings.SITE_URL + reverse("events:detail", args=[event.slug]))
     entry.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     calendar.add_component(entry)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

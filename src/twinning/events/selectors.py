@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,26 @@ def events_visible(*, user: User) -> QuerySet[Event]:
 
 
 def event_get(*, slug: str) -> Event | None:
-    return Event.objects.select_related("programme", "grid").filter(slug=slug).first()
+    related = ("programme__side_a", "programme__side_b", "grid")
+    return Event.objects.select_related(*related).filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class DayHours:
+    zone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+def day_hours(*, event: Event) -> list[DayHours]:
+    """The meeting day from first to last slot, in the event's zone and in each side's."""
+    slots = event.slots.order_by("number")
+    first, last = slots.first(), slots.last()
+    if first is None or last is None:
+        return []
+    programme = event.programme
+    zones = [event.time_zone, programme.side_a.time_zone, programme.side_b.time_zone]
+    return [DayHours(zone, first.starts_at, last.ends_at) for zone in dict.fromkeys(zones)]
 
 
 def registration_of(*, event: Event, user: User) -> Registration | None:

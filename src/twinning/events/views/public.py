@@ -26,6 +26,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "registration": registration,
         "can_register": request.user.has_perm("events.register", event),
         "counts": selectors.event_counts(event=event),
+        "hours": selectors.day_hours(event=event),
     }
     return render(request, "events/event_detail.html", context)
 
