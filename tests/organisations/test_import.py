@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from openpyxl import Workbook
 
 from tests.factories import UserFactory
@@ -155,7 +156,10 @@ def test_semicolon_csv_from_excel_is_read(tmp_path):  # type: ignore[no-untyped-
 def test_unknown_and_missing_columns_are_refused(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "typo.csv"
     path.write_text("legal_name,kind,regoin,nace_codes\n", encoding="utf-8")
-    with pytest.raises(ImportFileError, match="Unknown columns: regoin"):
+    with (
+        translation.override("en"),
+        pytest.raises(ImportFileError, match="Unknown columns: regoin"),
+    ):
         read_rows(path)
-    with pytest.raises(ImportFileError, match=r"Use a \.csv or \.xlsx file"):
+    with translation.override("en"), pytest.raises(ImportFileError, match=r"Use a \.csv or \.xlsx"):
         read_rows(tmp_path / "organisations.ods")
