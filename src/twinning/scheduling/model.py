@@ -65,7 +65,26 @@ class ScheduleModel:
             variables.breaks = self._breaks(x, scheduled)
             self._fairness(variables.breaks)
         variables.kept = self._kept(x)
+        self._break_mirror_symmetry(x)
         return variables
+
+    def _break_mirror_symmetry(self, x: list[dict[int, cp_model.IntVar]]) -> None:
+        """Reading a symmetric day backwards keeps every break; keep one of the two readings.
+
+        Applies when nothing tells the morning from the evening: every meeting's admissible
+        slots are the same seen from either end, and no precedences, interpreters or previous
+        schedule are involved.
+        """
+        last = self.problem.slots - 1
+        if self.problem.interpreters or self.settings.previous_slot:
+            return
+        if any(m.after for m in self.problem.meetings):
+            return
+        if any({last - t for t in slots} != set(slots) for slots in x):
+            return
+        anchor = next((slots for slots in x if len(slots) > 1), None)
+        if anchor is not None:
+            self.model.add(2 * sum(t * lit for t, lit in anchor.items()) <= last)
 
     def _slot_variables(self) -> list[dict[int, cp_model.IntVar]]:
         return [

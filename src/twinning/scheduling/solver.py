@@ -113,7 +113,7 @@ def _left(deadline: float) -> float:
     return max(0.0, deadline - time.perf_counter())
 
 
-# Below this many breaks between bound and incumbent, climb the bound one step at a time.
+# Beyond this many breaks between bound and incumbent, optimise freely for a while first.
 LADDER = 6
 
 
@@ -138,24 +138,39 @@ def _descend(
     Asking "is there a schedule with at most k breaks?" for k = bound, bound + 1, ... lets
     the solver refute small k quickly and propagates far better than a free objective.
     """
+    narrowed = best.breaks - lower <= LADDER
     while lower < best.breaks and _left(deadline) > 0.05:
-        if best.breaks - lower > LADDER:
-            run = _Run(problem, prepared, hint=best)
-            status = run.solve(_left(deadline), workers, seed)
-            if status in (Status.OPTIMAL, Status.FEASIBLE):
-                best = run.solution()
-                lower = max(lower, math.ceil(run.solver.best_objective_bound - 1e-6))
-            continue
+        budget = _left(deadline) if narrowed else _left(deadline) / 4
         run = _Run(problem, prepared, hint=best, cap=lower)
-        status = run.solve(_left(deadline), workers, seed)
+        status = run.solve(budget, workers, seed)
         if status is Status.INFEASIBLE:
             lower += 1
-        elif status is Status.UNKNOWN:
-            break
-        else:
+        elif status is not Status.UNKNOWN:
             best = run.solution()
+        elif narrowed:
+            break
+        if not narrowed and lower < best.breaks:
+            best, lower = _narrow(problem, prepared, best, lower, deadline, workers, seed)
+            narrowed = True
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
+
+
+def _narrow(
+    problem: Problem,
+    prepared: _Prepared,
+    best: _Solution,
+    lower: int,
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> tuple[_Solution, int]:
+    """Far from the bound: a quarter of the time optimising freely, hinted with the best."""
+    run = _Run(problem, prepared, hint=best)
+    if run.solve(_left(deadline) / 4, workers, seed) in (Status.OPTIMAL, Status.FEASIBLE):
+        best = min(best, run.solution(), key=lambda solution: solution.breaks)
+        lower = max(lower, math.ceil(run.solver.best_objective_bound - 1e-6))
+    return best, lower
 
 
 def _conclude(
