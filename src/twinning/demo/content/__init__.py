@@ -2,13 +2,16 @@
 
 from twinning.demo.content import (
     agriculture,
-    culture,
+    education,
     energy,
+    engineering,
+    film,
     finance,
     food,
     institutions,
     it,
     professional,
+    tourism,
 )
 from twinning.demo.content.blocks import Archetype, Flagship
 from twinning.demo.content.flagships_kz import FLAGSHIPS as KZ_FLAGSHIPS
@@ -16,9 +19,19 @@ from twinning.demo.content.flagships_uk import FLAGSHIPS as UK_FLAGSHIPS
 
 ARCHETYPES: dict[str, Archetype] = {
     archetype.key: archetype
-    for module in (food, agriculture, energy, it, finance, professional, culture, institutions)
+    for module in (
+        food,
+        agriculture,
+        energy,
+        engineering,
+        it,
+        finance,
+        professional,
+        tourism,
+        film,
+        education,
+        institutions,
+    )
     for archetype in module.ARCHETYPES
 }
 FLAGSHIPS: dict[str, tuple[Flagship, ...]] = {"UK": UK_FLAGSHIPS, "KZ": KZ_FLAGSHIPS}
-SECTORS = ("food", "agriculture", "energy", "engineering", "it", "finance", "services",
-           "tourism", "film", "education")  # fmt: skip
