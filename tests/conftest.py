@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.factories import (
     MembershipFactory,
@@ -22,6 +23,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():  # type: ignore[no-untyped-def]
+    """Each test starts in English, whatever language an earlier request left active."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
