@@ -113,6 +113,8 @@ def _left(deadline: float) -> float:
     return max(0.0, deadline - time.perf_counter())
 
 
+# Share of the time kept back to improve the schedule when the optimum is not proven.
+RESERVE = 0.15
 # Beyond this many breaks between bound and incumbent, optimise freely for a while first.
 LADDER = 6
 
@@ -139,8 +141,10 @@ def _descend(
     the solver refute small k quickly and propagates far better than a free objective.
     """
     narrowed = best.breaks - lower <= LADDER
-    while lower < best.breaks and _left(deadline) > 0.05:
-        budget = _left(deadline) if narrowed else _left(deadline) / 4
+    # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
+    reserve = (deadline - time.perf_counter()) * RESERVE
+    while lower < best.breaks and _left(deadline) - reserve > 0.05:
+        budget = _left(deadline) - reserve if narrowed else _left(deadline) / 4
         run = _Run(problem, prepared, hint=best, cap=lower)
         status = run.solve(budget, workers, seed)
         if status is Status.INFEASIBLE:
@@ -150,8 +154,12 @@ def _descend(
         elif narrowed:
             break
         if not narrowed and lower < best.breaks:
-            best, lower = _narrow(problem, prepared, best, lower, deadline, workers, seed)
+            best, lower = _narrow(
+                problem, prepared, best, lower, _left(deadline) / 4, workers, seed
+            )
             narrowed = True
+    if lower < best.breaks and _left(deadline) > 0.05:
+        best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
 
@@ -161,13 +169,14 @@ def _narrow(
     prepared: _Prepared,
     best: _Solution,
     lower: int,
-    deadline: float,
+    budget: float,
     workers: int,
     seed: int,
 ) -> tuple[_Solution, int]:
-    """Far from the bound: a quarter of the time optimising freely, hinted with the best."""
+    """Optimise freely for a while, hinted with the best schedule and above the known bound."""
     run = _Run(problem, prepared, hint=best)
-    if run.solve(_left(deadline) / 4, workers, seed) in (Status.OPTIMAL, Status.FEASIBLE):
+    run.built.model.add(sum(run.built.vars.breaks) >= lower)
+    if run.solve(budget, workers, seed) in (Status.OPTIMAL, Status.FEASIBLE):
         best = min(best, run.solution(), key=lambda solution: solution.breaks)
         lower = max(lower, math.ceil(run.solver.best_objective_bound - 1e-6))
     return best, lower
