@@ -27,7 +27,7 @@ class Size:
     meetings: int = 510
     open_requests: int = 25
     most_per_person: int = 10
-    solver_seconds: int = 30
+    solver_seconds: int = 20
 
 
 INTERPRETERS = (

@@ -6,6 +6,7 @@ embeds texts that changed.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twinning.matching import services
@@ -14,12 +15,19 @@ from twinning.matching.models import Recommendation
 if TYPE_CHECKING:
     from twinning.demo.steps.base import DemoContext, Tally
 
+# Vectors of the demo's texts, shipped so that `make run` needs no embedding; regenerate with
+# `manage.py embeddings_export src/twinning/matching/data/demo_embeddings.npz --programme SLUG`.
+# Texts the file lacks (edited demo content, another model version) are embedded as usual.
+DEMO_EMBEDDINGS = Path(__file__).resolve().parent / "data" / "demo_embeddings.npz"
+
 
 def load(context: DemoContext) -> Tally:
     from twinning.demo.steps.base import Tally
 
     if Recommendation.objects.filter(programme=context.programme).exists():
         return Tally(existing=1)
+    if DEMO_EMBEDDINGS.exists():
+        services.embeddings_import(path=DEMO_EMBEDDINGS)
     last = [-1]
 
     def report(done: int, total: int, message: str) -> None:

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -92,6 +93,24 @@ def _store_vectors(vectors: dict[str, np.ndarray]) -> None:
     ]
     # Two workers may embed the same text; the first row stands.
     EmbeddingCache.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def embeddings_import(*, path: Path) -> int:
+    """Fill the cache from a file written by `embeddings_export`; returns the vectors offered.
+
+    Vectors of another model version are ignored, so a stale file only costs time, never quality.
+    """
+    vectors = embeddings.load(path)
+    _store_vectors(vectors)
+    return len(vectors)
+
+
+def embeddings_export(*, programme: Any, path: Path) -> int:
+    """Write the cached vectors of every text in the programme's profiles to `path`."""
+    texts = [text for profile in _profiles(programme) for text in profile.texts]
+    vectors = _cached_vectors(sorted({embeddings.text_key(t) for t in texts}))
+    embeddings.save(path, vectors)
+    return len(vectors)
 
 
 # ---------------------------------------------------------------- the index in this process
