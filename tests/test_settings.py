@@ -13,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process; check --deploy must not see it.
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process; check --deploy must not.
     unset = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
