@@ -248,3 +248,41 @@ def test_database_refuses_year_out_of_range(programme):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         OrganisationFactory(programme=programme, year_founded=1200)
+
+
+def test_profile_changes_queue_one_matching_refresh_per_transaction(
+    member, organisation, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from twinning.core.models import JobProgress
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.organisation_update(organisation=organisation, by=member, description="One")
+        services.organisation_update(organisation=organisation, by=member, description="Two")
+    refreshes = JobProgress.objects.filter(
+        kind="matching.refresh", label=organisation.programme.slug
+    )
+    assert refreshes.count() == 1
+
+
+def test_publishing_queues_a_matching_refresh(
+    member, organisation, operator, django_capture_on_commit_callbacks
+):
+    from twinning.core.models import JobProgress
+
+    opportunity = OpportunityFactory(organisation=organisation, status=Opportunity.Status.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.opportunity_publish(opportunity=opportunity, by=operator)
+    assert JobProgress.objects.filter(kind="matching.refresh").count() == 1
+
+
+def test_a_rolled_back_change_queues_no_refresh(member, organisation):
+    from django.db import transaction
+
+    from twinning.core.models import JobProgress
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.organisation_update(organisation=organisation, by=member, description="Gone")
+        raise RuntimeError("abort")
+    assert not JobProgress.objects.filter(kind="matching.refresh").exists()

@@ -328,6 +328,25 @@ def recompute_enqueue(*, programme: Any, by: User | None, full: bool) -> JobProg
     return job
 
 
+def profile_changed(*, programme: Any) -> None:
+    """Queue one incremental refresh of the programme's lists once the transaction commits.
+
+    Called by the organisations services whenever what matching reads changes; many changes in
+    one transaction (an import, the demo) still queue a single refresh, and a rolled-back
+    transaction queues none.
+    """
+    connection = transaction.get_connection()
+    for _savepoints, pending, _robust in connection.run_on_commit:
+        if getattr(pending, "refreshes_programme", None) == programme.pk:
+            return
+
+    def enqueue() -> None:
+        recompute_enqueue(programme=programme, by=None, full=False)
+
+    enqueue.refreshes_programme = programme.pk  # type: ignore[attr-defined]
+    transaction.on_commit(enqueue)
+
+
 def recompute_with_job(*, programme_slug: str, job_id: int, full: bool) -> dict[str, Any]:
     """Run a recompute, writing its progress and outcome (or failure) to the job."""
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from twinning.core.models import User
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
+from twinning.matching.services import profile_changed
 from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.organisations.registry import validate_registry_id
 
@@ -108,6 +109,7 @@ def organisation_create(
     organisation.sectors.set(_check_sectors(sectors))
     Membership.objects.create(user=by, organisation=organisation, role=Membership.Role.OWNER)
     audit_log(action="organisation.create", actor=by, target=organisation)
+    profile_changed(programme=organisation.programme)
     return organisation
 
 
@@ -156,6 +158,7 @@ def organisation_update(
     if sectors is not None:
         organisation.sectors.set(_check_sectors(sectors))
     audit_log(action="organisation.update", actor=by, target=organisation, fields=sorted(fields))
+    profile_changed(programme=organisation.programme)
     return organisation
 
 
@@ -334,6 +337,7 @@ def opportunity_publish(*, opportunity: Opportunity, by: User) -> Opportunity:
         update_fields=["status", "published_at", "rejection_reason", "expires_on", "updated_at"]
     )
     audit_log(action="opportunity.publish", actor=by, target=opportunity)
+    profile_changed(programme=opportunity.organisation.programme)
     _notify_members(opportunity, "organisations/email/opportunity_published")
     return opportunity
 
@@ -360,6 +364,7 @@ def opportunity_close(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity.closed_at = timezone.now()
     opportunity.save(update_fields=["status", "closed_at", "updated_at"])
     audit_log(action="opportunity.close", actor=by, target=opportunity)
+    profile_changed(programme=opportunity.organisation.programme)
     return opportunity
 
 
@@ -372,6 +377,7 @@ def opportunity_renew(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity.published_at = opportunity.published_at or timezone.now()
     opportunity.save(update_fields=["expires_on", "status", "published_at", "updated_at"])
     audit_log(action="opportunity.renew", actor=by, target=opportunity)
+    profile_changed(programme=opportunity.organisation.programme)
     return opportunity
 
 
@@ -388,5 +394,6 @@ def opportunities_expire_due(*, today: dt.date | None = None) -> int:
         opportunity.status = Opportunity.Status.EXPIRED
         opportunity.save(update_fields=["status", "updated_at"])
         audit_log(action="opportunity.expire", actor=None, target=opportunity)
+        profile_changed(programme=opportunity.organisation.programme)
         _notify_members(opportunity, "organisations/email/opportunity_expired")
     return len(due)
