@@ -1,0 +1,136 @@
+"""Matching: my organisation's recommended partners with reasons, feedback, background refresh."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from twinning.api.matching_schemas import (
+    FeedbackIn,
+    FeedbackOut,
+    JobStarted,
+    PartnerOut,
+    RecommendationOut,
+)
+from twinning.api.schemas import Error, FieldErrors
+from twinning.matching import selectors, services
+from twinning.matching.selectors import ListFilters, RecommendedPartner
+from twinning.organisations.selectors import organisation_get
+from twinning.organisations.selectors_matching import opportunity_get_by_id
+
+router = Router(tags=["matching"])
+
+
+class ListQuery(Schema):
+    sector: str = ""
+    region: str = ""
+    type: str = ""
+    min_score: float | None = None
+    opportunity: int | None = None
+
+
+def _organisation(request: HttpRequest, slug: str, permission: str) -> Any:
+    """The organisation, if the caller may act on it; others' look the same as missing ones."""
+    organisation = organisation_get(slug=slug)
+    if organisation is None or not request.user.has_perm(
+        "matching.view_recommendations", organisation
+    ):
+        raise HttpError(404, "Not found.")
+    if not request.user.has_perm(permission, organisation):
+        raise HttpError(403, "Forbidden.")
+    return organisation
+
+
+def _own_opportunity(organisation: Any, pk: int | None) -> Any:
+    if pk is None:
+        return None
+    opportunity = opportunity_get_by_id(pk=pk)
+    if opportunity is None or opportunity.organisation_id != organisation.pk:
+        raise HttpError(404, "Not found.")
+    return opportunity
+
+
+def recommendation_out(item: RecommendedPartner) -> RecommendationOut:
+    row, candidate = item.recommendation, item.candidate
+    return RecommendationOut(
+        rank=row.rank,
+        score=row.score,
+        partner=PartnerOut(
+            id=candidate.pk,
+            slug=candidate.slug,
+            name=candidate.display_name,
+            side=candidate.side.code,
+            region=candidate.region.slug,
+        ),
+        reasons=row.reasons,
+        reasons_text=item.reasons,
+        feedback=item.feedback,
+        introduction=item.introduction,
+        opportunity_ids=item.opportunity_ids,
+        computed_at=row.computed_at,
+    )
+
+
+@router.get(
+    "/organisations/{slug}/recommendations",
+    response={200: list[RecommendationOut], 404: Error},
+)
+def recommendations(
+    request: HttpRequest, slug: str, filters: Query[ListQuery]
+) -> list[RecommendationOut]:
+    """Recommended partners, best first, filtered like the page; `reasons_text` is worded in the
+    request's language (Accept-Language), `reasons` holds the same reasons as data."""
+    organisation = _organisation(request, slug, "matching.view_recommendations")
+    items = selectors.recommendations_for(
+        organisation=organisation,
+        opportunity=_own_opportunity(organisation, filters.opportunity),
+        filters=ListFilters(
+            sector=filters.sector.strip(),
+            region=filters.region,
+            type=filters.type,
+            min_score=filters.min_score,
+        ),
+    )
+    return [recommendation_out(item) for item in items]
+
+
+FEEDBACK_RESPONSES = {200: FeedbackOut, 400: FieldErrors, 403: Error, 404: Error}
+
+
+@router.post("/organisations/{slug}/feedback", response=FEEDBACK_RESPONSES)
+def feedback_give(request: HttpRequest, slug: str, payload: FeedbackIn) -> FeedbackOut:
+    """Must meet, interesting or not interested; the lists are refreshed in the background."""
+    organisation = _organisation(request, slug, "matching.give_feedback")
+    candidate = organisation_get(slug=payload.candidate)
+    if candidate is None:
+        raise HttpError(404, "Not found.")
+    feedback = services.feedback_set(
+        organisation=organisation, candidate=candidate, kind=payload.kind, by=request.user
+    )
+    services.recompute_enqueue(programme=organisation.programme, by=request.user, full=False)
+    return FeedbackOut(organisation=organisation.slug, candidate=candidate.slug, kind=feedback.kind)
+
+
+@router.delete(
+    "/organisations/{slug}/feedback/{candidate}", response={204: None, 403: Error, 404: Error}
+)
+def feedback_clear(request: HttpRequest, slug: str, candidate: str) -> Status:
+    organisation = _organisation(request, slug, "matching.give_feedback")
+    other = organisation_get(slug=candidate)
+    if other is None:
+        raise HttpError(404, "Not found.")
+    services.feedback_clear(organisation=organisation, candidate=other, by=request.user)
+    services.recompute_enqueue(programme=organisation.programme, by=request.user, full=False)
+    return Status(204, None)
+
+
+@router.post(
+    "/organisations/{slug}/recommendations/refresh",
+    response={202: JobStarted, 403: Error, 404: Error},
+)
+def refresh(request: HttpRequest, slug: str) -> Status:
+    """Bring the lists up to date in the background; follow the job at /api/jobs/{job_id}."""
+    organisation = _organisation(request, slug, "matching.refresh")
+    job = services.recompute_enqueue(programme=organisation.programme, by=request.user, full=False)
+    return Status(202, JobStarted(job_id=job.pk))
