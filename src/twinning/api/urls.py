@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from twinning.api import jobs, matching, organisations, programmes
+from twinning.api import introductions, jobs, matching, organisations, programmes
 from twinning.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -17,6 +17,7 @@ api = NinjaAPI(
 api.add_router("/", programmes.router)
 api.add_router("/", organisations.router)
 api.add_router("/", matching.router)
+api.add_router("/", introductions.router)
 api.add_router("/", jobs.router)
 
 
