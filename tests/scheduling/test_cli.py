@@ -130,3 +130,13 @@ def test_unreadable_input_is_an_error_not_a_traceback(tmp_path):
     assert missing.returncode == 2
     assert "nope.json" in missing.stderr
     assert "Traceback" not in bad_json.stderr + missing.stderr
+
+
+def test_convert_rejects_a_file_that_is_not_benchmark_data(tmp_path, capsys):
+    bogus = write(tmp_path, "bogus.dzn", "nBusiness = two;\n")
+
+    code, out, err = run(["convert", str(bogus)], capsys)
+
+    assert code == 2
+    assert out == ""
+    assert "error: nBusiness: missing or not an integer" in err

@@ -306,13 +306,13 @@ class _Run:
 
     def _set_objective(self) -> None:
         v = self.built.vars
-        breaks = sum(v.breaks)
+        breaks = cp_model.LinearExpr.sum(v.breaks)
         self.move_weight = 1 + self.problem.slots * len(self.problem.participants)
         self.meeting_weight = self.move_weight * (len(v.kept) + 1)
-        unscheduled = sum(
-            m.priority * (1 - s) for m, s in zip(self.problem.meetings, v.scheduled, strict=True)
+        unscheduled = cp_model.LinearExpr.sum(
+            [m.priority * (1 - s) for m, s in zip(self.problem.meetings, v.scheduled, strict=True)]
         )
-        moves = len(v.kept) - sum(v.kept)
+        moves = len(v.kept) - cp_model.LinearExpr.sum(v.kept)
         self.built.model.minimize(
             self.meeting_weight * unscheduled + self.move_weight * moves + breaks
         )
