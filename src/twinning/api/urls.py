@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
 
-from twinning.api import film, introductions, jobs, matching, organisations, programmes
+from twinning.api import events, film, introductions, jobs, matching, organisations, programmes
 from twinning.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -19,6 +19,7 @@ api.add_router("/", programmes.router)
 api.add_router("/", organisations.router)
 api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
+api.add_router("/", events.router)
 api.add_router("/", film.router)
 api.add_router("/", jobs.router)
 

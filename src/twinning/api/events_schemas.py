@@ -1,0 +1,113 @@
+"""Shapes of the events endpoints: events, registrations, participants, requests, agendas."""
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class EventOut(Schema):
+    slug: str
+    kind: str
+    status: str
+    title: str
+    description: str
+    venue: str
+    address: str
+    time_zone: str
+    starts_on: dt.date
+    ends_on: dt.date
+    is_public: bool
+    capacity: int | None
+    registration_opens_at: dt.datetime | None
+    registration_closes_at: dt.datetime | None
+    requires_approval: bool
+
+
+class DayHoursOut(Schema):
+    zone: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class EventDetailOut(EventOut):
+    hours: list[DayHoursOut]
+
+
+class RegistrationOut(Schema):
+    id: int
+    event: str
+    status: str
+    organisation: str | None
+    languages: list[str]
+    looking_for: str
+
+
+class RegistrationIn(Schema):
+    organisation: str | None = None
+    languages: list[str] = []
+    looking_for: str = ""
+
+
+class ParticipantOut(Schema):
+    id: int
+    name: str
+    organisation: str | None
+    organisation_name: str
+    side: str | None
+    languages: list[str]
+    looking_for: str
+    score: float | None
+    reason: str
+    open_request: int | None
+
+
+class MeetingRequestIn(Schema):
+    recipient: int
+    message: str = ""
+    priority: int = 1
+
+
+class MeetingRequestOut(Schema):
+    id: int
+    event: str
+    status: str
+    requester: int
+    requester_name: str
+    recipient: int
+    recipient_name: str
+    message: str
+    priority: int
+    expires_at: dt.datetime
+    direction: str
+
+
+class AgendaItemOut(Schema):
+    id: int
+    status: str
+    starts_at: dt.datetime | None
+    ends_at: dt.datetime | None
+    time_zone: str
+    table: str | None
+    partner: str
+    partner_organisation: str
+    interpreter: str | None
+
+
+class ScheduleRunIn(Schema):
+    time_limit: int = Field(30, ge=1, le=600)
+    keep_previous: bool = True
+
+
+class ScheduleRunOut(Schema):
+    run_id: int
+    job_id: int | None
+
+
+class PublishIn(Schema):
+    note: str = ""
+
+
+class ScheduleVersionOut(Schema):
+    number: int
+    changed_meetings: int
+    notified: int
