@@ -133,6 +133,14 @@ class AccountForm(StyledFormMixin, forms.Form):
     )
 
 
+class ApiTokenForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_('Where you will use it, e.g. "reporting script".'),
+    )
+
+
 class AccountDeleteForm(StyledFormMixin, forms.Form):
     password = forms.CharField(
         label=_("Your password"),

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from twinning.core.models import AuditEntry, JobProgress, User
+from twinning.core.models import ApiToken, AuditEntry, JobProgress, User
 
 
 def job_get(*, job_id: int) -> JobProgress | None:
@@ -18,3 +18,12 @@ def audit_for(*, target_type: str, object_id: int | str) -> QuerySet[AuditEntry]
 
 def operators() -> QuerySet[User]:
     return User.objects.filter(is_staff=True, is_active=True)
+
+
+def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
+    """The user's API tokens still in use, newest first."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def api_token_get(*, user: User, pk: int) -> ApiToken | None:
+    return api_tokens_for(user=user).filter(pk=pk).first()

@@ -26,6 +26,12 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/me/", views.AccountView.as_view(), name="account"),
+    path("accounts/me/tokens/", views.ApiTokenCreateView.as_view(), name="api_token_create"),
+    path(
+        "accounts/me/tokens/<int:pk>/revoke/",
+        views.ApiTokenRevokeView.as_view(),
+        name="api_token_revoke",
+    ),
     path("accounts/me/export/", views.AccountExportView.as_view(), name="account_export"),
     path("accounts/me/delete/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),

@@ -9,7 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core import services
+from twinning.core import selectors, services
 from twinning.core.forms import (
     AccountDeleteForm,
     AccountForm,
+    ApiTokenForm,
     LoginForm,
     SignUpForm,
     StyledPasswordResetForm,
@@ -157,10 +158,47 @@ class AccountView(PermissionRequiredMixin, FormView):
         fields = ("full_name", "phone", "language", "time_zone")
         return {name: getattr(user, name) for name in fields}
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            tokens=selectors.api_tokens_for(user=self.request.user),
+            token_form=ApiTokenForm(),
+            # A new key is shown on the page that follows its creation, and never again.
+            new_key=self.request.session.pop(NEW_KEY, None),
+            **kwargs,
+        )
+
     def form_valid(self, form: AccountForm) -> HttpResponse:
         user = services.user_update_profile(user=self.request.user, **form.cleaned_data)
         messages.success(self.request, _("Your account has been saved."))
         return in_preferred_language(super().form_valid(form), user)
+
+
+NEW_KEY = "new_api_key"
+
+
+class ApiTokenCreateView(PermissionRequiredMixin, View):
+    permission_required = "core.manage_own_account"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ApiTokenForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the token a name."))
+            return redirect("core:account")
+        token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+        request.session[NEW_KEY] = {"name": token.name, "key": key}
+        return redirect("core:account")
+
+
+class ApiTokenRevokeView(PermissionRequiredMixin, View):
+    permission_required = "core.manage_own_account"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        token = selectors.api_token_get(user=request.user, pk=pk)
+        if token is None:
+            raise Http404
+        services.api_token_revoke(token=token, by=request.user)
+        messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
+        return redirect("core:account")
 
 
 class AccountExportView(PermissionRequiredMixin, View):
