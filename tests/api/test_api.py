@@ -18,6 +18,17 @@ def test_openapi_schema_lists_the_routes(client):
     assert schema["info"]["title"] == "Twinning API"
     assert "/api/opportunities" in schema["paths"]
     assert "/api/opportunities/{pk}/publish" in schema["paths"]
+    for path in (
+        "/api/organisations/{slug}/recommendations",
+        "/api/jobs/{job_id}",
+        "/api/introductions/{pk}/accept",
+        "/api/events/{slug}/agenda",
+        "/api/events/{slug}/schedule/runs",
+        "/api/film/estimate",
+    ):
+        assert path in schema["paths"], path
+    estimate = schema["paths"]["/api/film/estimate"]["post"]
+    assert "application/json" in estimate["requestBody"]["content"]
 
 
 def test_token_is_stored_hashed_and_shown_once(user):

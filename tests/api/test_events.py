@@ -1,43 +1,17 @@
-import datetime as dt
-
 import pytest
 
 from tests.api.conftest import bearer
 from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
-from tests.factories import OrganisationFactory, UserFactory, region
+from tests.factories import UserFactory
 from twinning.events import services
 from twinning.events.models import Event, MeetingRequest, Registration, ScheduleRun
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def event(programme, immediate_tasks):
-    return EventFactory(programme=programme)
-
-
-@pytest.fixture
-def day(event, operator):
-    services.grid_generate(
-        event=event,
-        by=operator,
-        day=event.starts_on,
-        morning=(dt.time(9, 30), dt.time(12, 30)),
-        afternoon=(dt.time(14, 0), dt.time(17, 0)),
-    )
-    services.tables_set_count(event=event, by=operator, count=4)
-    return event
-
-
-@pytest.fixture
-def leeds(event):
-    return participant(event, name="Lucy Leeds", languages="en")
-
-
-@pytest.fixture
-def almaty(event):
-    org = OrganisationFactory(programme=event.programme, region=region("almaty-city"))
-    return participant(event, name="Aigerim Almaty", languages="en,ru", organisation=org)
+@pytest.fixture(autouse=True)
+def _immediate(immediate_tasks):
+    """Scheduling runs are queued: run them at once."""
 
 
 def post_json(client, path, data, headers):
