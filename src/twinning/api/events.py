@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -48,7 +49,7 @@ def _event(request: HttpRequest, slug: str, permission: str = "events.view_event
 def _own_registration(request: HttpRequest, slug: str) -> Registration:
     registration = selectors.registration_of(event=_event(request, slug), user=request.user)
     if registration is None:
-        raise HttpError(404, "You are not registered for this event.")
+        raise HttpError(404, _("You are not registered for this event."))
     return registration
 
 
@@ -113,7 +114,7 @@ def register(request: HttpRequest, slug: str, payload: RegistrationIn) -> Status
     if payload.organisation:
         organisation = organisation_get(slug=payload.organisation)
         if organisation is None:
-            raise ValidationError({"organisation": ["No such organisation."]})
+            raise ValidationError({"organisation": [_("No such organisation.")]})
     registration = services.registration_create(
         event=event,
         user=request.user,
@@ -218,7 +219,7 @@ def request_meeting(request: HttpRequest, slug: str, payload: MeetingRequestIn) 
     requester = _own_registration(request, slug)
     recipient = selectors.registration_get(event=requester.event, pk=payload.recipient)
     if recipient is None:
-        raise HttpError(404, "No such participant in this event.")
+        raise HttpError(404, _("No such participant in this event."))
     created = services.request_create(
         requester=requester,
         recipient=recipient,

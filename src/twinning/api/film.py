@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -41,7 +42,8 @@ def estimate(request: HttpRequest, date: dt.date | None = None) -> dict[str, Any
         # Decimal keeps amounts such as 1234.56 exact, as the command does.
         data = json.loads(request.body or b"null", parse_float=Decimal)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ValidationError({"__all__": [f"Not valid JSON: {error}"]}) from None
+        message = _("Not valid JSON: %(error)s") % {"error": error}
+        raise ValidationError({"__all__": [message]}) from None
     try:
         return run(
             data,

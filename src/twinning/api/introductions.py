@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -134,12 +135,12 @@ def express_interest(request: HttpRequest, payload: IntroductionIn) -> Status:
     if requester is None or not request.user.has_perm("introductions.request", requester):
         raise HttpError(404, "Not found.")
     if recipient is None:
-        raise ValidationError({"recipient": ["No such organisation."]})
+        raise ValidationError({"recipient": [_("No such organisation.")]})
     opportunity = None
     if payload.opportunity is not None:
         opportunity = opportunity_get_by_id(pk=payload.opportunity)
         if opportunity is None:
-            raise ValidationError({"opportunity": ["No such opportunity."]})
+            raise ValidationError({"opportunity": [_("No such opportunity.")]})
     introduction = services.introduction_request(
         requester=requester,
         recipient=recipient,
