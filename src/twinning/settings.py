@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves its Swagger UI from static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "import_export",

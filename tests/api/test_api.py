@@ -165,3 +165,10 @@ def test_regions_by_side(client, db):
     regions = client.get("/api/regions", {"side": "KZ"}).json()
     assert {r["side"] for r in regions} == {"KZ"}
     assert any(r["slug"] == "kostanay" for r in regions)
+
+
+def test_api_docs_are_served_from_our_own_static_files(client, db):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content
+    assert b"cdn" not in response.content.lower()
