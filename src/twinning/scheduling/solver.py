@@ -66,7 +66,8 @@ def solve(
     reasons = _obvious_infeasibility(problem, prepared)
     if reasons:
         return _finish(Result(Status.INFEASIBLE, reason="; ".join(reasons)), started)
-    deadline = started + time_limit
+    # Reading the answer back and seating it takes a moment after the last search.
+    deadline = started + time_limit - min(2.0, 0.02 * time_limit)
     if not stability and len(prepared.mandatory) < len(problem.meetings):
         # Try to keep every meeting first: the usual case, and a much easier model.
         complete = dataclasses.replace(prepared, mandatory=set(range(len(problem.meetings))))
@@ -109,6 +110,11 @@ def _placement(
     return run.solution()
 
 
+def _build_seconds(prepared: _Prepared) -> float:
+    """Roughly how long building another model takes: no point starting one without it."""
+    return 0.05 + 1e-4 * sum(len(slots) for slots in prepared.domains)
+
+
 def _left(deadline: float) -> float:
     return max(0.0, deadline - time.perf_counter())
 
@@ -143,7 +149,8 @@ def _descend(
     narrowed = best.breaks - lower <= LADDER
     # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
     reserve = (deadline - time.perf_counter()) * RESERVE
-    while lower < best.breaks and _left(deadline) - reserve > 0.05:
+    margin = _build_seconds(prepared)
+    while lower < best.breaks and _left(deadline) - reserve > margin:
         budget = _left(deadline) - reserve if narrowed else _left(deadline) / 4
         run = _Run(problem, prepared, hint=best, cap=lower)
         status = run.solve(budget, workers, seed)
@@ -158,7 +165,7 @@ def _descend(
                 problem, prepared, best, lower, _left(deadline) / 4, workers, seed
             )
             narrowed = True
-    if lower < best.breaks and _left(deadline) > 0.05:
+    if lower < best.breaks and _left(deadline) > margin:
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
