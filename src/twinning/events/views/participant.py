@@ -175,6 +175,12 @@ def agenda(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRespon
     if not request.user.has_perm("events.view_agenda", registration):
         raise PermissionDenied
     context = _agenda_context(registration)
+    # The tabs are the viewer's own: an operator reading someone's agenda may not be registered.
+    context["viewer"] = (
+        registration
+        if registration.user_id == request.user.pk
+        else selectors.registration_of(event=registration.event, user=request.user)
+    )
     context["feed_url"] = request.build_absolute_uri(
         reverse("events:feed", args=[registration.feed_token])
     )

@@ -1,0 +1,26 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.integration
+
+
+def test_operator_reading_an_agenda_gets_no_dead_tabs(client, operator, day, leeds):
+    """The operator is not registered: the tabs must not offer 'My requests'/'My agenda'."""
+    client.force_login(operator)
+    page = client.get(reverse("events:agenda_of", args=[day.slug, leeds.pk])).content.decode()
+    assert "Lucy Leeds" in page
+    assert reverse("events:my_requests", args=[day.slug]) not in page
+    links = set(re.findall(r'href="(/events/[^"]+)"', page))
+    assert reverse("events:schedule", args=[day.slug]) in links
+    for link in links:
+        assert client.get(link).status_code != 404, link
+
+
+def test_participant_agenda_keeps_own_tabs(client, day, leeds):
+    client.force_login(leeds.user)
+    leeds.status = "approved"
+    leeds.save()
+    page = client.get(reverse("events:agenda", args=[day.slug])).content.decode()
+    assert reverse("events:agenda", args=[day.slug]) + '"' in page
