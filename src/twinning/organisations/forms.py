@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from twinning.core.forms import StyledFormMixin
 from twinning.organisations.models import Membership, Opportunity, Organisation
@@ -59,16 +60,19 @@ def sector_filter_choices() -> list[tuple[Any, Any]]:
     return choices
 
 
+def _codes_help_text() -> str:
+    return gettext(
+        "Between 1 and %(max)d codes, separated by commas, for example 28.93, 10.11."
+    ) % {"max": MAX_SECTORS}
+
+
 class SectorCodesField(forms.CharField):
     """NACE codes typed or picked as text ("28.93, 10.11"), cleaned into Sector objects."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Sectors (NACE codes)"))
-        kwargs.setdefault(
-            "help_text",
-            _("Between 1 and %(max)d codes, separated by commas, for example 28.93, 10.11.")
-            % {"max": MAX_SECTORS},
-        )
+        # The field is built once at import: interpolate lazily, in the reader's language.
+        kwargs.setdefault("help_text", lazy(_codes_help_text, str)())
         super().__init__(**kwargs)
 
     def prepare_value(self, value: Any) -> Any:
