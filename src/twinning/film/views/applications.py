@@ -94,12 +94,16 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
             "application": application,
             "history": _history(application),
             "schemes": (application.estimate or {}).get("schemes", []),
-            "document_form": DocumentForm(),
-            "changes_form": ChangesForm(),
-            "approve_form": ApproveForm(initial={"amount": _rebate_amount(application)}),
-            "reject_form": RejectForm(),
+            # One page, several forms with an "amount": distinct ids keep each label on its field.
+            "document_form": DocumentForm(auto_id="id_document_%s"),
+            "changes_form": ChangesForm(auto_id="id_changes_%s"),
+            "approve_form": ApproveForm(
+                initial={"amount": _rebate_amount(application)}, auto_id="id_approve_%s"
+            ),
+            "reject_form": RejectForm(auto_id="id_reject_%s"),
             "paid_form": PaidForm(
-                initial={"amount": application.approved_amount, "paid_on": timezone.localdate()}
+                initial={"amount": application.approved_amount, "paid_on": timezone.localdate()},
+                auto_id="id_paid_%s",
             ),
         }
         return super().get_context_data(**context, **kwargs)
