@@ -110,6 +110,13 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
 
 
 class StyledPasswordResetForm(StyledFormMixin, PasswordResetForm):
+    # Django's own "Email" label has no Kazakh translation; use the login page's wording.
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
     def send_mail(self, *args: Any, **kwargs: Any) -> None:
         # The e-mail goes out in the language of the account, not of the page that asked for it.
         context = kwargs.get("context") or args[2]
