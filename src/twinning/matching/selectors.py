@@ -138,32 +138,48 @@ def _division_of(reasons: list[dict[str, Any]]) -> str:
 def best_pairs(*, programme: Any, per_sector: int = 5, division: str = "") -> list[Pair]:
     """The best cross-side pairs of the programme, grouped by the NACE division that links them
     (pairs linked by no code come last, under ""), each group best first."""
+    # Plain rows first, model instances only for the pairs shown: a programme has thousands of
+    # lists, and building every organisation took seconds.
     rows = (
         Recommendation.objects.filter(programme=programme, opportunity=None)
-        .select_related("organisation__region", "candidate__region")
         .order_by("-score", "pk")
-    )
+        .values_list(
+            "pk", "organisation_id", "organisation__side_id", "candidate_id", "candidate__side_id",
+            "score", "reasons",
+        )
+    )  # fmt: skip
     pairs: dict[tuple[int, int], Pair] = {}
-    for row in rows:
+    source: dict[tuple[int, int], int] = {}
+    for pk, mine, my_side, theirs, their_side, score, reasons in rows:
         # One entry per unordered pair with its better score; reasons read from the side that
         # comes first, so "your" always means the first organisation.
-        first, second = sorted((row.organisation, row.candidate), key=lambda o: o.side_id)
-        pair = pairs.setdefault(
-            (first.pk, second.pk), Pair(_division_of(row.reasons), first, second, row.score, [])
-        )
-        if row.organisation is first or not pair.reasons:
-            pair.reasons = row.reasons
-            pair.division = _division_of(row.reasons)
+        (_, first), (_, second) = sorted(((my_side, mine), (their_side, theirs)))
+        key = (first, second)
+        pair = pairs.setdefault(key, Pair(_division_of(reasons), first, second, score, []))
+        if mine == first or not pair.reasons:
+            pair.reasons, source[key] = reasons, pk
+            pair.division = _division_of(reasons)
     grouped: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs.values():
         if not division or pair.division == division:
             grouped[pair.division].append(pair)
     ordered = sorted(grouped, key=lambda d: (d == "", d))
     chosen = [p for d in ordered for p in grouped[d][: per_sector if not division else None]]
+    _load_organisations(chosen, [source[(p.first, p.second)] for p in chosen])
     titles = nace_titles([p.reasons for p in chosen])
     for pair in chosen:
         pair.sentences = [reason_sentence(r, titles) for r in pair.reasons]
     return chosen
+
+
+def _load_organisations(pairs: list[Pair], recommendation_ids: list[int]) -> None:
+    """Swap the organisation ids of the pairs for organisations, with their regions."""
+    loaded = {}
+    rows = Recommendation.objects.select_related("organisation__region", "candidate__region")
+    for row in rows.filter(pk__in=recommendation_ids):
+        loaded[row.organisation_id], loaded[row.candidate_id] = row.organisation, row.candidate
+    for pair in pairs:
+        pair.first, pair.second = loaded[pair.first], loaded[pair.second]
 
 
 def division_titles(*, divisions: list[str]) -> dict[str, str]:
