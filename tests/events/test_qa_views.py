@@ -3,6 +3,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.events.factories import accepted_meeting
+from twinning.events import services
+from twinning.events.models import ScheduleRun
+
 pytestmark = pytest.mark.integration
 
 
@@ -24,3 +28,13 @@ def test_participant_agenda_keeps_own_tabs(client, day, leeds):
     leeds.save()
     page = client.get(reverse("events:agenda", args=[day.slug])).content.decode()
     assert reverse("events:agenda", args=[day.slug]) + '"' in page
+
+
+def test_solver_status_is_a_translatable_word(client, operator, day, leeds, almaty):
+    accepted_meeting(leeds, almaty)
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    status = ScheduleRun.objects.filter(event=day).latest("pk").solver_status
+    client.force_login(operator)
+    page = client.get(reverse("events:schedule", args=[day.slug])).content.decode()
+    cell = re.search(r'data-testid="solver-status">([^<,]*)', page).group(1)
+    assert status in {"optimal", "feasible"} and cell == status
