@@ -36,6 +36,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["request", "slot", "table", "status", "locked", "sequence"]
+    list_select_related = ["request__requester__user", "request__recipient__user", "slot", "table"]
     list_filter = ["status", "locked", "event"]
     raw_id_fields = ["request"]
 
