@@ -52,3 +52,6 @@ rules.add_perm("introductions.view", can_view)
 rules.add_perm("introductions.operate", is_operator)
 # The button on an organisation's or opportunity's page: the object is the organisation.
 rules.add_perm("introductions.express_interest", faces)
+# The same test for templates, without Django's superuser shortcut: a superuser with no
+# organisation on the other side would be shown a button that leads to "forbidden".
+rules.add_rule("introductions.express_interest", faces)
