@@ -61,3 +61,14 @@ rules.add_perm("film.start_review", can_start_review)
 rules.add_perm("film.request_changes", can_request_changes)
 rules.add_perm("film.decide_application", can_decide_application)
 rules.add_perm("film.mark_paid", can_mark_paid)
+# The same tests for the page's buttons, without Django's superuser shortcut, which would offer
+# a superuser every step whatever the application's state.
+for _name, _predicate in [
+    ("edit_application", can_edit_application),
+    ("submit_application", can_edit_application),
+    ("start_review", can_start_review),
+    ("request_changes", can_request_changes),
+    ("decide_application", can_decide_application),
+    ("mark_paid", can_mark_paid),
+]:
+    rules.add_rule(f"film.{_name}", _predicate)

@@ -83,6 +83,16 @@ rules.add_perm("organisations.validate_opportunity", can_validate_opportunity)
 rules.add_perm("organisations.close_opportunity", can_close_opportunity)
 rules.add_perm("organisations.renew_opportunity", can_renew_opportunity)
 rules.add_perm("organisations.view_opportunity", can_view_opportunity)
+# The same tests for the action buttons, without Django's superuser shortcut, which would offer
+# a superuser every action whatever the opportunity's status.
+for _name, _predicate in [
+    ("edit_opportunity", can_edit_opportunity),
+    ("submit_opportunity", can_submit_opportunity),
+    ("validate_opportunity", can_validate_opportunity),
+    ("close_opportunity", can_close_opportunity),
+    ("renew_opportunity", can_renew_opportunity),
+]:
+    rules.add_rule(f"organisations.{_name}", _predicate)
 
 
 @rules.predicate
