@@ -16,3 +16,11 @@ def test_superuser_sees_only_the_actions_of_a_published_opportunity(client, prog
 
     assert offered("renew") and offered("close")
     assert not any(offered(step) for step in ("edit", "submit", "publish", "reject"))
+
+
+def test_superuser_cannot_push_a_published_opportunity_back_to_submitted(client, programme):
+    opportunity = PublishedOpportunityFactory()
+    client.force_login(OperatorFactory(is_superuser=True))
+    client.post(reverse("organisations:opportunity_submit", args=[opportunity.pk]))
+    opportunity.refresh_from_db()
+    assert opportunity.status == "published"
