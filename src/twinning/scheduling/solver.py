@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
+from twinning.scheduling import lns
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
     left_out_reason,
@@ -82,6 +83,8 @@ def solve(
         run.solve(_left(deadline), workers, seed)
         return _finish(_conclude(problem, prepared, run, time_limit, workers), started)
     placed = _placement(problem, prepared, deadline, workers, seed)
+    if placed is not None and lns.applies(problem):
+        return _finish(_improve_locally(problem, prepared, placed, deadline, seed), started)
     if placed is not None:
         return _finish(_descend(problem, prepared, placed, 0, deadline, workers, seed), started)
     first = _Run(problem, prepared)
@@ -169,6 +172,18 @@ def _descend(
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
+
+
+def _improve_locally(
+    problem: Problem, prepared: _Prepared, placed: _Solution, deadline: float, seed: int
+) -> Result:
+    """A large day: too big to optimise whole, so repair it a few participants at a time."""
+    search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of)
+    slot_of = search.run(deadline, 0, seed)
+    breaks = sum(search.breaks())
+    best = _Solution(slot_of, placed.interpreter_of, breaks, breaks)
+    status = Status.OPTIMAL if breaks == 0 else Status.FEASIBLE
+    return _result(problem, prepared, best, status, bound=0)
 
 
 def _narrow(
