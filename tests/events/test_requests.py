@@ -121,3 +121,14 @@ def test_unavailability_replaces_previous_choice(day, leeds):
     services.unavailability_set(registration=leeds, by=leeds.user, slots=slots)
     services.unavailability_set(registration=leeds, by=leeds.user, slots=slots[:1])
     assert [u.slot for u in leeds.unavailabilities.all()] == slots[:1]
+
+
+def test_a_superuser_outside_the_pair_cannot_accept(leeds, almaty):
+    from tests.factories import UserFactory
+
+    request = pending_request(leeds, almaty)
+    boss = UserFactory(is_staff=True, is_superuser=True)
+    with pytest.raises(PermissionDenied):
+        services.request_accept(request=request, by=boss)
+    request.refresh_from_db()
+    assert request.status == MeetingRequest.Status.REQUESTED

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -152,7 +153,7 @@ def request_decline(*, request: MeetingRequest, by: User) -> MeetingRequest:
 def request_cancel(*, request: MeetingRequest, by: User) -> MeetingRequest:
     """Either side withdraws; an accepted meeting is cancelled with it."""
     request = _relock(request)
-    if not by.has_perm("events.manage_event", request.event):
+    if not rules.has_perm("events.manage_event", by, request.event):
         require(by, "events.cancel_request", request)
     request.status, request.responded_at = Status.CANCELLED, timezone.now()
     request.save(update_fields=["status", "responded_at"])
