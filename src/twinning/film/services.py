@@ -12,14 +12,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.core.rules import require
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
 from twinning.film.estimator import Estimate, estimate
@@ -56,12 +56,6 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
-
-
-def _require(user: User, permission: str, obj: Any = None) -> None:
-    # rules' own check: Django's lets a superuser skip the state conditions of the workflow.
-    if not rules.has_perm(permission, user, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def estimate_production(
@@ -162,7 +156,7 @@ def film_application_create(
     service_company_bin: str = "",
 ) -> FilmApplication:
     """A draft application for a studio, from an estimate's production and budget lines."""
-    _require(by, "film.create_application", organisation)
+    require(by, "film.create_application", organisation)
     application = FilmApplication(
         organisation=organisation,
         created_by=by,
@@ -191,7 +185,7 @@ def film_application_update(
 ) -> FilmApplication:
     """Change a draft (or an application returned for changes); None leaves a part as it is."""
     application = _lock(application)
-    _require(by, "film.edit_application", application)
+    require(by, "film.edit_application", application)
     if production is not None:
         _set_production(application, production)
     if shoot_plan is not None:
@@ -211,7 +205,7 @@ def film_application_update(
 @transaction.atomic
 def film_application_submit(*, application: FilmApplication, by: User) -> FilmApplication:
     application = _lock(application)
-    _require(by, "film.submit_application", application)
+    require(by, "film.submit_application", application)
     if not application.budget_lines.exists():
         raise ValidationError(_("Add at least one budget line before submitting."))
     application.state = State.SUBMITTED
@@ -233,7 +227,7 @@ def _move(
 ) -> FilmApplication:
     """Lock, check, change the state and fields, audit and notify the studio's members."""
     application = _lock(application)
-    _require(by, permission, application)
+    require(by, permission, application)
     application.state = state
     for name, value in fields.items():
         setattr(application, name, value)
@@ -335,7 +329,7 @@ def application_document_add(
     *, application: FilmApplication, by: User, kind: str, upload: UploadedFile
 ) -> ApplicationDocument:
     application = _lock(application)
-    _require(by, "film.edit_application", application)
+    require(by, "film.edit_application", application)
     _check_upload(upload)
     if kind not in ApplicationDocument.Kind.values:
         raise ValidationError({"kind": _("Choose the document type.")})
@@ -358,7 +352,7 @@ def application_document_add(
 @transaction.atomic
 def application_document_remove(*, document: ApplicationDocument, by: User) -> None:
     application = _lock(document.application)
-    _require(by, "film.edit_application", application)
+    require(by, "film.edit_application", application)
     name = document.original_name
     document.file.delete(save=False)
     document.delete()

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.core.models import User
+from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.introductions.models import Introduction
 from twinning.organisations.selectors_matching import (
@@ -25,12 +25,6 @@ from twinning.organisations.selectors_matching import (
 )
 
 MESSAGE_MAX = 2000
-
-
-def _require(user: User, permission: str, obj: Any) -> None:
-    # rules' own check: Django's lets a superuser skip the state conditions of the workflow.
-    if not rules.has_perm(permission, user, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _start_of_today() -> dt.datetime:
@@ -92,7 +86,7 @@ def introduction_request(
     *, requester: Any, recipient: Any, by: User, message: str, opportunity: Any = None
 ) -> Introduction:
     """Express interest in another organisation (optionally in one of its opportunities)."""
-    _require(by, "introductions.request", requester)
+    require(by, "introductions.request", requester)
     message = message.strip()
     if not message or len(message) > MESSAGE_MAX:
         raise ValidationError(
@@ -138,7 +132,7 @@ def introduction_accept(*, introduction: Introduction, by: User) -> Introduction
     introduction = _lock(introduction)
     # Membership, not the permission: a superuser has every permission but answers for nobody.
     brokered = not user_is_member(user=by, organisation_id=introduction.recipient_id)
-    _require(by, "introductions.broker" if brokered else "introductions.answer", introduction)
+    require(by, "introductions.broker" if brokered else "introductions.answer", introduction)
     _decide(introduction, Introduction.State.ACCEPTED, by, brokered=brokered)
     action = "introduction.broker" if brokered else "introduction.accept"
     audit_log(action=action, actor=by, target=introduction)
@@ -151,7 +145,7 @@ def introduction_accept(*, introduction: Introduction, by: User) -> Introduction
 @transaction.atomic
 def introduction_decline(*, introduction: Introduction, by: User) -> Introduction:
     introduction = _lock(introduction)
-    _require(by, "introductions.answer", introduction)
+    require(by, "introductions.answer", introduction)
     _decide(introduction, Introduction.State.DECLINED, by)
     audit_log(action="introduction.decline", actor=by, target=introduction)
     _notify_organisation(introduction.requester, "declined", introduction)
@@ -161,7 +155,7 @@ def introduction_decline(*, introduction: Introduction, by: User) -> Introductio
 @transaction.atomic
 def introduction_withdraw(*, introduction: Introduction, by: User) -> Introduction:
     introduction = _lock(introduction)
-    _require(by, "introductions.withdraw", introduction)
+    require(by, "introductions.withdraw", introduction)
     _decide(introduction, Introduction.State.WITHDRAWN, by)
     audit_log(action="introduction.withdraw", actor=by, target=introduction)
     return introduction

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import rules
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.core.models import JobProgress, User
+from twinning.core.rules import require
 from twinning.core.services import job_finish, job_start, job_update
 from twinning.matching import embeddings
 from twinning.matching.engine import MatchIndex, build, score_profile
@@ -370,17 +370,11 @@ def recompute_with_job(*, programme_slug: str, job_id: int, full: bool) -> dict[
 # ---------------------------------------------------------------- feedback
 
 
-def _require(user: User, permission: str, obj: Any) -> None:
-    # rules' own check: Django's lets a superuser skip the state conditions of the workflow.
-    if not rules.has_perm(permission, user, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
 @transaction.atomic
 def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> Feedback:
     """Record what the organisation thinks of a candidate. "Not interested" takes the candidate
     off all of the organisation's lists at once; the next recompute fills the gap."""
-    _require(by, "matching.give_feedback", organisation)
+    require(by, "matching.give_feedback", organisation)
     if (
         candidate.programme_id != organisation.programme_id
         or candidate.side_id == organisation.side_id
@@ -398,5 +392,5 @@ def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> F
 
 @transaction.atomic
 def feedback_clear(*, organisation: Any, candidate: Any, by: User) -> None:
-    _require(by, "matching.give_feedback", organisation)
+    require(by, "matching.give_feedback", organisation)
     Feedback.objects.filter(organisation=organisation, candidate=candidate).delete()

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import rules
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
 from twinning.events.models import Event, Meeting, Registration
-
-if TYPE_CHECKING:
-    from twinning.core.models import User
-
-
-def require(user: User, permission: str, obj: Any = None) -> None:
-    # rules' own check: Django's lets a superuser skip the state conditions of the workflow.
-    if not rules.has_perm(permission, user, obj):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def lock_event(event: Event) -> Event:

@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from twinning.core.rules import require
 from twinning.core.services import audit_log
 from twinning.events.models import CheckIn, Meeting, MeetingFeedback, Registration
-from twinning.events.services.access import lock_meeting, require
+from twinning.events.services.access import lock_meeting
 
 if TYPE_CHECKING:
     from twinning.core.models import User

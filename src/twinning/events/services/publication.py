@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Max
 
+from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.events.models import Event, Meeting, Registration, ScheduleVersion
-from twinning.events.services.access import lock_event, require
+from twinning.events.services.access import lock_event
 
 if TYPE_CHECKING:
     from twinning.core.models import User

@@ -12,10 +12,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from twinning.core.models import User
+from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.events.models import Event, Invitation, Meeting, MeetingRequest, Registration
 from twinning.events.models.event import LANGUAGE_CODES
-from twinning.events.services.access import lock_event, require
+from twinning.events.services.access import lock_event
 
 if TYPE_CHECKING:
     from twinning.organisations.models import Organisation

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.events.models import Meeting, MeetingRequest, Registration
-from twinning.events.services.access import lock_registrations, require
+from twinning.events.services.access import lock_registrations
 
 if TYPE_CHECKING:
     from twinning.core.models import User

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from twinning.core.rules import require
 from twinning.core.services import audit_log, job_finish, job_start, job_update
 from twinning.events import scheduler
 from twinning.events.models import Event, Interpreter, Meeting, ScheduleRun, Slot, Table
-from twinning.events.services.access import lock_meeting, require
+from twinning.events.services.access import lock_meeting
 from twinning.events.services.requests import request_cancel, requests_expire_due
 from twinning.scheduling.result import Result, Status
 from twinning.scheduling.solver import solve

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from twinning.core.rules import require
 from twinning.core.services import audit_log
 from twinning.events.models import (
     Event,
@@ -21,7 +22,6 @@ from twinning.events.models import (
     Table,
     Unavailability,
 )
-from twinning.events.services.access import require
 from twinning.events.services.registration import languages_value
 
 if TYPE_CHECKING:
