@@ -31,7 +31,9 @@ def test_sign_up_register_organisation_create_and_submit_opportunity(page: Page,
     page.get_by_role("button", name="Create my account").click()
     expect(page.get_by_role("heading", name="Hello, Oliver Hartley")).to_be_visible()
 
-    page.get_by_role("link", name="Register an organisation").click()
+    # Wait for the new page to load: htmx must have wired the NACE search before we type into it.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Register an organisation").click()
     page.get_by_label("Legal name").fill("Leeds Machines Ltd")
     page.locator("#id_region").select_option("leeds")
     page.get_by_label("Find a NACE code").fill("мяса")
@@ -90,6 +92,7 @@ def test_visitor_in_kazakh_finds_an_opportunity_by_a_russian_word(page: Page, pr
     page.goto("/opportunities/")
     page.get_by_role("button", name="Қазақша").click()
     expect(page.locator("html")).to_have_attribute("lang", "kk")
+    page.wait_for_load_state()  # htmx must have wired the search box before we type into it
     page.evaluate("window.__sameDocument = true")
 
     page.locator("#id_q").fill("МЯСНОГО")
