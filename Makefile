@@ -36,7 +36,7 @@ messages: install
 	done
 
 makemessages: install-dev
-	cd src/twinning && ../../$(BIN)/django-admin makemessages -l ru -l kk --no-obsolete --settings=twinning.settings --pythonpath=..
+	cd src/twinning && ../../$(BIN)/django-admin makemessages -l ru -l kk --no-obsolete --ignore=locale --ignore="migrations/*" --settings=twinning.settings --pythonpath=..
 
 migrate: messages
 	$(MANAGE) migrate --no-input

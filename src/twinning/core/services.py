@@ -1,6 +1,7 @@
 """Writes shared by every app: audit log, notifications, consent, job progress, sign-up."""
 
 import hashlib
+import html
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -43,8 +44,9 @@ def notify(*, recipient: User, template: str, context: dict[str, Any]) -> None:
         return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
-        subject = render_to_string(f"{template}_subject.txt", full_context).strip()
-        body = render_to_string(f"{template}.txt", full_context)
+        # Plain-text mail: undo the escaping templates apply ("O'Neill", not "O&#x27;Neill").
+        subject = html.unescape(render_to_string(f"{template}_subject.txt", full_context)).strip()
+        body = html.unescape(render_to_string(f"{template}.txt", full_context))
     transaction.on_commit(
         lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
     )
