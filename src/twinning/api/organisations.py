@@ -117,7 +117,7 @@ def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status:
     target_side = (
         programme_selectors.side_get(code=payload.target_side) if payload.target_side else None
     )
-    regions = [r for r in programme_selectors.regions() if r.slug in set(payload.target_regions)]
+    regions = list(programme_selectors.regions_by_slugs(slugs=payload.target_regions))
     opportunity = services.opportunity_create(
         organisation=organisation,
         by=request.user,

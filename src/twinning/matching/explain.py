@@ -38,8 +38,8 @@ def explain(
 ) -> Match:
     viewer, candidate = index.profiles[viewer_id], index.profiles[candidate_id]
     found = [
-        _types(index, viewer, candidate),
-        _sector(index, viewer, candidate),
+        type_part(index, viewer, candidate),
+        sector_part(index, viewer, candidate),
         _text(index, viewer, candidate),
         _language(index, viewer, candidate),
         _size(index, viewer, candidate),
@@ -56,7 +56,7 @@ def explain(
 Part = tuple[str, float, Reason | None]
 
 
-def _types(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+def type_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     pair = best_pair(list(viewer.types), list(candidate.types))
     if pair is None:
         return "types", 0.0, None
@@ -78,7 +78,7 @@ def _types(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     return "types", index.weights.types * strength, reason
 
 
-def _sector(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+def sector_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     mine, theirs = viewer.all_nace[:MAX_CODES], candidate.all_nace[:MAX_CODES]
     match = best_sector_match(list(mine), list(theirs))
     if match is None:

@@ -27,7 +27,7 @@ from twinning.core.rules import require
 from twinning.core.services import job_finish, job_start, job_update
 from twinning.matching import embeddings
 from twinning.matching.engine import MatchIndex, build, score_profile
-from twinning.matching.explain import _sector, _types, explain, matches
+from twinning.matching.explain import explain, matches, sector_part, type_part
 from twinning.matching.incremental import (
     clear_feedback,
     remove_profile,
@@ -308,7 +308,7 @@ def _opportunity_reasons(
     """Type and sector reasons of this opportunity; wording, language, size and feedback reasons
     of its organisation (the engine explains only profiles it holds)."""
     candidate = index.profiles[candidate_id]
-    own = (_types(index, viewer, candidate), _sector(index, viewer, candidate))
+    own = (type_part(index, viewer, candidate), sector_part(index, viewer, candidate))
     specific = [reason for _, value, reason in own if reason is not None and value > 0]
     if candidate_id not in explained:
         explained[candidate_id] = explain(index, viewer.id, candidate_id).reasons

@@ -26,6 +26,10 @@ def regions(*, side: Side | None = None) -> QuerySet[Region]:
     return queryset.filter(side=side) if side is not None else queryset
 
 
+def regions_by_slugs(*, slugs: list[str]) -> QuerySet[Region]:
+    return Region.objects.select_related("side").filter(slug__in=slugs)
+
+
 def region_get(*, slug: str) -> Region | None:
     return Region.objects.select_related("side").filter(slug=slug).first()
 
