@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ortools.sat.python import cp_model
 
 from twinning.scheduling import lns
+from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
     left_out_reason,
@@ -33,6 +34,8 @@ from twinning.scheduling.tables import assign_tables
 from twinning.scheduling.validation import ensure_valid
 
 EXTRAS: frozenset[str] = frozenset({"card", "pattern"})
+# Only for "at most k breaks?" questions: it slows down finding a first schedule.
+CAP_EXTRAS = EXTRAS | {"slotcount"}
 
 STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -49,6 +52,15 @@ class _Prepared:
     locked: dict[int, int]
     previous_slot: dict[int, int]
     previous_table: dict[int, str]
+    # Per participant, the slots where all their meetings fit in one unbroken block.
+    block_options: list[list[int]] = dataclasses.field(default_factory=list)
+
+    def forced_breaks(self) -> list[int]:
+        """Per participant, 1 when every meeting is mandatory and no block holds them all."""
+        return [
+            int(len(meetings) > 1 and not options and all(m in self.mandatory for m in meetings))
+            for meetings, options in zip(self.index.meetings_of, self.block_options, strict=True)
+        ]
 
 
 def solve(
@@ -149,21 +161,26 @@ def _descend(
     Asking "is there a schedule with at most k breaks?" for k = bound, bound + 1, ... lets
     the solver refute small k quickly and propagates far better than a free objective.
     """
+    lower = max(lower, sum(prepared.forced_breaks()))
     narrowed = best.breaks - lower <= LADDER
     # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
     reserve = (deadline - time.perf_counter()) * RESERVE
     margin = _build_seconds(prepared)
+    names: dict[int, _Names] = {}
     while lower < best.breaks and _left(deadline) - reserve > margin:
-        budget = _left(deadline) - reserve if narrowed else _left(deadline) / 4
+        budget = _left(deadline) - reserve if narrowed else _left(deadline) / 2
         run = _Run(problem, prepared, hint=best, cap=lower)
-        status = run.solve(budget, workers, seed)
+        if lower not in names:
+            names[lower] = _Names.of(prepared)
+        status = _ask(run, names[lower], lower, budget, workers, seed)
         if status is Status.INFEASIBLE:
             lower += 1
         elif status is not Status.UNKNOWN:
             best = run.solution()
         elif narrowed:
             break
-        if not narrowed and lower < best.breaks:
+        else:
+            # The ladder stalls far below the incumbent: improve it freely for a while.
             best, lower = _narrow(
                 problem, prepared, best, lower, _left(deadline) / 4, workers, seed
             )
@@ -172,6 +189,79 @@ def _descend(
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
+
+
+# A first, short free search answers the easy "at most k breaks?" questions by itself.
+PROBE_SECONDS = 3.0
+# Share of a question's time spent naming who takes the breaks, and time per name.
+NAMING_SHARE = 0.5
+NAMING_SECONDS = 1.5
+
+
+def _ask(run: _Run, names: _Names, cap: int, budget: float, workers: int, seed: int) -> Status:
+    """Is there a schedule with at most ``cap`` breaks?
+
+    No breaks at all leaves nobody to name: one long search. Otherwise a short search first
+    (it refutes or answers the easy questions), then naming who breaks, then search again.
+    """
+    if cap == 0:
+        return run.solve(budget, workers, seed)
+    ends = time.perf_counter() + budget
+    status = run.solve(min(budget, PROBE_SECONDS), workers, seed)
+    if status is Status.UNKNOWN:
+        status = _name_who_breaks(run, names, NAMING_SHARE * _left(ends), workers, seed)
+    if status is Status.UNKNOWN:
+        status = run.solve(_left(ends), workers, seed)
+    return status
+
+
+@dataclasses.dataclass
+class _Names:
+    """Who may break, still to try for one cap, and the time each try gets this round."""
+
+    left: list[set[int]]
+    limit: float = 1.0
+
+    @classmethod
+    def of(cls, prepared: _Prepared) -> _Names:
+        """Participants whose day fits no single block may always break; the others are
+        named one at a time, those with the fewest ways to keep an unbroken day first."""
+        forced = {p for p, count in enumerate(prepared.forced_breaks()) if count}
+        options = prepared.block_options
+        people = sorted(
+            (p for p, meetings in enumerate(prepared.index.meetings_of) if len(meetings) > 1),
+            key=lambda p: (len(options[p]), p),
+        )
+        names = [forced] if forced else []
+        return cls(names + [forced | {p} for p in people if p not in forced], NAMING_SECONDS)
+
+
+def _name_who_breaks(run: _Run, names: _Names, budget: float, workers: int, seed: int) -> Status:
+    """Look for the schedule by naming who takes the breaks.
+
+    "At most k breaks, anybody's" leaves the search guessing who; "nobody but these people
+    breaks" is settled in a second or two, often by presolve, and usually refuted. Answers
+    FEASIBLE (the run holds the schedule) or UNKNOWN: a refuted name proves nothing about
+    the others. Undecided names get twice the time in the next round.
+    """
+    ends = time.perf_counter() + budget
+    while names.left and _left(ends) > 0.05:
+        undecided = []
+        for n, allowed in enumerate(names.left):
+            if _left(ends) <= 0.05:
+                undecided += names.left[n:]
+                names.left = undecided
+                return Status.UNKNOWN
+            model = run.restricted(allowed)
+            found = run.solve(min(names.limit, _left(ends)), workers, seed, model=model)
+            if found in (Status.OPTIMAL, Status.FEASIBLE):
+                run.status = Status.FEASIBLE
+                return Status.FEASIBLE
+            if found is Status.UNKNOWN:
+                undecided.append(allowed)
+        names.left, names.limit = undecided, 2 * names.limit
+    run.status = Status.UNKNOWN
+    return Status.UNKNOWN
 
 
 def _improve_locally(
@@ -243,6 +333,10 @@ def _prepare(problem: Problem, previous: Sequence[PreviousAssignment]) -> _Prepa
         locked=locked,
         previous_slot={index.meeting[a.meeting]: a.slot for a in known},
         previous_table={index.meeting[a.meeting]: a.table for a in known if a.table},
+        block_options=[
+            block_starts(problem.slots, [domains[m] for m in meetings])
+            for meetings in index.meetings_of
+        ],
     )
 
 
@@ -313,8 +407,15 @@ class _Run:
             mandatory=prepared.mandatory,
             previous_slot=prepared.previous_slot if stability else {},
             stability=stability,
-            extras=EXTRAS if len(problem.meetings) <= LARGE else frozenset({"card"}),
+            extras=(
+                frozenset({"card"})
+                if len(problem.meetings) > LARGE
+                else EXTRAS
+                if cap is None
+                else CAP_EXTRAS
+            ),
             placement_only=placement_only,
+            min_breaks=prepared.forced_breaks(),
         )
         self.built = ScheduleModel(problem, prepared.index, settings)
         self.solver = cp_model.CpSolver()
@@ -324,7 +425,16 @@ class _Run:
             self._set_objective()
         else:
             self.built.model.add(sum(self.built.vars.breaks) <= cap)
+            self.built.search_blocks_first()
         self._hint(hint)
+
+    def restricted(self, allowed: set[int]) -> cp_model.CpModel:
+        """A copy of the model in which only the ``allowed`` participants may take breaks."""
+        model = self.built.model.clone()
+        for p, breaks in enumerate(self.built.vars.breaks):
+            if p not in allowed and isinstance(breaks, cp_model.IntVar):
+                model.add(model.get_int_var_from_proto_index(breaks.index) == 0)
+        return model
 
     def _set_objective(self) -> None:
         v = self.built.vars
@@ -348,7 +458,17 @@ class _Run:
             for t, lit in slots.items():
                 self.built.model.add_hint(lit, slot_of.get(m) == t)
 
-    def solve(self, time_limit: float, workers: int, seed: int, *, first: bool = False) -> Status:
+    def solve(
+        self,
+        time_limit: float,
+        workers: int,
+        seed: int,
+        *,
+        first: bool = False,
+        model: cp_model.CpModel | None = None,
+    ) -> Status:
+        """Solve the model, or ``model``: a copy of it (same variables) with more constraints."""
+        self.solver = cp_model.CpSolver()
         params = self.solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)
         params.num_workers = workers
@@ -356,7 +476,8 @@ class _Run:
         params.stop_after_first_solution = first
         if self.cap is not None:
             _search_without_lp(params, workers)
-        self.status = STATUS.get(self.solver.solve(self.built.model), Status.UNKNOWN)
+        solved = self.solver.solve(model if model is not None else self.built.model)
+        self.status = STATUS.get(solved, Status.UNKNOWN)
         return self.status
 
     def solution(self) -> _Solution:
@@ -385,10 +506,11 @@ class _Run:
 
 
 def _search_without_lp(params: cp_model.SatParameters, workers: int) -> None:
-    """Feasibility questions go faster with pure clause learning than with the LP."""
+    """Feasibility questions go faster with pure clause learning than with the LP; with two
+    workers, one follows the block-first decision strategy and one searches freely."""
     if workers >= 2:
         params.num_full_subsolvers = workers
-        params.subsolvers.extend(["no_lp", "quick_restart_no_lp"])
+        params.subsolvers.extend(["fixed", "no_lp"])
     else:
         params.linearization_level = 0
 
