@@ -168,16 +168,18 @@ def _descend(
     margin = _build_seconds(prepared)
     names: dict[int, _Names] = {}
     while lower < best.breaks and _left(deadline) - reserve > margin:
-        budget = _left(deadline) - reserve if narrowed else _left(deadline) / 2
+        # No breaks at all is one long search (nobody to name): restarting it loses its work.
+        whole = narrowed or lower == 0
+        budget = _left(deadline) - reserve if whole else _left(deadline) / 2
         run = _Run(problem, prepared, hint=best, cap=lower)
         if lower not in names:
             names[lower] = _Names.of(prepared)
-        status = _ask(run, names[lower], lower, budget, workers, seed)
+        status = _ask(run, names[lower], lower, (budget, _left(deadline) - reserve), workers, seed)
         if status is Status.INFEASIBLE:
             lower += 1
         elif status is not Status.UNKNOWN:
             best = run.solution()
-        elif narrowed:
+        elif whole:
             break
         else:
             # The ladder stalls far below the incumbent: improve it freely for a while.
@@ -192,25 +194,35 @@ def _descend(
 
 
 # A first, short free search answers the easy "at most k breaks?" questions by itself.
-PROBE_SECONDS = 3.0
+PROBE_SECONDS = 10.0
 # Share of a question's time spent naming who takes the breaks, and time per name.
 NAMING_SHARE = 0.5
-NAMING_SECONDS = 1.5
+NAMING_SECONDS = 4.0
 
 
-def _ask(run: _Run, names: _Names, cap: int, budget: float, workers: int, seed: int) -> Status:
+def _ask(
+    run: _Run, names: _Names, cap: int, budgets: tuple[float, float], workers: int, seed: int
+) -> Status:
     """Is there a schedule with at most ``cap`` breaks?
 
-    No breaks at all leaves nobody to name: one long search. Otherwise a short search first
-    (it refutes or answers the easy questions), then naming who breaks, then search again.
+    No breaks at all leaves nobody to name: one long search. Otherwise a free search first
+    (it refutes or answers most questions; only once per cap), then naming who breaks, then
+    free search again: for the question's budget, or for all the time there is once every
+    name is refuted (nothing else is left to try for this cap).
     """
+    budget, everything = budgets
     if cap == 0:
         return run.solve(budget, workers, seed)
-    ends = time.perf_counter() + budget
-    status = run.solve(min(budget, PROBE_SECONDS), workers, seed)
+    started = time.perf_counter()
+    status = Status.UNKNOWN
+    if not names.probed:
+        names.probed = True
+        status = run.solve(min(budget, PROBE_SECONDS), workers, seed)
     if status is Status.UNKNOWN:
+        ends = started + budget
         status = _name_who_breaks(run, names, NAMING_SHARE * _left(ends), workers, seed)
     if status is Status.UNKNOWN:
+        ends = started + (budget if names.left else everything)
         status = run.solve(_left(ends), workers, seed)
     return status
 
@@ -221,6 +233,8 @@ class _Names:
 
     left: list[set[int]]
     limit: float = 1.0
+    # Whether the free search has had its first go at this cap.
+    probed: bool = False
 
     @classmethod
     def of(cls, prepared: _Prepared) -> _Names:
@@ -475,7 +489,7 @@ class _Run:
         params.random_seed = seed
         params.stop_after_first_solution = first
         if self.cap is not None:
-            _search_without_lp(params, workers)
+            _feasibility_search(params, workers, restricted=model is not None)
         solved = self.solver.solve(model if model is not None else self.built.model)
         self.status = STATUS.get(solved, Status.UNKNOWN)
         return self.status
@@ -505,12 +519,17 @@ class _Run:
         return max(0, min(solution.breaks, lower - upper_tiers))
 
 
-def _search_without_lp(params: cp_model.SatParameters, workers: int) -> None:
-    """Feasibility questions go faster with pure clause learning than with the LP; with two
-    workers, one follows the block-first decision strategy and one searches freely."""
+def _feasibility_search(params: cp_model.SatParameters, workers: int, *, restricted: bool) -> None:
+    """Workers for "at most k breaks?" questions.
+
+    With two workers: one with the full LP and its cuts (it refutes in a second what clause
+    learning alone cannot settle in a minute, on days with few spare table slots) beside one
+    with pure clause learning; when only named participants may break, the LP is not worth
+    its time and a fixed search choosing where each unbroken day starts takes its place.
+    """
     if workers >= 2:
         params.num_full_subsolvers = workers
-        params.subsolvers.extend(["fixed", "no_lp"])
+        params.subsolvers.extend(["fixed", "no_lp"] if restricted else ["max_lp", "no_lp"])
     else:
         params.linearization_level = 0
 
