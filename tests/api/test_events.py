@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.api.conftest import bearer
 from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
@@ -44,6 +46,21 @@ def test_register_and_list_my_registrations(client, event, member, organisation)
     again = post_json(client, f"/api/events/{event.slug}/registrations", payload, headers)
     assert again.status_code == 403
     assert Registration.objects.count() == 1
+
+
+def test_my_registrations_take_the_same_queries_for_one_event_or_three(client, programme, member):
+    headers = bearer(member)
+    first = EventFactory(programme=programme)
+    services.registration_create(event=first, user=member)
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get("/api/me/registrations", **headers).json()) == 1
+    others = [EventFactory(programme=programme) for _ in range(2)]
+    for other in others:
+        services.registration_create(event=other, user=member)
+    with CaptureQueriesContext(connection) as three:
+        mine = client.get("/api/me/registrations", **headers).json()
+    assert {r["event"] for r in mine} == {first.slug, *(other.slug for other in others)}
+    assert len(three.captured_queries) == len(one.captured_queries)
 
 
 def test_cannot_register_for_another_organisation(client, event, member, outsider):

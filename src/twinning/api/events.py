@@ -96,11 +96,7 @@ def event_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get("/me/registrations", response=list[RegistrationOut])
 def my_registrations(request: HttpRequest) -> list[RegistrationOut]:
-    found = (
-        selectors.registration_of(event=event, user=request.user)
-        for event in selectors.events_visible(user=request.user).order_by("starts_on")
-    )
-    return [registration_out(r) for r in found if r is not None]
+    return [registration_out(r) for r in selectors.registrations_of_user(user=request.user)]
 
 
 @router.post(

@@ -79,6 +79,15 @@ def registration_of(*, event: Event, user: User) -> Registration | None:
     return queryset.filter(event=event, user=user).first()
 
 
+def registrations_of_user(*, user: User) -> QuerySet[Registration]:
+    """The user's registrations for the events they can see, by the event's first day."""
+    if not user.is_authenticated:
+        return Registration.objects.none()
+    visible = events_visible(user=user).values("pk")
+    queryset = Registration.objects.select_related("user", "organisation__region", "event")
+    return queryset.filter(user=user, event__in=visible).order_by("event__starts_on", "pk")
+
+
 def registration_get(*, event: Event, pk: int) -> Registration | None:
     queryset = Registration.objects.select_related("user", "organisation__region", "event")
     return queryset.filter(event=event, pk=pk).first()
