@@ -99,3 +99,11 @@ def test_a_browser_asking_for_russian_gets_russian(client, compiled_locale) -> N
 
     assert '<html lang="ru">' in page
     assert "Перейти к основному содержимому" in page
+
+
+@pytest.mark.django_db
+def test_an_api_error_is_answered_in_the_language_asked_for(client, compiled_locale) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/api/events/nothing-here", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Не найдено."

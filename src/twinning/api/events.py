@@ -40,7 +40,7 @@ def _event(request: HttpRequest, slug: str, permission: str = "events.view_event
     """The event if the caller may see it (404 otherwise) and holds `permission` (else 403)."""
     event = selectors.event_get(slug=slug)
     if event is None or not request.user.has_perm("events.view_event", event):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     if not request.user.has_perm(permission, event):
         raise HttpError(403, "Forbidden.")
     return event
@@ -244,7 +244,7 @@ def _respond(request: HttpRequest, pk: int, action: str) -> MeetingRequestOut:
     if meeting_request is None or (
         request.user.pk not in parties and not request.user.has_perm(MANAGE, meeting_request.event)
     ):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     RESPONSES[action](request=meeting_request, by=request.user)
     return request_out(selectors.request_get(pk=pk), request.user.pk)
 

@@ -118,7 +118,7 @@ def queue(request: HttpRequest, state: str = "") -> Any:
 def _visible(request: HttpRequest, pk: int) -> FilmApplication:
     application = selectors.application_get(pk=pk)
     if application is None or not request.user.has_perm("film.view_application", application):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     return application
 
 

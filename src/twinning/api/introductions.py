@@ -116,7 +116,7 @@ def my_introductions(request: HttpRequest, direction: str = "") -> list[Any]:
 def _visible(request: HttpRequest, pk: int) -> Introduction:
     introduction = selectors.introduction_get(pk=pk)
     if introduction is None or not request.user.has_perm("introductions.view", introduction):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     return introduction
 
 
@@ -133,7 +133,7 @@ def express_interest(request: HttpRequest, payload: IntroductionIn) -> Status:
     requester = organisation_get(slug=payload.requester)
     recipient = organisation_get(slug=payload.recipient)
     if requester is None or not request.user.has_perm("introductions.request", requester):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     if recipient is None:
         raise ValidationError({"recipient": [_("No such organisation.")]})
     opportunity = None

@@ -1,6 +1,7 @@
 """Progress of background jobs (matching refreshes, scheduling runs) started through the API."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
@@ -34,7 +35,7 @@ def job_detail(request: HttpRequest, job_id: int) -> JobOut:
     """Only the user who started the job, or an operator, may follow it."""
     job = job_get(job_id=job_id)
     if job is None:
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     if job.started_by_id != request.user.pk and not request.user.has_perm("core.operate"):
         raise HttpError(403, "Forbidden.")
     return job_out(job)

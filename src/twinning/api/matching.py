@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -36,7 +37,7 @@ def _organisation(request: HttpRequest, slug: str, permission: str) -> Any:
     if organisation is None or not request.user.has_perm(
         "matching.view_recommendations", organisation
     ):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     if not request.user.has_perm(permission, organisation):
         raise HttpError(403, "Forbidden.")
     return organisation
@@ -47,7 +48,7 @@ def _own_opportunity(organisation: Any, pk: int | None) -> Any:
         return None
     opportunity = opportunity_get_by_id(pk=pk)
     if opportunity is None or opportunity.organisation_id != organisation.pk:
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     return opportunity
 
 
@@ -104,7 +105,7 @@ def feedback_give(request: HttpRequest, slug: str, payload: FeedbackIn) -> Feedb
     organisation = _organisation(request, slug, "matching.give_feedback")
     candidate = organisation_get(slug=payload.candidate)
     if candidate is None:
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     feedback = services.feedback_set(
         organisation=organisation, candidate=candidate, kind=payload.kind, by=request.user
     )
@@ -119,7 +120,7 @@ def feedback_clear(request: HttpRequest, slug: str, candidate: str) -> Status:
     organisation = _organisation(request, slug, "matching.give_feedback")
     other = organisation_get(slug=candidate)
     if other is None:
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     services.feedback_clear(organisation=organisation, candidate=other, by=request.user)
     services.recompute_enqueue(programme=organisation.programme, by=request.user, full=False)
     return Status(204, None)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -81,7 +82,7 @@ def _visible_opportunity(request: HttpRequest, pk: int) -> Any:
     if opportunity is None or not request.user.has_perm(
         "organisations.view_opportunity", opportunity
     ):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     return opportunity
 
 
@@ -113,7 +114,7 @@ def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status:
     if organisation is None or not request.user.has_perm(
         "organisations.view_private", organisation
     ):
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     target_side = (
         programme_selectors.side_get(code=payload.target_side) if payload.target_side else None
     )
@@ -173,5 +174,5 @@ def renew(request: HttpRequest, pk: int) -> OpportunityOut:
 def organisation_detail(request: HttpRequest, slug: str) -> OrganisationOut:
     organisation = selectors.organisation_get(slug=slug)
     if organisation is None:
-        raise HttpError(404, "Not found.")
+        raise HttpError(404, _("Not found."))
     return organisation_out(organisation)
