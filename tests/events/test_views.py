@@ -60,6 +60,22 @@ def test_participant_browser_filters_and_requests(client, event, leeds, almaty):
     assert MeetingRequest.objects.get().message == "Hi"
 
 
+def test_a_request_carries_the_priority_chosen_and_a_bad_one_changes_nothing(
+    client, event, leeds, almaty
+):
+    client.force_login(leeds.user)
+    page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
+    assert f'id="priority-{almaty.pk}"' in page and "Must meet" in page
+    url = reverse("events:request_create", args=[event.slug, almaty.pk])
+
+    refused = client.post(url, {"message": "Hi", "priority": "9"}, follow=True)
+    assert "Choose a priority from the list." in refused.content.decode()
+    assert not MeetingRequest.objects.exists()
+
+    client.post(url, {"message": "Hi", "priority": "3"})
+    assert MeetingRequest.objects.get().priority == 3
+
+
 def test_participant_browser_htmx_returns_the_list_only(client, event, leeds, almaty):
     client.force_login(leeds.user)
     response = client.get(

@@ -88,8 +88,19 @@ class ParticipantFilterForm(StyledMixin, forms.Form):
 
 
 class RequestForm(StyledMixin, forms.Form):
+    PRIORITIES = [(1, _("Normal priority")), (2, _("High priority")), (3, _("Must meet"))]
+
     message = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    # The optimiser keeps higher priorities first when not every meeting fits the day.
+    priority = forms.TypedChoiceField(
+        label=_("Priority"),
+        choices=PRIORITIES,
+        coerce=int,
+        required=False,
+        empty_value=1,
+        error_messages={"invalid_choice": _("Choose a priority from the list.")},
     )
 
 

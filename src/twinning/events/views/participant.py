@@ -70,7 +70,13 @@ def participant_browser(request: HttpRequest, slug: str) -> HttpResponse:
     open_requests = selectors.open_partners(registration=viewer) if viewer else {}
     for person in people:
         person.open_request = open_requests.get(person.pk)  # type: ignore[attr-defined]
-    context = {"event": event, "viewer": viewer, "form": form, "people": people}
+    context = {
+        "event": event,
+        "viewer": viewer,
+        "form": form,
+        "people": people,
+        "priorities": RequestForm.PRIORITIES,
+    }
     template = "events/participants.html"
     if getattr(request, "htmx", False) and request.htmx.target == "participant-list":
         template = "events/partials/participant_list.html"
@@ -85,11 +91,18 @@ def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if recipient is None:
         raise Http404
     form = RequestForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return back(request, "events:participants", slug)
     attempt(
         request,
         lambda: services.request_create(
-            requester=requester, recipient=recipient, by=request.user, message=message
+            requester=requester,
+            recipient=recipient,
+            by=request.user,
+            message=form.cleaned_data["message"],
+            priority=form.cleaned_data["priority"],
         ),
         _("Your request has been sent to %(name)s.") % {"name": recipient.display_name},
     )
