@@ -1,7 +1,9 @@
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -80,6 +82,25 @@ def test_expire_due_requests(leeds, almaty, event):
     assert services.requests_expire_due(now=later) == 1
     request.refresh_from_db()
     assert request.status == MeetingRequest.Status.EXPIRED
+
+
+def test_expire_requests_command_expires_only_the_lapsed_ones(leeds, almaty, event):
+    lapsed = pending_request(leeds, almaty)
+    MeetingRequest.objects.filter(pk=lapsed.pk).update(
+        expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    fresh = pending_request(leeds, participant(event))
+    out = io.StringIO()
+
+    call_command("expire_requests", stdout=out)
+
+    assert out.getvalue().strip() == "1 meeting request(s) expired."
+    lapsed.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (lapsed.status, fresh.status) == (
+        MeetingRequest.Status.EXPIRED,
+        MeetingRequest.Status.REQUESTED,
+    )
 
 
 def test_request_limit_per_participant(event, leeds):
