@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -38,6 +39,13 @@ def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") ->
     if success:
         messages.success(request, success)
     return result
+
+
+def refuse_form(request: HttpRequest, form: Form) -> None:
+    """Show every error of an invalid form as a message (for forms posted from a list)."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
 
 
 def back(request: HttpRequest, fallback: str, *args: Any) -> HttpResponse:

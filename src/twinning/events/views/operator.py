@@ -19,7 +19,7 @@ from twinning.events.forms import (
     TablesForm,
 )
 from twinning.events.models import Interpreter, Registration, Table
-from twinning.events.views.base import attempt, back, event_for
+from twinning.events.views.base import attempt, back, event_for, refuse_form
 from twinning.programmes.selectors import programme_default
 
 MANAGE = "events.manage_event"
@@ -151,9 +151,7 @@ def grid_save(request: HttpRequest, slug: str) -> HttpResponse:
     event = event_for(request, slug, MANAGE)
     form = GridForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        refuse_form(request, form)
         return redirect("events:setup", slug)
     data = form.cleaned_data
     afternoon = (

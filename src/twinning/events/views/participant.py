@@ -20,7 +20,7 @@ from twinning.events.forms import (
     RequestForm,
 )
 from twinning.events.models import Registration
-from twinning.events.views.base import attempt, back, event_for
+from twinning.events.views.base import attempt, back, event_for, refuse_form
 
 PAGE_SIZE = 200
 
@@ -92,8 +92,7 @@ def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise Http404
     form = RequestForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        refuse_form(request, form)
         return back(request, "events:participants", slug)
     attempt(
         request,
