@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from twinning.events.models import Event, Interpreter, Meeting, Registration, Slot, Table
+from twinning.events.models import (
+    Event,
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    Precedence,
+    Registration,
+    Slot,
+    Table,
+)
 from twinning.scheduling import problem as sp
 from twinning.scheduling.result import Result
 
@@ -20,6 +29,12 @@ MEETING_PAIR = re.compile(r"meetings (\d+) and (\d+)")
 MEETING_ID = re.compile(r"meeting (\d+)")
 PARTICIPANT_ID = re.compile(r"(participant|need) (\d+)")
 SLOT_NUMBERS = re.compile(r"slots? (\d+(?:, \d+)*)")
+
+SESSIONS: dict[str, sp.Session] = {
+    MeetingRequest.Session.ANY: sp.Session.ANY,
+    MeetingRequest.Session.MORNING: sp.Session.MORNING,
+    MeetingRequest.Session.AFTERNOON: sp.Session.AFTERNOON,
+}
 
 
 @dataclass
@@ -56,11 +71,29 @@ def _participants(event: Event, meetings: list[Meeting]) -> list[Registration]:
     return list(registrations.prefetch_related("unavailabilities__slot").order_by("pk"))
 
 
-def _problem_meeting(meeting: Meeting) -> sp.Meeting:
+def _precedences(event: Event) -> dict[int, list[str]]:
+    """Meeting id -> the ids of the meetings it must follow; cancelled meetings drop out."""
+    pairs = (
+        Precedence.objects.filter(later__event=event)
+        .filter(later__status__in=Meeting.ACTIVE, earlier__status__in=Meeting.ACTIVE)
+        .values_list("later_id", "earlier_id")
+        .order_by("later_id", "earlier_id")
+    )
+    after: dict[int, list[str]] = {}
+    for later, earlier in pairs:
+        after.setdefault(later, []).append(str(earlier))
+    return after
+
+
+def _problem_meeting(meeting: Meeting, *, split_day: bool, after: list[str]) -> sp.Meeting:
     requester, recipient = meeting.participants
+    # A wish for a session only means something on a day that has two.
+    wish = meeting.request.session if split_day else MeetingRequest.Session.ANY
     return sp.Meeting(
         id=str(meeting.pk),
         participants=(str(requester.pk), str(recipient.pk)),
+        session=SESSIONS[wish],
+        after=tuple(after),
         priority=meeting.request.priority,
         interpreter=interpreter_pair(requester, recipient),
     )
@@ -85,9 +118,11 @@ def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
     meetings = _meetings(event)
     participants = _participants(event, meetings)
     mornings = sum(1 for s in slots.values() if s.session == Slot.Session.MORNING)
+    split_day = 0 < mornings < len(slots)
+    after = _precedences(event)
     problem = sp.Problem(
         slots=len(slots),
-        morning_slots=mornings if mornings < len(slots) else None,
+        morning_slots=mornings if split_day else None,
         tables=tuple(
             sp.Table(id=pk, name=t.label, host=str(t.host_id) if t.host_id else None)
             for pk, t in tables.items()
@@ -99,7 +134,9 @@ def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
             )
             for r in participants
         ),
-        meetings=tuple(_problem_meeting(m) for m in meetings),
+        meetings=tuple(
+            _problem_meeting(m, split_day=split_day, after=after.get(m.pk, [])) for m in meetings
+        ),
         interpreters=tuple(
             sp.Interpreter(
                 id=pk,

@@ -6,6 +6,7 @@ from twinning.events.models.meetings import (
     Meeting,
     MeetingFeedback,
     MeetingRequest,
+    Precedence,
     ScheduleRun,
     ScheduleVersion,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Meeting",
     "MeetingFeedback",
     "MeetingRequest",
+    "Precedence",
     "Registration",
     "ScheduleRun",
     "ScheduleVersion",

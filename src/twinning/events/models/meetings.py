@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
@@ -19,6 +20,13 @@ class MeetingRequest(models.Model):
         DECLINED = "declined", _("Declined")
         EXPIRED = "expired", _("Expired")
         CANCELLED = "cancelled", _("Cancelled")
+
+    class Session(models.TextChoices):
+        """When in the day the requester wishes to meet, on a day with two sessions."""
+
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
 
     OPEN = (Status.REQUESTED, Status.ACCEPTED)
 
@@ -38,6 +46,9 @@ class MeetingRequest(models.Model):
         db_index=True,
     )
     priority = models.PositiveSmallIntegerField(_("priority"), default=1)
+    session = models.CharField(
+        _("session"), max_length=10, choices=Session.choices, default=Session.ANY
+    )
     expires_at = models.DateTimeField(_("expires at"))
     responded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -58,6 +69,10 @@ class MeetingRequest(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(priority__gte=1, priority__lte=3), name="request_priority_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(session__in=["any", "morning", "afternoon"]),
+                name="request_session_valid",
             ),
             # One open request per pair, whichever of the two asked.
             models.UniqueConstraint(
@@ -184,6 +199,16 @@ class Meeting(models.Model):
         Interpreter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
+    # "Meet A before B": set by operators only; the optimiser and manual moves respect it.
+    after = models.ManyToManyField(
+        "self",
+        through="Precedence",
+        through_fields=("later", "earlier"),
+        symmetrical=False,
+        related_name="before",
+        blank=True,
+        verbose_name=_("takes place after"),
+    )
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -222,6 +247,86 @@ class Meeting(models.Model):
     @property
     def is_published(self) -> bool:
         return bool(self.published_status)
+
+    @property
+    def names(self) -> str:
+        """The two participants, as operators know the meeting."""
+        return " × ".join(p.display_name for p in self.participants)
+
+
+class Precedence(models.Model):
+    """One meeting must take place before another of the same event ("meet A before B").
+
+    The database keeps a precedence between two different meetings, once; that both belong to
+    the same event and that no chain of precedences goes round in a circle need other rows, so
+    `clean` checks them (and the service calls it under a lock on the event).
+    """
+
+    earlier = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("earlier meeting")
+    )
+    # meeting.precedences: the rows naming the meetings that come before it.
+    later = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="precedences",
+        verbose_name=_("later meeting"),
+    )
+
+    class Meta:
+        verbose_name = _("precedence")
+        verbose_name_plural = _("precedences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["earlier", "later"],
+                name="precedence_once",
+                violation_error_message=_("This order between the two meetings is already set."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(earlier=F("later")),
+                name="precedence_two_meetings",
+                violation_error_message=_("A meeting cannot take place before itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.earlier.names} ≺ {self.later.names}"
+
+    def clean(self) -> None:
+        # A precedence of a meeting on itself is refused by its constraint.
+        if self.earlier_id is None or self.later_id is None or self.earlier_id == self.later_id:
+            return
+        if self.earlier.event_id != self.later.event_id:
+            raise ValidationError(_("Both meetings must belong to the same event."))
+        if self._closes_a_circle():
+            raise ValidationError(
+                _(
+                    "%(later)s already takes place before %(earlier)s, directly or through "
+                    "other meetings."
+                )
+                % {"later": self.later.names, "earlier": self.earlier.names}
+            )
+
+    def _closes_a_circle(self) -> bool:
+        """Whether `later` already comes before `earlier`, following the event's precedences."""
+        edges = (
+            Precedence.objects.filter(later__event_id=self.later.event_id)
+            .exclude(pk=self.pk)
+            .values_list("earlier_id", "later_id")
+        )
+        following: dict[int, list[int]] = {}
+        for earlier, later in edges:
+            following.setdefault(earlier, []).append(later)
+        seen: set[int] = set()
+        stack = [self.later_id]
+        while stack:
+            node = stack.pop()
+            if node == self.earlier_id:
+                return True
+            if node not in seen:
+                seen.add(node)
+                stack.extend(following.get(node, ()))
+        return False
 
 
 class ScheduleVersion(models.Model):
