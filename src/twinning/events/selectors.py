@@ -72,6 +72,12 @@ def day_hours(*, event: Event) -> list[DayHours]:
     return [DayHours(zone, first.starts_at, last.ends_at) for zone in dict.fromkeys(zones)]
 
 
+def day_has_two_sessions(*, event: Event) -> bool:
+    """Whether the slot grid has a morning and an afternoon, so a meeting may wish for one."""
+    sessions = event.slots.order_by().values_list("session", flat=True).distinct()
+    return set(sessions) == {Slot.Session.MORNING, Slot.Session.AFTERNOON}
+
+
 def registration_of(*, event: Event, user: User) -> Registration | None:
     if not user.is_authenticated:
         return None

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
-from twinning.events.models import Meeting, MeetingRequest, Registration
+from twinning.events.models import Event, Meeting, MeetingRequest, Registration
+from twinning.events.selectors import day_has_two_sessions
 from twinning.events.services.access import lock_registrations
 
 if TYPE_CHECKING:
@@ -57,6 +58,24 @@ def _check_can_ask(requester: Registration, recipient: Registration) -> None:
         )
 
 
+def _check_wish(event: Event, priority: int, session: str) -> None:
+    if priority not in (1, 2, 3):
+        raise ValidationError({"priority": [_("Choose a priority from the list.")]})
+    if session not in MeetingRequest.Session.values:
+        raise ValidationError({"session": [_("Choose a session from the list.")]})
+    if session != MeetingRequest.Session.ANY and not day_has_two_sessions(event=event):
+        raise ValidationError(
+            {
+                "session": [
+                    _(
+                        "This event has no separate morning and afternoon sessions, so a "
+                        "session cannot be chosen."
+                    )
+                ]
+            }
+        )
+
+
 @transaction.atomic
 def request_create(
     *,
@@ -65,17 +84,21 @@ def request_create(
     by: User,
     message: str = "",
     priority: int = 1,
+    session: str = MeetingRequest.Session.ANY,
 ) -> MeetingRequest:
+    """Ask for a meeting; `session` is the requester's wish for the morning or the afternoon."""
     require(by, "events.request_meeting", requester)
+    event = requester.event
+    _check_wish(event, priority, session)
     lock_registrations(requester, recipient)
     _check_can_ask(requester, recipient)
-    event = requester.event
     request = MeetingRequest.objects.create(
         event=event,
         requester=requester,
         recipient=recipient,
         message=message.strip(),
         priority=priority,
+        session=session,
         expires_at=timezone.now() + dt.timedelta(hours=event.request_expiry_hours),
     )
     audit_log(action="meeting_request.create", actor=by, target=request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,17 @@ from django.utils.translation import gettext as _
 from twinning.core.rules import require
 from twinning.core.services import audit_log, job_finish, job_start, job_update
 from twinning.events import scheduler
-from twinning.events.models import Event, Interpreter, Meeting, ScheduleRun, Slot, Table
-from twinning.events.services.access import lock_meeting
+from twinning.events.models import (
+    Event,
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    Precedence,
+    ScheduleRun,
+    Slot,
+    Table,
+)
+from twinning.events.services.access import lock_event, lock_meeting
 from twinning.events.services.requests import request_cancel, requests_expire_due
 from twinning.scheduling.result import Result, Status
 from twinning.scheduling.solver import solve
@@ -170,7 +180,38 @@ def move_warnings(
         warnings.append(
             _("%(name)s is interpreting another meeting in this slot.") % {"name": interpreter.name}
         )
-    return warnings
+    return warnings + _session_warnings(meeting, slot) + _order_warnings(meeting, slot)
+
+
+def _session_warnings(meeting: Meeting, slot: Slot) -> list[str]:
+    wish = meeting.request.session
+    if wish == MeetingRequest.Session.ANY or wish == slot.session:
+        return []
+    if wish == MeetingRequest.Session.MORNING:
+        return [_("The participants asked to meet in the morning; this slot is in the afternoon.")]
+    return [_("The participants asked to meet in the afternoon; this slot is in the morning.")]
+
+
+def _order_warnings(meeting: Meeting, slot: Slot) -> list[str]:
+    """Precedences the move breaks, judged by the other meetings' working places."""
+    placed = Meeting.objects.filter(status__in=Meeting.ACTIVE, slot__isnull=False).select_related(
+        "slot", "request__requester__user", "request__recipient__user"
+    )
+    earlier = placed.filter(before=meeting, slot__number__gte=slot.number)
+    later = placed.filter(after=meeting, slot__number__lte=slot.number)
+    zone = meeting.event.zone
+
+    def told(text: str, others: Iterable[Meeting]) -> list[str]:
+        return [
+            text
+            % {"meeting": other.names, "time": f"{other.slot.starts_at.astimezone(zone):%H:%M}"}
+            for other in others
+            if other.slot is not None
+        ]
+
+    return told(
+        _("This meeting should take place after %(meeting)s, which is at %(time)s."), earlier
+    ) + told(_("This meeting should take place before %(meeting)s, which is at %(time)s."), later)
 
 
 @transaction.atomic
@@ -209,6 +250,25 @@ def meeting_move(
         warnings=warnings,
     )  # fmt: skip
     return warnings
+
+
+@transaction.atomic
+def meeting_set_after(*, meeting: Meeting, after: Iterable[Meeting], by: User) -> Meeting:
+    """Say which meetings must take place before this one ("meet A before B"); operators only.
+
+    The event is locked so that two operators cannot close a circle between them.
+    """
+    require(by, "events.manage_event", meeting.event)
+    lock_event(meeting.event)
+    wanted = {other.pk: other for other in after}
+    meeting.precedences.exclude(earlier__in=list(wanted)).delete()
+    present = set(meeting.precedences.values_list("earlier_id", flat=True))
+    for pk in sorted(wanted.keys() - present):
+        precedence = Precedence(earlier=wanted[pk], later=meeting)
+        precedence.full_clean()
+        precedence.save()
+    audit_log(action="meeting.after", actor=by, target=meeting, after=sorted(wanted))
+    return meeting
 
 
 @transaction.atomic
