@@ -9,7 +9,16 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from twinning.events.models import Event, Interpreter, MeetingFeedback, Registration, Slot, Table
+from twinning.events.models import (
+    Event,
+    Interpreter,
+    Meeting,
+    MeetingFeedback,
+    MeetingRequest,
+    Registration,
+    Slot,
+    Table,
+)
 
 LANGUAGE_CHOICES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 
@@ -101,6 +110,14 @@ class RequestForm(StyledMixin, forms.Form):
         required=False,
         empty_value=1,
         error_messages={"invalid_choice": _("Choose a priority from the list.")},
+    )
+    # Offered only on a day with a morning and an afternoon; the service refuses it otherwise.
+    session = forms.TypedChoiceField(
+        label=_("Session"),
+        choices=MeetingRequest.Session.choices,
+        required=False,
+        empty_value=MeetingRequest.Session.ANY,
+        error_messages={"invalid_choice": _("Choose a session from the list.")},
     )
 
 
@@ -225,6 +242,25 @@ class MoveForm(StyledMixin, SlotChoiceMixin, forms.Form):
         slot.label_from_instance = self.slot_label
         self.fields["table"].queryset = event.tables.order_by("number")
         self.fields["interpreter"].queryset = event.interpreters.all()
+
+
+class AfterForm(StyledMixin, forms.Form):
+    after = forms.ModelMultipleChoiceField(
+        queryset=Meeting.objects.none(),
+        required=False,
+        label=_("Takes place after"),
+        help_text=_("The meetings that must take place before this one."),
+    )
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["after"]
+        others = meeting.event.meetings.filter(status__in=Meeting.ACTIVE).exclude(pk=meeting.pk)
+        field.queryset = others.select_related(
+            "request__requester__user", "request__recipient__user"
+        ).order_by("pk")
+        field.label_from_instance = lambda other: other.names
+        field.widget.attrs["size"] = 8
 
 
 class PublishForm(StyledMixin, forms.Form):

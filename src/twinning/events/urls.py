@@ -48,6 +48,7 @@ urlpatterns = [
     path("<slug:slug>/manage/schedule/run/", schedule.run_start, name="run_start"),
     path("<slug:slug>/manage/runs/<int:pk>/", schedule.run_progress, name="run_progress"),
     path("<slug:slug>/manage/meetings/<int:pk>/move/", schedule.meeting_move, name="move"),
+    path("<slug:slug>/manage/meetings/<int:pk>/after/", schedule.meeting_after, name="after"),
     path("<slug:slug>/manage/meetings/<int:pk>/lock/", schedule.meeting_lock, name="lock"),
     path("<slug:slug>/manage/meetings/<int:pk>/cancel/", schedule.meeting_cancel, name="cancel"),
     path("<slug:slug>/manage/meetings/<int:pk>/mark/", schedule.meeting_mark, name="mark"),

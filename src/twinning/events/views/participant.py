@@ -19,7 +19,7 @@ from twinning.events.forms import (
     RegistrationForm,
     RequestForm,
 )
-from twinning.events.models import Registration
+from twinning.events.models import MeetingRequest, Registration
 from twinning.events.views.base import attempt, back, event_for, refuse_form
 
 PAGE_SIZE = 200
@@ -76,6 +76,10 @@ def participant_browser(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "people": people,
         "priorities": RequestForm.PRIORITIES,
+        # A morning or afternoon wish means something only on a day that has both.
+        "sessions": (
+            MeetingRequest.Session.choices if selectors.day_has_two_sessions(event=event) else []
+        ),
     }
     template = "events/participants.html"
     if getattr(request, "htmx", False) and request.htmx.target == "participant-list":
@@ -102,6 +106,7 @@ def request_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             by=request.user,
             message=form.cleaned_data["message"],
             priority=form.cleaned_data["priority"],
+            session=form.cleaned_data["session"],
         ),
         _("Your request has been sent to %(name)s.") % {"name": recipient.display_name},
     )

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.events import selectors, services
-from twinning.events.forms import MoveForm, PublishForm, RunForm
-from twinning.events.models import Registration
-from twinning.events.views.base import attempt, back, event_for
+from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
+from twinning.events.models import Meeting, Registration
+from twinning.events.views.base import attempt, back, event_for, refuse_form
 
 MANAGE = "events.manage_event"
 
@@ -56,12 +56,18 @@ def run_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
-def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    meeting = selectors.meeting_get(event=event, pk=pk)
+def _meeting(request: HttpRequest, slug: str, pk: int) -> Meeting:
+    """A meeting of the event the operator manages (404 for another event's)."""
+    meeting = selectors.meeting_get(event=event_for(request, slug, MANAGE), pk=pk)
     if meeting is None:
         raise Http404
+    return meeting
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = _meeting(request, slug, pk)
+    event = meeting.event
     initial = {"slot": meeting.slot, "table": meeting.table, "interpreter": meeting.interpreter}
     form = MoveForm(request.POST or None, event=event, initial=initial)
     warnings: list[str] = []
@@ -78,16 +84,38 @@ def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             warnings, moved = conflict.warnings, None
         if moved is not None:
             return redirect("events:schedule", slug)
-    context = {"event": event, "meeting": meeting, "form": form, "warnings": warnings}
+    after = AfterForm(meeting=meeting, initial={"after": list(meeting.after.all())})
+    context = {
+        "event": event,
+        "meeting": meeting,
+        "form": form,
+        "warnings": warnings,
+        "after_form": after,
+    }
     return render(request, "events/manage/move.html", context)
 
 
 @require_POST
+def meeting_after(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The operator sets which meetings must take place before this one."""
+    meeting = _meeting(request, slug, pk)
+    form = AfterForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        refuse_form(request, form)
+    else:
+        attempt(
+            request,
+            lambda: services.meeting_set_after(
+                meeting=meeting, after=form.cleaned_data["after"], by=request.user
+            ),
+            _("The order of meetings is saved."),
+        )
+    return redirect("events:move", slug, pk)
+
+
+@require_POST
 def meeting_lock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    meeting = selectors.meeting_get(event=event, pk=pk)
-    if meeting is None:
-        raise Http404
+    meeting = _meeting(request, slug, pk)
     locked = request.POST.get("locked") == "1"
     attempt(request, lambda: services.meeting_lock(meeting=meeting, by=request.user, locked=locked))
     return back(request, "events:schedule", slug)
@@ -95,10 +123,7 @@ def meeting_lock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    meeting = selectors.meeting_get(event=event, pk=pk)
-    if meeting is None:
-        raise Http404
+    meeting = _meeting(request, slug, pk)
     services.meeting_cancel(meeting=meeting, by=request.user)
     messages.success(request, _("The meeting is cancelled. Publish to tell the participants."))
     return back(request, "events:schedule", slug)
@@ -106,10 +131,8 @@ def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def meeting_mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    meeting = selectors.meeting_get(event=event, pk=pk)
-    if meeting is None:
-        raise Http404
+    meeting = _meeting(request, slug, pk)
+    event = meeting.event
     held = request.POST.get("held") == "1"
     absent = None
     if request.POST.get("absent"):
