@@ -60,20 +60,27 @@ def test_participant_browser_filters_and_requests(client, event, leeds, almaty):
     assert MeetingRequest.objects.get().message == "Hi"
 
 
-def test_a_request_carries_the_priority_chosen_and_a_bad_one_changes_nothing(
-    client, event, leeds, almaty
+@pytest.mark.parametrize(
+    ("field", "bad", "refusal", "good", "kept"),
+    [
+        ("priority", "9", "Choose a priority from the list.", "3", 3),
+        ("session", "evening", "Choose a session from the list.", "afternoon", "afternoon"),
+    ],
+)
+def test_a_request_carries_the_choice_made_and_a_bad_one_changes_nothing(
+    client, day, leeds, almaty, field, bad, refusal, good, kept
 ):
     client.force_login(leeds.user)
-    page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
-    assert f'id="priority-{almaty.pk}"' in page and "Must meet" in page
-    url = reverse("events:request_create", args=[event.slug, almaty.pk])
+    page = client.get(reverse("events:participants", args=[day.slug])).content.decode()
+    assert f'id="{field}-{almaty.pk}"' in page and "Must meet" in page and "Afternoon" in page
+    url = reverse("events:request_create", args=[day.slug, almaty.pk])
 
-    refused = client.post(url, {"message": "Hi", "priority": "9"}, follow=True)
-    assert "Choose a priority from the list." in refused.content.decode()
+    refused = client.post(url, {"message": "Hi", field: bad}, follow=True)
+    assert refusal in refused.content.decode()
     assert not MeetingRequest.objects.exists()
 
-    client.post(url, {"message": "Hi", "priority": "3"})
-    assert MeetingRequest.objects.get().priority == 3
+    client.post(url, {"message": "Hi", field: good})
+    assert getattr(MeetingRequest.objects.get(), field) == kept
 
 
 def test_participant_browser_htmx_returns_the_list_only(client, event, leeds, almaty):
@@ -306,3 +313,19 @@ def test_event_page_gives_the_day_in_both_sides_zones(client, day):
     almaty = first.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Almaty")).strftime("%H:%M")
     assert f"{london}–" in page and "London" in page
     assert f"{almaty}–" in page and "Almaty" in page
+
+
+def test_another_organisations_user_can_neither_read_nor_answer_a_request(
+    client, event, leeds, almaty, outsider
+):
+    request = pending_request(leeds, almaty)
+    services.registration_create(event=event, user=outsider)
+    client.force_login(outsider)
+    page = client.get(reverse("events:my_requests", args=[event.slug])).content.decode()
+    assert "Lucy Leeds" not in page and "Aigerim Almaty" not in page
+    for action in ("accept", "decline", "cancel"):
+        url = reverse("events:request_respond", args=[request.pk, action])
+        assert client.post(url).status_code == 403
+    request.refresh_from_db()
+    assert request.status == MeetingRequest.Status.REQUESTED
+    assert not Meeting.objects.exists()
