@@ -198,3 +198,63 @@ def test_operator_publishes_a_draft_event(client, programme, operator, member):
     response = client.post(f"/api/events/{draft.slug}/publish", **bearer(operator))
     assert response.status_code == 200
     assert response.json()["status"] == "published"
+
+
+def test_a_request_carries_a_session_wish_both_ways(client, day, operator, leeds, almaty):
+    path = f"/api/events/{day.slug}/requests"
+    payload = {"recipient": almaty.pk, "priority": 3, "session": "afternoon"}
+    response = post_json(client, path, payload, bearer(leeds.user))
+    assert response.status_code == 201, response.content
+    assert (response.json()["session"], response.json()["priority"]) == ("afternoon", 3)
+    received = client.get(path, **bearer(almaty.user)).json()
+    assert [r["session"] for r in received] == ["afternoon"]
+    client.post(f"/api/meeting-requests/{received[0]['id']}/accept", **bearer(almaty.user))
+    services.schedule_run_now(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    agenda = client.get(f"/api/events/{day.slug}/agenda", **bearer(leeds.user)).json()
+    assert [item["session"] for item in agenda] == ["afternoon"]
+
+
+def test_a_bad_session_or_priority_is_refused_clearly_and_creates_nothing(
+    client, day, leeds, almaty
+):
+    path = f"/api/events/{day.slug}/requests"
+    headers = bearer(leeds.user)
+    response = post_json(client, path, {"recipient": almaty.pk, "session": "evening"}, headers)
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"session": ["Choose a session from the list."]}
+    in_russian = post_json(
+        client,
+        path,
+        {"recipient": almaty.pk, "session": "evening"},
+        headers | {"HTTP_ACCEPT_LANGUAGE": "ru"},
+    )
+    assert in_russian.json()["errors"]["session"] == ["Выберите сессию из списка."]
+    response = post_json(client, path, {"recipient": almaty.pk, "priority": 9}, headers)
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"priority": ["Choose a priority from the list."]}
+    assert not MeetingRequest.objects.exists()
+
+
+def test_a_session_wish_needs_a_day_with_two_sessions(client, event, leeds, almaty):
+    path = f"/api/events/{event.slug}/requests"
+    payload = {"recipient": almaty.pk, "session": "morning"}
+    response = post_json(client, path, payload, bearer(leeds.user))
+    assert response.status_code == 400
+    assert "no separate morning and afternoon" in response.json()["errors"]["session"][0]
+    assert not MeetingRequest.objects.exists()
+
+
+def test_another_organisations_user_can_neither_read_nor_answer_a_request(
+    client, event, leeds, almaty, outsider
+):
+    request = pending_request(leeds, almaty)
+    stranger = services.registration_create(event=event, user=outsider)
+    headers = bearer(stranger.user)
+    assert client.get(f"/api/events/{event.slug}/requests", **headers).json() == []
+    for action in ("accept", "decline", "cancel"):
+        response = client.post(f"/api/meeting-requests/{request.pk}/{action}", **headers)
+        assert response.status_code == 404
+        assert "Lucy" not in response.content.decode()
+    request.refresh_from_db()
+    assert request.status == MeetingRequest.Status.REQUESTED

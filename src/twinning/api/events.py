@@ -193,6 +193,7 @@ def request_out(meeting_request: MeetingRequest, viewer_user_id: int) -> Meeting
         recipient_name=recipient.display_name,
         message=meeting_request.message,
         priority=meeting_request.priority,
+        session=meeting_request.session,
         expires_at=meeting_request.expires_at,
         direction=direction,
     )
@@ -222,6 +223,7 @@ def request_meeting(request: HttpRequest, slug: str, payload: MeetingRequestIn) 
         by=request.user,
         message=payload.message,
         priority=payload.priority,
+        session=payload.session,
     )
     return Status(201, request_out(selectors.request_get(pk=created.pk), request.user.pk))
 
@@ -288,6 +290,7 @@ def agenda_item(meeting: Meeting, registration: Registration) -> AgendaItemOut:
         partner=partner.display_name,
         partner_organisation=partner.organisation_name,
         interpreter=interpreter.name if interpreter else None,
+        session=meeting.request.session,
     )
 
 

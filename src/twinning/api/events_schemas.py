@@ -64,7 +64,13 @@ class ParticipantOut(Schema):
 class MeetingRequestIn(Schema):
     recipient: int
     message: str = ""
-    priority: int = 1
+    priority: int = Field(1, description="1 normal, 2 high, 3 must meet.")
+    # Plain strings the service checks, so a wrong value is refused in the caller's language.
+    session: str = Field(
+        "any",
+        description="When to meet: any, morning or afternoon (only on a day with both).",
+        json_schema_extra={"enum": ["any", "morning", "afternoon"]},
+    )
 
 
 class MeetingRequestOut(Schema):
@@ -77,6 +83,7 @@ class MeetingRequestOut(Schema):
     recipient_name: str
     message: str
     priority: int
+    session: str
     expires_at: dt.datetime
     direction: str
 
@@ -91,6 +98,7 @@ class AgendaItemOut(Schema):
     partner: str
     partner_organisation: str
     interpreter: str | None
+    session: str
 
 
 class ScheduleRunIn(Schema):
