@@ -8,7 +8,7 @@ from tests.factories import MembershipFactory, OrganisationFactory, region
 from twinning.demo.plan import DemoPlan, Login
 from twinning.demo.steps.base import DemoContext
 from twinning.events.demo import SLUG, Size, brokerage_day, load
-from twinning.events.models import Meeting, MeetingRequest, Registration
+from twinning.events.models import Meeting, MeetingRequest, Precedence, Registration
 
 pytestmark = pytest.mark.integration
 
@@ -44,6 +44,15 @@ def test_small_brokerage_day_is_scheduled_and_published(context):
     published = event.meetings.exclude(published_status="")
     assert published.count() == event.meetings.exclude(slot=None).count() >= 28
     assert set(published.values_list("published_status", flat=True)) == {Meeting.Status.SCHEDULED}
+    # A couple of session wishes and two orders of meetings, all kept.
+    wishes = event.meetings.exclude(request__session="any").select_related("slot", "request")
+    assert sorted(m.request.session for m in wishes) == ["afternoon", "morning"]
+    assert all(m.slot.session == m.request.session for m in wishes)
+    orders = Precedence.objects.filter(later__event=event).select_related(
+        "earlier__slot", "later__slot"
+    )
+    assert len(orders) == 2
+    assert all(p.earlier.slot.number < p.later.slot.number for p in orders)
 
 
 def test_the_demo_step_leaves_an_existing_day_alone(context):

@@ -1,5 +1,6 @@
-"""Demo step: a Leeds–Almaty brokerage day, 120 participants and 500+ accepted meetings,
-scheduled by the optimiser and published, built through the event services."""
+"""Demo step: a Leeds–Almaty brokerage day, 120 participants and 500+ accepted meetings (a few
+asked for the morning or the afternoon, two must follow another), scheduled by the optimiser
+and published, built through the event services."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from twinning.events import services
-from twinning.events.models import Event, Registration
+from twinning.events.models import Event, Meeting, Registration
 from twinning.events.scheduler import interpreter_pair
 
 if TYPE_CHECKING:
@@ -19,6 +20,18 @@ SLUG = "leeds-almaty-brokerage-day"
 TABLES = 40
 # Four interpreters can cover 4 × 14 = 56 slot-meetings; the demo stays well inside that.
 INTERPRETED_SHARE = 0.08
+# A few requesters can come for half the day only (a flight at lunchtime, a train at noon):
+# request number -> the session they asked for.
+SESSION_WISHES = {
+    3: "morning",
+    7: "afternoon",
+    120: "morning",
+    190: "afternoon",
+    260: "morning",
+    400: "afternoon",
+}
+# How many participants want one of their meetings before another (the supplier before the bank).
+PRECEDENCES = 2
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,8 @@ def brokerage_day(context: DemoContext, size: Size) -> Event:
     people = _register(context, event, size.per_side)
     context.report(f"  {sum(map(len, people.values()))} participants registered")
     accepted = _meetings(people, size, random.Random(2026))  # noqa: S311 - demo data
-    context.report(f"  {accepted} meetings accepted; optimising for {size.solver_seconds} s …")
+    _precedences(accepted, operator)
+    context.report(f"  {len(accepted)} meetings accepted; optimising for {size.solver_seconds} s …")
     run = services.schedule_run_now(event=event, by=operator, time_limit=size.solver_seconds)
     context.report(
         f"  {run.meetings_scheduled}/{run.meetings_total} scheduled, {run.breaks} breaks "
@@ -136,7 +150,9 @@ def _register(context: DemoContext, event: Event, per_side: int) -> dict[str, li
     return people
 
 
-def _meetings(people: dict[str, list[Registration]], size: Size, rng: random.Random) -> int:
+def _meetings(
+    people: dict[str, list[Registration]], size: Size, rng: random.Random
+) -> list[Meeting]:
     """Cross-side pairs, at most `most_per_person` each, asked by either side; the first
     `size.meetings` are accepted, the rest stay open."""
     uk, kz = people["UK"], people["KZ"]
@@ -156,10 +172,29 @@ def _meetings(people: dict[str, list[Registration]], size: Size, rng: random.Ran
         chosen.append((a, b) if rng.random() < 0.5 else (b, a))
         if len(chosen) == size.meetings + size.open_requests:
             break
+    accepted = []
     for n, (requester, recipient) in enumerate(chosen):
         request = services.request_create(
-            requester=requester, recipient=recipient, by=requester.user
+            requester=requester,
+            recipient=recipient,
+            by=requester.user,
+            session=SESSION_WISHES.get(n, "any"),
         )
         if n < size.meetings:
-            services.request_accept(request=request, by=recipient.user)
-    return min(len(chosen), size.meetings)
+            accepted.append(services.request_accept(request=request, by=recipient.user))
+    return accepted
+
+
+def _precedences(meetings: list[Meeting], operator: Any) -> None:
+    """The first requesters with two meetings meet their first partner before the second."""
+    first_of: dict[int, Meeting] = {}
+    ordered = 0
+    for meeting in meetings:
+        requester = meeting.request.requester_id
+        if requester not in first_of:
+            first_of[requester] = meeting
+            continue
+        services.meeting_set_after(meeting=meeting, after=[first_of[requester]], by=operator)
+        ordered += 1
+        if ordered == PRECEDENCES:
+            return
