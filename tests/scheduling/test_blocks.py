@@ -1,10 +1,18 @@
 import pytest
 
 from tests.scheduling.days import day
-from twinning.scheduling import Status, check, solve
+from twinning.scheduling import Status, check, solve, solver
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.problem import Assignment
-from twinning.scheduling.solver import _name_who_breaks, _Names, _prepare, _Run
+from twinning.scheduling.solver import (
+    _guess_who_breaks,
+    _luby,
+    _name_who_breaks,
+    _Names,
+    _prepare,
+    _restarting,
+    _Run,
+)
 from twinning.scheduling.tables import assign_tables
 
 pytestmark = pytest.mark.unit
@@ -46,18 +54,12 @@ def test_a_participant_whose_day_fits_no_block_makes_the_bound_start_at_one():
     assert (result.status, result.breaks, result.bound) == (Status.OPTIMAL, 1, 1)
 
 
-def test_naming_who_breaks_finds_the_schedule_with_only_the_named_participant_breaking():
-
+def _one_forced_break():
     # a cannot meet in slot 1, so a's two meetings (slots 0 and 2) make one break.
-    problem = day([("a", "b"), ("a", "c"), ("d", "e")], slots=3, unavailable={"a": {1}})
-    prepared = _prepare(problem, [])
-    names = _Names.of(prepared)
-    a = prepared.index.participant["a"]
-    # The participant who cannot avoid a break is named first, and alone.
-    assert names.left[0] == {a}
+    return day([("a", "b"), ("a", "c"), ("d", "e")], slots=3, unavailable={"a": {1}})
 
-    run = _Run(problem, prepared, cap=1)
-    assert _name_who_breaks(run, names, 5.0, 1, 0) is Status.FEASIBLE
+
+def _assert_valid_with_one_break(problem, run):
     solution = run.solution()
     tables = assign_tables(problem, solution.slot_of)
     schedule = [
@@ -67,9 +69,21 @@ def test_naming_who_breaks_finds_the_schedule_with_only_the_named_participant_br
     assert check(problem, schedule) == []
 
 
-def test_naming_reports_unknown_when_every_name_is_refuted():
+def test_naming_who_breaks_finds_the_schedule_with_only_the_named_participant_breaking():
+    problem = _one_forced_break()
+    prepared = _prepare(problem, [])
+    names = _Names.of(prepared)
+    a = prepared.index.participant["a"]
+    # The participant who cannot avoid a break is named first, and alone.
+    assert names.left[0] == {a}
 
-    problem = day([("a", "b"), ("a", "c"), ("d", "e")], slots=3, unavailable={"a": {1}})
+    run = _Run(problem, prepared, cap=1)
+    assert _name_who_breaks(run, names, 5.0, 1, 0) is Status.FEASIBLE
+    _assert_valid_with_one_break(problem, run)
+
+
+def test_naming_reports_unknown_when_every_name_is_refuted():
+    problem = _one_forced_break()
     prepared = _prepare(problem, [])
     names = _Names.of(prepared)
     run = _Run(problem, prepared, cap=0)
@@ -77,3 +91,58 @@ def test_naming_reports_unknown_when_every_name_is_refuted():
     # Nobody can keep a's day unbroken: every name is refuted, which proves nothing more.
     assert _name_who_breaks(run, names, 5.0, 1, 0) is Status.UNKNOWN
     assert names.left == []
+
+
+def test_names_too_few_to_hold_the_cap_are_not_worth_asking():
+    names = _Names(left=[{0}], forced=0)
+    # With fairness 2 and somebody at 0 breaks, one named participant takes at most 2.
+    assert names.can_take(2, 2)
+    assert not names.can_take(3, 2)
+    # Without fairness one participant may take them all.
+    assert names.can_take(3, None)
+    assert _Names(left=[{0, 1}], forced=1).can_take(4, 2)
+
+
+def test_a_guess_finds_the_schedule_when_the_most_constrained_participant_breaks():
+    problem = _one_forced_break()
+    prepared = _prepare(problem, [])
+    names = _Names.of(prepared)
+    run = _Run(problem, prepared, cap=1)
+
+    assert _guess_who_breaks(run, names, 1, 0) is Status.FEASIBLE
+    _assert_valid_with_one_break(problem, run)
+
+
+def test_a_refuted_guess_drops_its_name_and_an_undecided_one_marks_naming_slow(monkeypatch):
+    problem = _one_forced_break()
+    prepared = _prepare(problem, [])
+    refuted = _Names.of(prepared)
+    before = len(refuted.left)
+
+    assert _guess_who_breaks(_Run(problem, prepared, cap=0), refuted, 1, 0) is Status.UNKNOWN
+    assert len(refuted.left) == before - min(before, solver.GUESSES)
+    assert not refuted.slow
+
+    undecided = _Names.of(prepared)
+    monkeypatch.setattr(solver, "_try_name", lambda *args: Status.UNKNOWN)
+    assert _guess_who_breaks(_Run(problem, prepared, cap=1), undecided, 1, 0) is Status.UNKNOWN
+    # It stops at the first undecided name and keeps it for later rounds.
+    assert len(undecided.left) == before
+    assert undecided.slow
+
+
+def test_restarting_search_answers_and_counts_its_slices():
+    problem = _one_forced_break()
+    prepared = _prepare(problem, [])
+    names = _Names.of(prepared)
+
+    found = _restarting(_Run(problem, prepared, cap=1), names, 5.0, 1, 0)
+    # A question without an objective is "optimal" as soon as a schedule is found.
+    assert found in (Status.OPTIMAL, Status.FEASIBLE)
+    assert names.restarts == 1
+    assert _restarting(_Run(problem, prepared, cap=0), names, 5.0, 1, 0) is Status.INFEASIBLE
+    assert names.restarts == 2
+
+
+def test_restart_slices_follow_the_luby_sequence():
+    assert [_luby(i) for i in range(1, 16)] == [1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]

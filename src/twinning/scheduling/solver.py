@@ -174,6 +174,7 @@ def _descend(
         run = _Run(problem, prepared, hint=best, cap=lower)
         if lower not in names:
             names[lower] = _Names.of(prepared)
+            names[lower].guess = not any(asked.slow for asked in names.values())
         status = _ask(run, names[lower], lower, (budget, _left(deadline) - reserve), workers, seed)
         if status is Status.INFEASIBLE:
             lower += 1
@@ -198,6 +199,9 @@ PROBE_SECONDS = 10.0
 # Share of a question's time spent naming who takes the breaks, and time per name.
 NAMING_SHARE = 0.5
 NAMING_SECONDS = 4.0
+# Names tried before the free search, the first time a cap is asked: the participant with
+# the fewest ways to an unbroken day is often the one who breaks.
+GUESSES = 3
 
 
 def _ask(
@@ -205,26 +209,66 @@ def _ask(
 ) -> Status:
     """Is there a schedule with at most ``cap`` breaks?
 
-    No breaks at all leaves nobody to name: one long search. Otherwise a free search first
-    (it refutes or answers most questions; only once per cap), then naming who breaks, then
-    free search again: for the question's budget, or for all the time there is once every
-    name is refuted (nothing else is left to try for this cap).
+    No breaks at all leaves nobody to name: a restarting search. Otherwise, the first time
+    a cap is asked: a quick guess at who breaks (the first few names, the most constrained
+    participants first), then a free search (it refutes or answers most questions). Then
+    naming who breaks, round by round, and a restarting free search: for the question's
+    budget, or for all the time there is once no name is left to try.
     """
     budget, everything = budgets
     if cap == 0:
-        return run.solve(budget, workers, seed)
+        return _restarting(run, names, budget, workers, seed)
     started = time.perf_counter()
     status = Status.UNKNOWN
+    can_name = names.can_take(cap, run.problem.max_break_spread) and names.guess
     if not names.probed:
         names.probed = True
-        status = run.solve(min(budget, PROBE_SECONDS), workers, seed)
-    if status is Status.UNKNOWN:
+        if can_name:
+            status = _guess_who_breaks(run, names, workers, seed)
+        if status is Status.UNKNOWN:
+            status = run.solve(min(_left(started + budget), PROBE_SECONDS), workers, seed)
+    nameable = can_name and not names.slow
+    if status is Status.UNKNOWN and nameable:
         ends = started + budget
         status = _name_who_breaks(run, names, NAMING_SHARE * _left(ends), workers, seed)
     if status is Status.UNKNOWN:
-        ends = started + (budget if names.left else everything)
-        status = run.solve(_left(ends), workers, seed)
+        ends = started + (budget if names.left and nameable else everything)
+        status = _restarting(run, names, _left(ends), workers, seed)
     return status
+
+
+# First slices of a restarting search; later ones follow the Luby sequence (1, 1, 2, 1, ...).
+RESTART_SECONDS = 5.0
+
+
+def _restarting(run: _Run, names: _Names, budget: float, workers: int, seed: int) -> Status:
+    """Search in slices, each with a new seed, until one answers or the budget is spent.
+
+    How long CP-SAT takes to find a schedule at the bound depends heavily on its seed (on
+    ticf-14crafa, 3 to 13 s for most seeds, nothing in 60 s for some): restarting with
+    another seed cuts that tail. Slices alternate between the LP worker, which can still
+    refute, and the lighter default LP, which found schedules at the bound about twice as
+    fast on tic-13crafc. The sequence goes on where it stopped when the cap is asked again.
+    """
+    ends = time.perf_counter() + budget
+    status = Status.UNKNOWN
+    while status is Status.UNKNOWN and _left(ends) > 0.05:
+        names.restarts += 1
+        n = names.restarts
+        # Each length of the sequence twice: once looking for a schedule, once able to refute.
+        limit = min(RESTART_SECONDS * _luby((n + 1) // 2), _left(ends))
+        status = run.solve(limit, workers, seed + n, finding=n % 2 == 1)
+    return status
+
+
+def _luby(i: int) -> int:
+    """The i-th term (from 1) of the Luby sequence: 1, 1, 2, 1, 1, 2, 4, 1, 1, 2, ..."""
+    k = 1
+    while (1 << k) - 1 < i:
+        k += 1
+    if i == (1 << k) - 1:
+        return 1 << (k - 1)
+    return _luby(i - (1 << (k - 1)) + 1)
 
 
 @dataclasses.dataclass
@@ -235,6 +279,20 @@ class _Names:
     limit: float = 1.0
     # Whether the free search has had its first go at this cap.
     probed: bool = False
+    # Participants held to at least one break.
+    forced: int = 0
+    # Slices of restarting search spent on this cap so far.
+    restarts: int = 0
+    # Whether to name who breaks at all (not after a slow guess at a lower cap); whether a
+    # guess at this cap took too long.
+    guess: bool = True
+    slow: bool = False
+
+    def can_take(self, cap: int, spread: int | None) -> bool:
+        """Whether a name could hold ``cap`` breaks: with fairness and someone at 0 breaks,
+        each named participant takes at most ``spread`` of them. Below ``cap`` is refuted,
+        so names that cannot reach it are not worth asking."""
+        return spread is None or spread * (self.forced + 1) >= cap
 
     @classmethod
     def of(cls, prepared: _Prepared) -> _Names:
@@ -247,7 +305,40 @@ class _Names:
             key=lambda p: (len(options[p]), p),
         )
         names = [forced] if forced else []
-        return cls(names + [forced | {p} for p in people if p not in forced], NAMING_SECONDS)
+        return cls(
+            names + [forced | {p} for p in people if p not in forced],
+            NAMING_SECONDS,
+            forced=len(forced),
+        )
+
+
+def _guess_who_breaks(run: _Run, names: _Names, workers: int, seed: int) -> Status:
+    """Try the first few names once, before anything else: the participants with the fewest
+    ways to an unbroken day are often the ones who break (forum-13crafc, ticf-13crafc).
+
+    Stops at the first name left undecided, and marks the names slow: on such a day (e.g.
+    forumt-14crafe, where each takes more than 4 s) naming costs more than it finds, and
+    the free search gets the time instead.
+    """
+    for allowed in list(names.left[:GUESSES]):
+        found = _try_name(run, allowed, names.limit, workers, seed)
+        if found is Status.FEASIBLE:
+            return found
+        if found is Status.UNKNOWN:
+            names.slow = True
+            break
+        names.left.remove(allowed)
+    run.status = Status.UNKNOWN
+    return Status.UNKNOWN
+
+
+def _try_name(run: _Run, allowed: set[int], limit: float, workers: int, seed: int) -> Status:
+    """Search for a schedule in which nobody but ``allowed`` breaks: FEASIBLE (the run holds
+    it), INFEASIBLE or UNKNOWN."""
+    found = run.solve(limit, workers, seed, model=run.restricted(allowed))
+    if found is Status.OPTIMAL:
+        found = run.status = Status.FEASIBLE
+    return found
 
 
 def _name_who_breaks(run: _Run, names: _Names, budget: float, workers: int, seed: int) -> Status:
@@ -260,17 +351,15 @@ def _name_who_breaks(run: _Run, names: _Names, budget: float, workers: int, seed
     """
     ends = time.perf_counter() + budget
     while names.left and _left(ends) > 0.05:
-        undecided = []
+        undecided: list[set[int]] = []
         for n, allowed in enumerate(names.left):
             if _left(ends) <= 0.05:
-                undecided += names.left[n:]
-                names.left = undecided
+                names.left = undecided + names.left[n:]
+                run.status = Status.UNKNOWN
                 return Status.UNKNOWN
-            model = run.restricted(allowed)
-            found = run.solve(min(names.limit, _left(ends)), workers, seed, model=model)
-            if found in (Status.OPTIMAL, Status.FEASIBLE):
-                run.status = Status.FEASIBLE
-                return Status.FEASIBLE
+            found = _try_name(run, allowed, min(names.limit, _left(ends)), workers, seed)
+            if found is Status.FEASIBLE:
+                return found
             if found is Status.UNKNOWN:
                 undecided.append(allowed)
         names.left, names.limit = undecided, 2 * names.limit
@@ -480,8 +569,12 @@ class _Run:
         *,
         first: bool = False,
         model: cp_model.CpModel | None = None,
+        finding: bool = False,
     ) -> Status:
-        """Solve the model, or ``model``: a copy of it (same variables) with more constraints."""
+        """Solve the model, or ``model``: a copy of it (same variables) with more constraints.
+
+        ``finding``: a cap question whose bound is not expected to fall; look for a schedule.
+        """
         self.solver = cp_model.CpSolver()
         params = self.solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)
@@ -489,7 +582,7 @@ class _Run:
         params.random_seed = seed
         params.stop_after_first_solution = first
         if self.cap is not None:
-            _feasibility_search(params, workers, restricted=model is not None)
+            _feasibility_search(params, workers, restricted=model is not None, finding=finding)
         solved = self.solver.solve(model if model is not None else self.built.model)
         self.status = STATUS.get(solved, Status.UNKNOWN)
         return self.status
@@ -519,17 +612,21 @@ class _Run:
         return max(0, min(solution.breaks, lower - upper_tiers))
 
 
-def _feasibility_search(params: cp_model.SatParameters, workers: int, *, restricted: bool) -> None:
+def _feasibility_search(
+    params: cp_model.SatParameters, workers: int, *, restricted: bool, finding: bool = False
+) -> None:
     """Workers for "at most k breaks?" questions.
 
     With two workers: one with the full LP and its cuts (it refutes in a second what clause
     learning alone cannot settle in a minute, on days with few spare table slots) beside one
     with pure clause learning; when only named participants may break, the LP is not worth
-    its time and a fixed search choosing where each unbroken day starts takes its place.
+    its time and a fixed search choosing where each unbroken day starts takes its place;
+    when looking for a schedule rather than a refutation, the default LP does.
     """
     if workers >= 2:
         params.num_full_subsolvers = workers
-        params.subsolvers.extend(["fixed", "no_lp"] if restricted else ["max_lp", "no_lp"])
+        first = "fixed" if restricted else "default_lp" if finding else "max_lp"
+        params.subsolvers.extend([first, "no_lp"])
     else:
         params.linearization_level = 0
 
