@@ -6,7 +6,6 @@ from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.problem import Assignment
 from twinning.scheduling.solver import (
     _guess_who_breaks,
-    _luby,
     _name_who_breaks,
     _Names,
     _prepare,
@@ -142,7 +141,3 @@ def test_restarting_search_answers_and_counts_its_slices():
     assert names.restarts == 1
     assert _restarting(_Run(problem, prepared, cap=0), names, 5.0, 1, 0) is Status.INFEASIBLE
     assert names.restarts == 2
-
-
-def test_restart_slices_follow_the_luby_sequence():
-    assert [_luby(i) for i in range(1, 16)] == [1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]

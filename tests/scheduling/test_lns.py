@@ -5,9 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.scheduling.days import day, seat
-from twinning.scheduling import Problem, breaks_of, check
+from twinning.scheduling import Problem, Status, breaks_of, check
 from twinning.scheduling.lns import Search, applies
 from twinning.scheduling.problem import Index, allowed_slots
+from twinning.scheduling.solver import _improve_locally, _prepare, _Solution
 
 pytestmark = pytest.mark.unit
 
@@ -45,6 +46,18 @@ def test_repairs_keep_fairness_and_unavailability():
     assert check(problem, seat(problem, start)) == []
     assert check(problem, seat(problem, result)) == []
     assert breaks(problem, result) < breaks(problem, start)
+
+
+def test_a_repaired_day_is_bounded_by_who_cannot_avoid_a_break():
+    # a cannot meet in slot 1: a's two meetings make a break whatever the search does.
+    problem = day([("a", "b"), ("a", "c"), ("d", "e")], slots=3, unavailable={"a": {1}})
+    prepared = _prepare(problem, [])
+    placed = _Solution(slot_of={0: 0, 1: 2, 2: 1}, interpreter_of={}, breaks=1, objective=1)
+
+    result = _improve_locally(problem, prepared, placed, time.perf_counter() + 0.5, 0)
+
+    assert check(problem, result.assignments) == []
+    assert (result.status, result.breaks, result.bound) == (Status.OPTIMAL, 1, 1)
 
 
 def test_days_with_precedences_are_left_to_the_whole_model():
