@@ -66,6 +66,10 @@ def test_a_wish_left_from_a_split_day_is_ignored_once_the_day_has_one_session(
     )
     assert scheduler.plan_for(morning_only).problem.meetings[0].session is sp.Session.ANY
     assert _run(morning_only, operator).meetings_scheduled == 1
+    # Nor does a manual move warn about it.
+    meeting.refresh_from_db()
+    other_slot = morning_only.slots.exclude(pk=meeting.slot_id).first()
+    assert services.move_warnings(meeting, other_slot, morning_only.tables.first()) == []
 
 
 def test_the_refusal_is_in_the_requesters_language(client, day, leeds, almaty):

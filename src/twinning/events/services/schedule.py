@@ -23,6 +23,7 @@ from twinning.events.models import (
     Slot,
     Table,
 )
+from twinning.events.selectors import day_has_two_sessions
 from twinning.events.services.access import lock_event, lock_meeting
 from twinning.events.services.requests import request_cancel, requests_expire_due
 from twinning.scheduling.result import Result, Status
@@ -186,6 +187,9 @@ def move_warnings(
 def _session_warnings(meeting: Meeting, slot: Slot) -> list[str]:
     wish = meeting.request.session
     if wish == MeetingRequest.Session.ANY or wish == slot.session:
+        return []
+    # A wish left from a grid with two sessions means nothing now; the optimiser ignores it too.
+    if not day_has_two_sessions(event=meeting.event):
         return []
     if wish == MeetingRequest.Session.MORNING:
         return [_("The participants asked to meet in the morning; this slot is in the afternoon.")]
