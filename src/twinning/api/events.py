@@ -14,8 +14,11 @@ from twinning.api.auth import OPTIONAL
 from twinning.api.events_schemas import (
     AgendaItemOut,
     DayHoursOut,
+    EarlierMeetingOut,
     EventDetailOut,
     EventOut,
+    MeetingAfterIn,
+    MeetingAfterOut,
     MeetingRequestIn,
     MeetingRequestOut,
     ParticipantOut,
@@ -331,6 +334,57 @@ def schedule_publish(request: HttpRequest, slug: str, payload: PublishIn) -> Sch
     return ScheduleVersionOut(
         number=version.number, changed_meetings=version.changed_meetings, notified=version.notified
     )
+
+
+def _managed_meeting(request: HttpRequest, slug: str, pk: int) -> Meeting:
+    """A meeting of the event the caller operates; another event's meeting looks missing."""
+    meeting = selectors.meeting_get(event=_event(request, slug, MANAGE), pk=pk)
+    if meeting is None:
+        raise HttpError(404, _("Not found."))
+    return meeting
+
+
+def meeting_after_out(meeting: Meeting) -> MeetingAfterOut:
+    earlier = [
+        EarlierMeetingOut(
+            id=other.pk,
+            requester_name=other.request.requester.display_name,
+            recipient_name=other.request.recipient.display_name,
+        )
+        for other in selectors.meetings_before(meeting=meeting)
+    ]
+    return MeetingAfterOut(after=earlier)
+
+
+MEETING_AFTER = "/events/{slug}/meetings/{pk}/after"
+
+
+@router.get(MEETING_AFTER, response={200: MeetingAfterOut, 403: Error, 404: Error})
+def meeting_after_get(request: HttpRequest, slug: str, pk: int) -> MeetingAfterOut:
+    """The meetings that must take place before this one ("meet A before B")."""
+    return meeting_after_out(_managed_meeting(request, slug, pk))
+
+
+@router.put(
+    MEETING_AFTER, response={200: MeetingAfterOut, 400: FieldErrors, 403: Error, 404: Error}
+)
+def meeting_after_put(
+    request: HttpRequest, slug: str, pk: int, payload: MeetingAfterIn
+) -> MeetingAfterOut:
+    """Replace the meetings that must take place before this one; a circle, another event's
+    meeting or an unknown id is refused under `after` and changes nothing."""
+    meeting = _managed_meeting(request, slug, pk)
+    wanted = set(payload.after)
+    earlier = list(selectors.meetings_with_pks(pks=wanted))
+    unknown = sorted(wanted - {other.pk for other in earlier})
+    if unknown:
+        message = _("No such meeting: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}
+        raise ValidationError({"after": [message]})
+    try:
+        services.meeting_set_after(meeting=meeting, after=earlier, by=request.user)
+    except ValidationError as refusal:
+        raise ValidationError({"after": refusal.messages}) from refusal
+    return meeting_after_out(meeting)
 
 
 @router.post(

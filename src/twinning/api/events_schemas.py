@@ -101,6 +101,20 @@ class AgendaItemOut(Schema):
     session: str
 
 
+class EarlierMeetingOut(Schema):
+    id: int
+    requester_name: str
+    recipient_name: str
+
+
+class MeetingAfterOut(Schema):
+    after: list[EarlierMeetingOut]
+
+
+class MeetingAfterIn(Schema):
+    after: list[int] = Field(description="The meetings that must take place before this one.")
+
+
 class ScheduleRunIn(Schema):
     time_limit: int = Field(30, ge=1, le=600)
     keep_previous: bool = True

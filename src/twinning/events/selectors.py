@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -290,6 +291,16 @@ def run_get(*, event: Event, pk: int) -> ScheduleRun | None:
 def meeting_get(*, event: Event, pk: int) -> Meeting | None:
     queryset = event.meetings.select_related("event", "slot", "table", "interpreter", *PARTY)
     return queryset.filter(pk=pk).first()
+
+
+def meetings_before(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The meetings that must take place before this one, as operators set them."""
+    return meeting.after.select_related(*PARTY).order_by("pk")
+
+
+def meetings_with_pks(*, pks: Iterable[int]) -> QuerySet[Meeting]:
+    """Meetings of any event: the service, not the lookup, refuses another event's."""
+    return Meeting.objects.filter(pk__in=list(pks))
 
 
 def request_get(*, pk: int) -> MeetingRequest | None:
