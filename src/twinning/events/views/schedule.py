@@ -84,7 +84,9 @@ def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             warnings, moved = conflict.warnings, None
         if moved is not None:
             return redirect("events:schedule", slug)
-    after = AfterForm(meeting=meeting, initial={"after": list(meeting.after.all())})
+    after = AfterForm(
+        meeting=meeting, initial={"after": list(selectors.meetings_before(meeting=meeting))}
+    )
     context = {
         "event": event,
         "meeting": meeting,
