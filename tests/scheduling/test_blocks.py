@@ -1,7 +1,7 @@
 import pytest
 
-from tests.scheduling.days import day
-from twinning.scheduling import Status, check, solve, solver
+from tests.scheduling.days import brute_force, day
+from twinning.scheduling import Status, breaks_of, check, solve, solver
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.problem import Assignment
 from twinning.scheduling.solver import (
@@ -11,6 +11,7 @@ from twinning.scheduling.solver import (
     _prepare,
     _restarting,
     _Run,
+    _Solution,
 )
 from twinning.scheduling.tables import assign_tables
 
@@ -60,12 +61,8 @@ def _one_forced_break():
 
 def _assert_valid_with_one_break(problem, run):
     solution = run.solution()
-    tables = assign_tables(problem, solution.slot_of)
-    schedule = [
-        Assignment(problem.meetings[m].id, t, tables[m]) for m, t in solution.slot_of.items()
-    ]
     assert solution.breaks == 1
-    assert check(problem, schedule) == []
+    assert check(problem, _seated(problem, solution)) == []
 
 
 def test_naming_who_breaks_finds_the_schedule_with_only_the_named_participant_breaking():
@@ -141,3 +138,42 @@ def test_restarting_search_answers_and_counts_its_slices():
     assert names.restarts == 1
     assert _restarting(_Run(problem, prepared, cap=0), names, 5.0, 1, 0) is Status.INFEASIBLE
     assert names.restarts == 2
+
+
+def _seated(problem, solution):
+    tables = assign_tables(problem, solution.slot_of)
+    return [Assignment(problem.meetings[m].id, t, tables[m]) for m, t in solution.slot_of.items()]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_narrowing_counts_two_breaks_of_one_participant_as_two(workers):
+    # a meets b, c and d in slots 0, 2 and 4 only: two breaks, whatever the search does.
+    problem = day(
+        [("a", "b"), ("a", "c"), ("a", "d")], slots=5, fixed_slot={"m1": 0, "m2": 2, "m3": 4}
+    )
+    prepared = _prepare(problem, [])
+    start = _Solution(slot_of={0: 0, 1: 2, 2: 4}, interpreter_of={}, breaks=2, objective=2)
+
+    best, lower = solver._narrow(problem, prepared, start, 0, 5.0, workers, 0)
+
+    assert check(problem, _seated(problem, best)) == []
+    assert (best.breaks, lower) == (2, 2)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_narrowing_improves_a_poor_schedule_to_the_proven_optimum(workers):
+    pairs = [("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("a", "d")]
+    problem = day(pairs, slots=6, unavailable={"a": {2}}, spread=1)
+    prepared = _prepare(problem, [])
+    # A valid schedule with every meeting spread out: a, b, c and d all break.
+    poor = {0: 0, 1: 3, 2: 5, 3: 1, 4: 5}
+    start = _Solution(poor, {}, breaks=0, objective=0)
+    start.breaks = start.objective = sum(breaks_of(problem, _seated(problem, start)).values())
+    assert check(problem, _seated(problem, start)) == []
+    optimum = brute_force(problem)
+    assert optimum is not None and start.breaks > optimum[1]
+
+    best, lower = solver._narrow(problem, prepared, start, 0, 10.0, workers, 0)
+
+    assert check(problem, _seated(problem, best)) == []
+    assert best.breaks == lower == optimum[1]

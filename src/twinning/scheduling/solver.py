@@ -383,7 +383,7 @@ def _narrow(
     seed: int,
 ) -> tuple[_Solution, int]:
     """Optimise freely for a while, hinted with the best schedule and above the known bound."""
-    run = _Run(problem, prepared, hint=best)
+    run = _Run(problem, prepared, hint=best, narrowing=True)
     run.built.model.add(sum(run.built.vars.breaks) >= lower)
     if run.solve(budget, workers, seed) in (Status.OPTIMAL, Status.FEASIBLE):
         best = min(best, run.solution(), key=lambda solution: solution.breaks)
@@ -493,11 +493,14 @@ class _Run:
         hint: _Solution | None = None,
         cap: int | None = None,
         placement_only: bool = False,
+        narrowing: bool = False,
     ) -> None:
         self.problem = problem
         self.prepared = prepared
         self.cap = cap
         self.placement_only = placement_only
+        # Every meeting is placed; only the breaks are minimised, by core-based search.
+        self.narrowing = narrowing
         self.status = Status.UNKNOWN
         settings = Settings(
             domains=prepared.domains,
@@ -518,6 +521,8 @@ class _Run:
         self.solver = cp_model.CpSolver()
         if placement_only:
             pass
+        elif narrowing:
+            self._count_breaks_by_literals()
         elif cap is None:
             self._set_objective()
         else:
@@ -532,6 +537,27 @@ class _Run:
             if p not in allowed and isinstance(breaks, cp_model.IntVar):
                 model.add(model.get_int_var_from_proto_index(breaks.index) == 0)
         return model
+
+    def _count_breaks_by_literals(self) -> None:
+        """Minimise the breaks as a sum of literals "p takes at least j breaks", for the
+        core-based search: its cores are sets of such literals, one per participant who
+        might break, rather than slices of integer counts."""
+        model = self.built.model
+        terms = []
+        for p, breaks in enumerate(self.built.vars.breaks):
+            if not isinstance(breaks, cp_model.IntVar):
+                continue
+            top = list(breaks.proto.domain)[-1]
+            previous = None
+            for j in range(1, top + 1):
+                at_least = model.new_bool_var(f"breaks{p}_ge{j}")
+                model.add(breaks >= j).only_enforce_if(at_least)
+                model.add(breaks <= j - 1).only_enforce_if(at_least.Not())
+                if previous is not None:
+                    model.add_implication(at_least, previous)
+                previous = at_least
+                terms.append(at_least)
+        model.minimize(sum(terms))
 
     def _set_objective(self) -> None:
         v = self.built.vars
@@ -577,6 +603,11 @@ class _Run:
         params.stop_after_first_solution = first
         if self.cap is not None:
             _feasibility_search(params, workers, restricted=model is not None, finding=finding)
+        elif self.narrowing and workers >= 2:
+            # Core-based search beside clause learning: where the ladder stalls it finds
+            # fewer breaks than the default workers (forum-13crafb: 8 instead of 17).
+            params.num_full_subsolvers = workers
+            params.subsolvers.extend(["core", "no_lp"])
         solved = self.solver.solve(model if model is not None else self.built.model)
         self.status = STATUS.get(solved, Status.UNKNOWN)
         return self.status
