@@ -177,3 +177,25 @@ def test_narrowing_improves_a_poor_schedule_to_the_proven_optimum(workers):
 
     assert check(problem, _seated(problem, best)) == []
     assert best.breaks == lower == optimum[1]
+
+
+def test_a_narrowing_slice_answers_with_a_schedule_at_the_cap():
+    problem = _one_forced_break()
+    prepared = _prepare(problem, [])
+    run = _Run(problem, prepared, cap=1)
+
+    assert solver._narrowing_slice(run, 5.0, 2, 0) is Status.FEASIBLE
+    # The schedule found by the narrowing model is the run's answer.
+    _assert_valid_with_one_break(problem, run)
+
+
+def test_a_narrowing_slice_refutes_the_cap_and_keeps_what_it_found_above_it():
+    # a meets b, c and d in slots 0, 2 and 4 only: two breaks, so "at most 1" is refuted.
+    problem = day(
+        [("a", "b"), ("a", "c"), ("a", "d")], slots=5, fixed_slot={"m1": 0, "m2": 2, "m3": 4}
+    )
+    run = _Run(problem, _prepare(problem, []), cap=1)
+
+    assert solver._narrowing_slice(run, 5.0, 2, 0) is Status.INFEASIBLE
+    assert run.better is not None and run.better.breaks == 2
+    assert check(problem, _seated(problem, run.better)) == []
