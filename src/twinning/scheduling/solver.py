@@ -202,8 +202,10 @@ PROBE_SECONDS = 10.0
 NAMING_SHARE = 0.5
 NAMING_SECONDS = 4.0
 # Names tried before the free search, the first time a cap is asked: the participant with
-# the fewest ways to an unbroken day is often the one who breaks.
+# the fewest ways to an unbroken day is often the one who breaks. Seconds per guess: on a
+# slow day ticf-13crafc's first guess took 2.8-5.5 s (1.4-2.4 s on a faster one).
 GUESSES = 3
+GUESS_SECONDS = 8.0
 
 
 def _ask(
@@ -342,11 +344,11 @@ def _guess_who_breaks(run: _Run, names: _Names, workers: int, seed: int) -> Stat
     ways to an unbroken day are often the ones who break (forum-13crafc, ticf-13crafc).
 
     Stops at the first name left undecided, and marks the names slow: on such a day (e.g.
-    forumt-14crafe, where each takes more than 4 s) naming costs more than it finds, and
+    forumt-14crafe, where each takes more than 8 s) naming costs more than it finds, and
     the free search gets the time instead.
     """
     for allowed in list(names.left[:GUESSES]):
-        found = _try_name(run, allowed, names.limit, workers, seed)
+        found = _try_name(run, allowed, GUESS_SECONDS, workers, seed)
         if found is Status.FEASIBLE:
             return found
         if found is Status.UNKNOWN:
