@@ -280,20 +280,17 @@ def _narrowing_slice(run: _Run, limit: float, workers: int, seed: int) -> Status
     cap still improves the best one, and a bound it proves above the cap refutes it.
     """
     cap = run.cap or 0  # restarts only ever answer cap questions
-    narrow = _Run(run.problem, run.prepared, hint=run.better or run.hint, narrowing=True)
-    narrow.built.model.add(sum(narrow.built.vars.breaks) >= cap)
-    status = narrow.solve(limit, workers, seed)
+    status, found, bound = _minimise_breaks(
+        run.problem, run.prepared, run.better or run.hint, cap, (limit, workers, seed)
+    )
     run.status = Status.UNKNOWN
-    if status in (Status.OPTIMAL, Status.FEASIBLE):
-        found = narrow.solution()
+    if found is not None:
         run.keep_better(found)
         if found.breaks <= cap:
             run.adopted = found
             run.status = Status.FEASIBLE
-    refuted = status is Status.INFEASIBLE or (
-        math.ceil(narrow.solver.best_objective_bound - 1e-6) > cap
-    )
-    if run.status is Status.UNKNOWN and refuted:
+            return run.status
+    if status is Status.INFEASIBLE or bound > cap:
         run.status = Status.INFEASIBLE
     return run.status
 
@@ -418,12 +415,29 @@ def _narrow(
     seed: int,
 ) -> tuple[_Solution, int]:
     """Optimise freely for a while, hinted with the best schedule and above the known bound."""
-    run = _Run(problem, prepared, hint=best, narrowing=True)
-    run.built.model.add(sum(run.built.vars.breaks) >= lower)
-    if run.solve(budget, workers, seed) in (Status.OPTIMAL, Status.FEASIBLE):
-        best = min(best, run.solution(), key=lambda solution: solution.breaks)
-        lower = max(lower, math.ceil(run.solver.best_objective_bound - 1e-6))
+    _, found, bound = _minimise_breaks(problem, prepared, best, lower, (budget, workers, seed))
+    if found is not None:
+        best = min(best, found, key=lambda solution: solution.breaks)
+        lower = max(lower, bound)
     return best, lower
+
+
+def _minimise_breaks(
+    problem: Problem,
+    prepared: _Prepared,
+    hint: _Solution | None,
+    lower: int,
+    search: tuple[float, int, int],
+) -> tuple[Status, _Solution | None, int]:
+    """A narrowing run: minimise the breaks from ``hint``, above the proven bound ``lower``,
+    for ``search`` = (seconds, workers, seed). Answers the status, the best schedule found
+    (None if none) and the bound the run proved."""
+    budget, workers, seed = search
+    run = _Run(problem, prepared, hint=hint, narrowing=True)
+    run.built.model.add(sum(run.built.vars.breaks) >= lower)
+    status = run.solve(budget, workers, seed)
+    found = run.solution() if status in (Status.OPTIMAL, Status.FEASIBLE) else None
+    return status, found, math.ceil(run.solver.best_objective_bound - 1e-6)
 
 
 def _conclude(
