@@ -12,7 +12,8 @@ pytestmark = pytest.mark.integration
 
 LOCALE = Path(django_settings.LOCALE_PATHS[0])
 LANGUAGES = ["ru", "kk"]
-PLURAL_FORMS = {"ru": 3, "kk": 2}
+# Russian as in Django's own catalogue: one, few, many, and a fourth form for fractions.
+PLURAL_FORMS = {"ru": 4, "kk": 2}
 
 
 def catalogue(language: str, domain: str = "django") -> Catalog:
@@ -54,6 +55,27 @@ def test_plural_forms_and_placeholders_match_the_language(language: str, domain:
     assert po.num_plurals == PLURAL_FORMS[language]
     assert all(len(m.string) == PLURAL_FORMS[language] for m in plurals)
     assert problems == []
+
+
+def app_catalogue_paths() -> list[Path]:
+    """The catalogues kept beside some apps (matching, introductions); makemessages skips them."""
+    return sorted(LOCALE.parent.glob("*/locale/*/LC_MESSAGES/*.po"))
+
+
+@pytest.mark.parametrize(
+    "path", app_catalogue_paths(), ids=lambda path: "/".join(path.relative_to(LOCALE.parent).parts)
+)
+def test_app_catalogues_are_complete_and_hold_only_messages_of_the_main_one(path: Path) -> None:
+    language = path.parts[-3]
+    with path.open("rb") as po:
+        app = read_po(po, locale=language, domain=path.stem)
+    main = catalogue(language)
+    messages = [m for m in app if m.id]
+
+    assert app.num_plurals == PLURAL_FORMS[language]
+    assert [m.id for m in messages if not is_translated(m) or m.fuzzy] == []
+    assert [m.id for m in messages if main.get(m.id, m.context) is None] == []
+    assert [(message.id, errors) for message, errors in app.check()] == []
 
 
 def test_catalogues_of_both_languages_hold_the_same_messages() -> None:

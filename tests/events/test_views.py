@@ -173,6 +173,25 @@ def test_operator_pages(client, operator, published, day, leeds):
     assert "Proven lower bound" in schedule and "Lucy Leeds" in schedule
     printed = client.get(reverse("events:print_all", args=[day.slug])).content.decode()
     assert printed.count('class="agenda-page') == 2
+    manage = client.get(reverse("events:manage", args=[day.slug])).content.decode()
+    assert "2 participants approved" in manage and "1 accepted meeting " in manage
+    assert "0 registrations awaiting approval" in manage and "0 open requests" in manage
+    assert ": 1 meeting changed" in schedule
+
+
+def test_operator_pages_count_in_russian(client, settings, operator, day, meeting):
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+
+    url = reverse("events:publish", args=[day.slug])
+    schedule = client.post(url, follow=True).content.decode()
+    manage = client.get(reverse("events:manage", args=[day.slug])).content.decode()
+
+    assert "Версия 1 опубликована; 2 участника уведомлены об изменениях" in schedule
+    assert ": изменена 1 встреча" in schedule
+    assert "2 участника одобрены" in manage and "1 принятая встреча" in manage
+    assert "0 заявок ожидают одобрения" in manage and "0 открытых запросов" in manage
 
 
 def test_members_cannot_open_operator_pages(client, leeds, day):
@@ -196,6 +215,41 @@ def test_operator_generates_the_grid_from_the_form(client, operator, event):
         },
     )
     assert event.slots.count() == 14
+
+
+def _morning_of(slots: int, day: dt.date) -> dict:
+    """The grid form for a morning that holds exactly `slots` meetings of 20 minutes, 5 between."""
+    end = dt.datetime.combine(day, dt.time(9)) + dt.timedelta(minutes=25 * (slots - 1) + 20)
+    return {
+        "day": day.isoformat(),
+        "morning_start": "09:00",
+        "morning_end": end.strftime("%H:%M"),
+        "meeting_minutes": 20,
+        "changeover_minutes": 5,
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "slots", "message"),
+    [
+        ("ru", 1, "Создан 1 слот."),
+        ("ru", 3, "Создано 3 слота."),
+        ("ru", 5, "Создано 5 слотов."),
+        ("en", 1, "1 slot generated."),
+        ("en", 5, "5 slots generated."),
+    ],
+)
+def test_the_slots_message_agrees_with_the_number(
+    client, settings, operator, event, language, slots, message
+):
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    url = reverse("events:grid_save", args=[event.slug])
+
+    response = client.post(url, _morning_of(slots, event.starts_on), follow=True)
+
+    assert event.slots.count() == slots
+    assert message in response.content.decode()
 
 
 def test_move_page_shows_conflicts(client, operator, day, leeds, almaty, meeting):

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from tests.film.test_services import PDF, new_application
 from twinning.film import labels, messages, services
@@ -51,6 +52,22 @@ def test_every_estimator_code_has_a_translatable_label():
     assert set(labels.REASONS) == set(messages.REASONS)
     assert set(labels.WARNINGS) == set(messages.WARNINGS)
     assert set(labels.EXCLUSIONS) == set(messages.LINE_EXCLUSIONS)
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "ending"),
+    [
+        ("en", 32, ", 32 days before the estimate."),
+        ("ru", 32, ", за 32 дня до расчёта."),
+        ("ru", 41, ", за 41 день до расчёта."),
+        ("ru", 45, ", за 45 дней до расчёта."),
+    ],
+)
+def test_the_stale_rate_warning_counts_days_in_the_readers_grammar(language, days, ending):
+    params = {"base": "GBP", "quote": "KZT", "date": dt.date(2026, 1, 2), "days": days}
+    with translation.override(language):
+        text = labels.warning_text("stale-exchange-rate", params)
+    assert text.endswith(ending)
 
 
 def test_the_estimator_is_public(client):

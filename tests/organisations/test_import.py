@@ -98,7 +98,7 @@ def test_bad_file_report_lists_every_reason(programme):  # type: ignore[no-untyp
     assert "Row 5:\n  - nace_codes: give between 1 and 5 NACE codes." in report
     row_6 = report.split("Row 6:")[1].split("Row 7:")[0]
     for reason in ("registry_id: A UK company number has 8 characters",
-                   "unknown NACE code(s): 99.99", "kind: “charity”", "size: “huge”",
+                   "nace_codes: 1 unknown NACE code: 99.99.", "kind: “charity”", "size: “huge”",
                    "year_founded: “1650”", "working_languages", "owner_email"):  # fmt: skip
         assert reason in row_6
     # Rows that pass the column checks still meet the service's own validation.
@@ -112,6 +112,60 @@ def test_dry_run_checks_but_saves_nothing(programme):  # type: ignore[no-untyped
     assert "Dry run: all 6 rows are valid; nothing was saved." in output
     assert Organisation.objects.count() == 0
     assert not User.objects.filter(email__endswith="tobyl-bidai.example.com").exists()
+
+
+def _one_row_file(tmp_path: Path) -> Path:
+    rows = _good_rows()
+    path = tmp_path / "one.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([rows[0], rows[4]])
+    return path
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("language", "checked", "imported", "refused"),
+    [
+        (
+            "en",
+            "Dry run: 1 row is valid; nothing was saved.",
+            "Imported 1 organisation (1 new inactive owner account).",
+            "Nothing was imported: 1 of 6 rows has problems (listed above).",
+        ),
+        (
+            "ru",
+            "Пробный запуск: проверена 1 строка, ошибок нет; ничего не сохранено.",
+            "Импортирована 1 организация (1 новая неактивная учётная запись владельца).",
+            "Ничего не импортировано: ошибки в 1 строке из 6 (перечислены выше).",
+        ),
+    ],
+)
+def test_the_summary_of_one_row_is_singular(  # type: ignore[no-untyped-def]
+    programme, tmp_path, language, checked, imported, refused
+):
+    one_row = _one_row_file(tmp_path)
+
+    checked_output, _ = _import(one_row, "--dry-run", "--language", language)
+    imported_output, _ = _import(one_row, "--language", language)
+    # The good file again: only the row imported just now is refused, as a duplicate.
+    with pytest.raises(CommandError) as error:
+        _import(GOOD, "--language", language)
+
+    assert checked in checked_output
+    assert imported in imported_output
+    assert str(error.value) == refused
+
+
+@pytest.mark.integration
+def test_the_summary_in_russian_agrees_with_each_number(programme):  # type: ignore[no-untyped-def]
+    checked, _ = _import(GOOD, "--dry-run", "--language", "ru")
+    imported, _ = _import(GOOD, "--language", "ru")
+    with pytest.raises(CommandError) as error:
+        _import(BAD, "--language", "ru")
+
+    assert "Пробный запуск: проверено 6 строк, ошибок нет; ничего не сохранено." in checked
+    assert "Импортировано 6 организаций (6 новых неактивных учётных записей владельцев)" in imported
+    assert str(error.value).startswith("Ничего не импортировано: ошибки в 5 строках из 6 ")
 
 
 @pytest.mark.integration

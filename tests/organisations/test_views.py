@@ -762,6 +762,34 @@ def test_admin_lists_and_publishes_through_the_service(
     submitted.refresh_from_db()
     assert submitted.status == Opportunity.Status.PUBLISHED
     assert mail.outbox[0].to == [member.email]
+    assert "1 opportunity published." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "message"),
+    [
+        ("ru", 1, "Подтверждена 1 организация."),
+        ("ru", 2, "Подтверждено 2 организации."),
+        ("ru", 5, "Подтверждено 5 организаций."),
+        ("en", 1, "1 organisation verified."),
+        ("en", 5, "5 organisations verified."),
+    ],
+)
+def test_admin_verify_counts_in_the_readers_grammar(
+    operator, programme, settings, language, count, message
+):
+    operator.is_superuser = True
+    operator.save()
+    chosen = [o.pk for o in OrganisationFactory.create_batch(count, programme=programme)]
+    client = logged_in(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    changelist = reverse("admin:organisations_organisation_changelist")
+    data = {"action": "verify", "_selected_action": chosen}
+
+    response = client.post(changelist, data, follow=True)
+
+    assert message in response.content.decode()
+    assert Organisation.objects.filter(pk__in=chosen, verified_at__isnull=False).count() == count
 
 
 def test_admin_reject_asks_for_a_reason(operator, submitted):

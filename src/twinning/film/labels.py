@@ -9,7 +9,7 @@ numbers and dates written the reader's way.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -17,8 +17,23 @@ from typing import Any
 from django.utils import formats, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from twinning.film.models import ProductionFormat, SpentIn
+
+# Wording whose noun agrees with a number among the parameters: a function of the parameters
+# that picks the plural form (ngettext), since a lazy string cannot know the number in advance.
+Counted = Callable[[Mapping[str, Any]], str]
+Wording = Promise | str | Counted
+
+
+def _stale_exchange_rate(params: Mapping[str, Any]) -> str:
+    return ngettext(
+        "The {base}/{quote} exchange rate is dated {date}, {days} day before the estimate.",
+        "The {base}/{quote} exchange rate is dated {date}, {days} days before the estimate.",
+        params["days"],
+    )
+
 
 # code: (text when the condition is met, text when it is not)
 REASONS: dict[str, tuple[Promise, Promise]] = {
@@ -84,7 +99,7 @@ REASONS: dict[str, tuple[Promise, Promise]] = {
     ),
 }
 
-WARNINGS: dict[str, Promise] = {
+WARNINGS: dict[str, Wording] = {
     "rule-expired": _(
         "The rule was valid until {valid_to}, before shooting starts on {shoot_start}; the "
         "estimate assumes it still applies."
@@ -123,9 +138,7 @@ WARNINGS: dict[str, Promise] = {
     "unconfirmed-exchange-rate": _(
         "The {base}/{quote} exchange rate of {rate} dated {date} is unconfirmed. {note}"
     ),
-    "stale-exchange-rate": _(
-        "The {base}/{quote} exchange rate is dated {date}, {days} days before the estimate."
-    ),
+    "stale-exchange-rate": _stale_exchange_rate,
     "rate-is-maximum": _(
         "The rate is a maximum ('up to'); the amount paid is decided by the administering body."
     ),
@@ -194,14 +207,18 @@ def scheme_name(code: str, default: str) -> str:
     return str(SCHEMES.get(code, default))
 
 
-def render(template: Promise | str, params: Mapping[str, Any]) -> str:
+def _text(template: Wording, params: Mapping[str, Any]) -> str:
+    return template(params) if callable(template) else str(template)
+
+
+def render(template: Wording, params: Mapping[str, Any]) -> str:
     words = {key: _word(key, value) for key, value in params.items()}
     try:
-        return LocalFormatter().format(str(template), **words)
+        return LocalFormatter().format(_text(template, params), **words)
     except (KeyError, IndexError, ValueError):
         # A translation with a mistyped placeholder must not break the page: use the English.
         with translation.override(None):
-            english = str(template)
+            english = _text(template, params)
         return LocalFormatter().format(english, **words)
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinning.core.models import User
 from twinning.core.rules import require
@@ -38,9 +39,12 @@ def _check_daily_limit(requester: Any) -> None:
     sent = Introduction.objects.filter(requester=requester, created_at__gte=_start_of_today())
     if sent.count() >= limit:
         raise ValidationError(
-            _(
+            ngettext(
+                "Your organisation has already expressed interest %(limit)d time today, the "
+                "programme's daily limit. Please try again tomorrow.",
                 "Your organisation has already expressed interest %(limit)d times today, the "
-                "programme's daily limit. Please try again tomorrow."
+                "programme's daily limit. Please try again tomorrow.",
+                limit,
             )
             % {"limit": limit}
         )
@@ -90,7 +94,14 @@ def introduction_request(
     message = message.strip()
     if not message or len(message) > MESSAGE_MAX:
         raise ValidationError(
-            {"message": _("Write a message of at most %(max)d characters.") % {"max": MESSAGE_MAX}}
+            {
+                "message": ngettext(
+                    "Write a message of at most %(max)d character.",
+                    "Write a message of at most %(max)d characters.",
+                    MESSAGE_MAX,
+                )
+                % {"max": MESSAGE_MAX}
+            }
         )
     requester = organisation_lock(pk=requester.pk)
     _check_daily_limit(requester)

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from twinning.organisations import services
 from twinning.organisations.models import Membership, Opportunity, Organisation
@@ -47,7 +47,12 @@ class OrganisationAdmin(admin.ModelAdmin):
     def verify(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:
         for organisation in queryset:
             services.organisation_verify(organisation=organisation, by=request.user)
-        self.message_user(request, _("%(count)d verified.") % {"count": queryset.count()})
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%(count)d organisation verified.", "%(count)d organisations verified.", count)
+            % {"count": count},
+        )
 
 
 @admin.register(Membership)
@@ -85,7 +90,11 @@ class OpportunityAdmin(admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Publish the selected submitted opportunities"))
     def publish(self, request: HttpRequest, queryset: QuerySet[Opportunity]) -> None:
         done = self._apply(request, queryset, services.opportunity_publish)
-        self.message_user(request, _("%(count)d published.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext("%(count)d opportunity published.", "%(count)d opportunities published.", done)
+            % {"count": done},
+        )
 
     @admin.action(description=gettext_lazy("Return the selected opportunities for changes"))
     def reject(self, request: HttpRequest, queryset: QuerySet[Opportunity]) -> HttpResponse | None:
@@ -102,7 +111,15 @@ class OpportunityAdmin(admin.ModelAdmin):
             return TemplateResponse(request, "admin/organisations/opportunity/reject.html", context)
         reason = form.cleaned_data["reason"]
         done = self._apply(request, queryset, services.opportunity_reject, reason=reason)
-        self.message_user(request, _("%(count)d returned for changes.") % {"count": done})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d opportunity returned for changes.",
+                "%(count)d opportunities returned for changes.",
+                done,
+            )
+            % {"count": done},
+        )
         return None
 
     def _apply(

@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from twinning.core.forms import StyledFormMixin
 from twinning.organisations.models import Membership, Opportunity, Organisation
@@ -61,8 +61,10 @@ def sector_filter_choices() -> list[tuple[Any, Any]]:
 
 
 def _codes_help_text() -> str:
-    return gettext(
-        "Between 1 and %(max)d codes, separated by commas, for example 28.93, 10.11."
+    return ngettext(
+        "Between 1 and %(max)d code, separated by commas, for example 28.93, 10.11.",
+        "Between 1 and %(max)d codes, separated by commas, for example 28.93, 10.11.",
+        MAX_SECTORS,
     ) % {"max": MAX_SECTORS}
 
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinning.core.models import User
 from twinning.core.services import ProgressCallback, audit_log
@@ -261,10 +262,19 @@ def _check_registry(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
 def _check_nace(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
     codes = _codes(row)
     if not 1 <= len(codes) <= MAX_SECTORS:
-        yield _("nace_codes: give between 1 and %(max)d NACE codes.") % {"max": MAX_SECTORS}
+        yield ngettext(
+            "nace_codes: give between 1 and %(max)d NACE code.",
+            "nace_codes: give between 1 and %(max)d NACE codes.",
+            MAX_SECTORS,
+        ) % {"max": MAX_SECTORS}
     unknown = [code for code in codes if code not in lookups.sectors]
     if unknown:
-        yield _("nace_codes: unknown NACE code(s): %(codes)s.") % {"codes": ", ".join(unknown)}
+        # The count is written out: a list of 21 codes reads wrong in Russian with the form for 1.
+        yield ngettext(
+            "nace_codes: %(count)d unknown NACE code: %(codes)s.",
+            "nace_codes: %(count)d unknown NACE codes: %(codes)s.",
+            len(unknown),
+        ) % {"count": len(unknown), "codes": ", ".join(unknown)}
 
 
 def _check_choices(row: dict[str, str], lookups: Lookups) -> Iterable[str]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinning.core.models import User
 from twinning.core.rules import require
@@ -40,7 +41,14 @@ def _check_sectors(sectors: Iterable[Sector]) -> list[Sector]:
     sectors = list(sectors)
     if not 1 <= len(sectors) <= MAX_SECTORS:
         raise ValidationError(
-            {"sectors": _("Choose between 1 and %(max)d NACE codes.") % {"max": MAX_SECTORS}}
+            {
+                "sectors": ngettext(
+                    "Choose between 1 and %(max)d NACE code.",
+                    "Choose between 1 and %(max)d NACE codes.",
+                    MAX_SECTORS,
+                )
+                % {"max": MAX_SECTORS}
+            }
         )
     return sectors
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
@@ -53,7 +54,11 @@ def _check_can_ask(requester: Registration, recipient: Registration) -> None:
     open_sent = requester.requests_sent.filter(status__in=MeetingRequest.OPEN).count()
     if open_sent >= event.request_limit:
         raise ValidationError(
-            _("You have reached the limit of %(limit)d requests for this event.")
+            ngettext(
+                "You have reached the limit of %(limit)d request for this event.",
+                "You have reached the limit of %(limit)d requests for this event.",
+                event.request_limit,
+            )
             % {"limit": event.request_limit}
         )
 
@@ -151,7 +156,11 @@ def _accept(request: MeetingRequest, by: User) -> Meeting:
     for side in (request.requester, request.recipient):
         if _accepted_count(side) >= limit:
             raise ValidationError(
-                _("%(name)s already has %(limit)d meetings, the most this event allows.")
+                ngettext(
+                    "%(name)s already has %(limit)d meeting, the most this event allows.",
+                    "%(name)s already has %(limit)d meetings, the most this event allows.",
+                    limit,
+                )
                 % {"name": side.display_name, "limit": limit}
             )
     request.status, request.responded_at = Status.ACCEPTED, timezone.now()

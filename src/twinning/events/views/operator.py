@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.events import selectors, services
@@ -170,7 +171,11 @@ def grid_save(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     )
     if slots:
-        messages.success(request, _("%(count)d slots generated.") % {"count": len(slots)})
+        messages.success(
+            request,
+            ngettext("%(count)d slot generated.", "%(count)d slots generated.", len(slots))
+            % {"count": len(slots)},
+        )
     return redirect("events:setup", slug)
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from twinning.events import selectors, services
@@ -155,7 +156,11 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
     version = services.schedule_publish(event=event, by=request.user, note=note)
     messages.success(
         request,
-        _("Version %(number)d is published; %(people)d participants were told of their changes.")
+        ngettext(
+            "Version %(number)d is published; %(people)d participant was told of their changes.",
+            "Version %(number)d is published; %(people)d participants were told of their changes.",
+            version.notified,
+        )
         % {"number": version.number, "people": version.notified},
     )
     return redirect("events:schedule", slug)

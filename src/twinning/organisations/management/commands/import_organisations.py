@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from twinning.organisations.imports import (
@@ -65,19 +66,39 @@ class Command(BaseCommand):
             for message in problem.messages:
                 self.stderr.write(f"  - {message}")
         if result.problems:
+            bad = len(result.problems)
             raise CommandError(
-                _("Nothing was imported: %(bad)d of %(rows)d rows have problems (listed above).")
-                % {"bad": len(result.problems), "rows": result.rows}
+                # The wording agrees with the rows that have problems, not with all the rows.
+                ngettext(
+                    "Nothing was imported: %(bad)d of %(rows)d rows has problems (listed above).",
+                    "Nothing was imported: %(bad)d of %(rows)d rows have problems (listed above).",
+                    bad,
+                )
+                % {"bad": bad, "rows": result.rows}
             )
         if result.dry_run:
             self.stdout.write(
-                _("Dry run: all %(rows)d rows are valid; nothing was saved.")
+                ngettext(
+                    "Dry run: %(rows)d row is valid; nothing was saved.",
+                    "Dry run: all %(rows)d rows are valid; nothing was saved.",
+                    result.rows,
+                )
                 % {"rows": result.rows}
             )
             return
+        # Two counts, two nouns: each agrees with its own number.
+        accounts = ngettext(
+            "%(owners)d new inactive owner account",
+            "%(owners)d new inactive owner accounts",
+            result.owners_created,
+        ) % {"owners": result.owners_created}
         self.stdout.write(
             self.style.SUCCESS(
-                _("Imported %(created)d organisations (%(owners)d new inactive owner accounts).")
-                % {"created": result.created, "owners": result.owners_created}
+                ngettext(
+                    "Imported %(created)d organisation (%(accounts)s).",
+                    "Imported %(created)d organisations (%(accounts)s).",
+                    result.created,
+                )
+                % {"created": result.created, "accounts": accounts}
             )
         )
