@@ -323,3 +323,33 @@ class ScheduleModel:
 
     def _kept(self, x: list[dict[int, cp_model.IntVar]]) -> list[cp_model.IntVar]:
         return [x[m][slot] for m, slot in self.settings.previous_slot.items() if slot in x[m]]
+
+
+def at_most_clauses(model: cp_model.CpModel, literals: list[cp_model.IntVar], k: int) -> None:
+    """At most ``k`` of ``literals`` are true, as clauses: a sequential counter (Sinz, 2005),
+    whose literal ``counted[i][j]`` reads "at least j + 1 of the first i + 1 are true".
+
+    CP-SAT explains a linear constraint by the literals it saw; clause learning over the
+    counter's literals learns "so many of these people break" instead, which is what settles
+    the tight cap questions.
+    """
+    if len(literals) <= k:
+        return
+    if k == 0:
+        for literal in literals:
+            model.add_bool_or([literal.Not()])
+        return
+    counted = [
+        [model.new_bool_var(f"count{i}_{j}") for j in range(k)] for i in range(len(literals))
+    ]
+    model.add_implication(literals[0], counted[0][0])
+    for j in range(1, k):
+        model.add_bool_or([counted[0][j].Not()])
+    for i in range(1, len(literals)):
+        now, before = counted[i], counted[i - 1]
+        model.add_implication(literals[i], now[0])
+        for j in range(k):
+            model.add_implication(before[j], now[j])
+            if j > 0:
+                model.add_bool_or([literals[i].Not(), before[j - 1].Not(), now[j]])
+        model.add_bool_or([literals[i].Not(), before[k - 1].Not()])
