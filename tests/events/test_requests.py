@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.events.factories import accepted_meeting, participant, pending_request
 from twinning.events import services
@@ -94,7 +94,11 @@ def test_expire_requests_command_expires_only_the_lapsed_ones(leeds, almaty, eve
 
     call_command("expire_requests", stdout=out)
 
-    assert out.getvalue().strip() == "1 meeting request(s) expired."
+    assert out.getvalue().strip() == "1 meeting request expired."
+    again = io.StringIO()
+    with translation.override("ru"):
+        call_command("expire_requests", stdout=again)
+    assert again.getvalue().strip() == "Истекло 0 запросов на встречу."
     lapsed.refresh_from_db()
     fresh.refresh_from_db()
     assert (lapsed.status, fresh.status) == (

@@ -212,7 +212,13 @@ def test_unknown_and_missing_columns_are_refused(tmp_path):  # type: ignore[no-u
     path.write_text("legal_name,kind,regoin,nace_codes\n", encoding="utf-8")
     with (
         translation.override("en"),
-        pytest.raises(ImportFileError, match="Unknown columns: regoin"),
+        pytest.raises(ImportFileError, match="Unknown column: regoin"),
+    ):
+        read_rows(path)
+    path.write_text("legal_name,kind,regoin,sektor\n", encoding="utf-8")
+    with (
+        translation.override("ru"),
+        pytest.raises(ImportFileError, match="Неизвестные столбцы: regoin, sektor"),
     ):
         read_rows(path)
     with translation.override("en"), pytest.raises(ImportFileError, match=r"Use a \.csv or \.xlsx"):

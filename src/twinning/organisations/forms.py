@@ -89,7 +89,10 @@ class SectorCodesField(forms.CharField):
         unknown = [code for code in codes if code not in sectors]
         if unknown:
             raise ValidationError(
-                _("Unknown NACE code: %(codes)s.") % {"codes": ", ".join(unknown)},
+                ngettext(
+                    "Unknown NACE code: %(codes)s.", "Unknown NACE codes: %(codes)s.", len(unknown)
+                )
+                % {"codes": ", ".join(unknown)},
                 code="unknown_sector",
             )
         return [sectors[code] for code in codes]

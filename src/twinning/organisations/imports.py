@@ -129,12 +129,19 @@ def _check_header(header: list[str]) -> None:
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
         raise ImportFileError(
-            _("Unknown columns: %(columns)s. Allowed columns: %(allowed)s.")
+            ngettext(
+                "Unknown column: %(columns)s. Allowed columns: %(allowed)s.",
+                "Unknown columns: %(columns)s. Allowed columns: %(allowed)s.",
+                len(unknown),
+            )
             % {"columns": ", ".join(unknown), "allowed": ", ".join(COLUMNS)}
         )
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        raise ImportFileError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+        raise ImportFileError(
+            ngettext("Missing column: %(columns)s.", "Missing columns: %(columns)s.", len(missing))
+            % {"columns": ", ".join(missing)}
+        )
 
 
 # Checking and importing -----------------------------------------------------------------

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from twinning.events import services
 
@@ -15,4 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         expired = services.requests_expire_due()
-        self.stdout.write(f"{expired} meeting request(s) expired.")
+        self.stdout.write(
+            ngettext(
+                "%(count)d meeting request expired.", "%(count)d meeting requests expired.", expired
+            )
+            % {"count": expired}
+        )
