@@ -253,7 +253,8 @@ def _restarting(run: _Run, names: _Names, budget: float, workers: int, seed: int
     ticf-14crafa, 3 to 13 s for most seeds, nothing in 60 s for some): restarting with
     another seed cuts that tail, and the doubling still leaves long runs to questions that
     need them. Slices take turns: the lighter default LP, which found schedules at the bound
-    about twice as fast on tic-13crafc; the LP worker, which can refute; and minimising the
+    about twice as fast on tic-13crafc; the LP worker, which can refute, on the model that
+    also counts the breaks in clauses (see ``_Run.counted``); and minimising the
     breaks from the best schedule (see ``_narrowing_slice``). The sequence goes on where it
     stopped when the cap is asked again.
     """
@@ -597,9 +598,10 @@ class _Run:
 
         It refutes what the plain model does not: "at most 2" on ticf-13crafb in 11-12 s for
         three seeds (undecided after 45 s, or 21-24 s, without); "at most 3" on tic-13crafc in
-        12-26 s (28-36 s); "at most 5" on forum-13crafb in 46-65 s (never before). But it
-        finds schedules at the cap more slowly (forumt-14crafe "at most 5": nothing in 20 s
-        for three seeds, against 9-16 s), so only the refuting slices use it.
+        12-26 s (28-36 s); "at most 5" on forum-13crafb in 46-65 s (never before). But
+        beside the LP worker it finds schedules at the cap more slowly (forumt-14crafe "at
+        most 5": nothing in 20 s for three seeds, against 9-16 s), so only the refuting
+        slices use it.
         """
         model = self.built.model.clone()
         if self.cap:
