@@ -1,11 +1,15 @@
 """Benchmark the meeting scheduler against the published B2B optima and a greedy baseline.
 
     python bench/scheduling.py [--time-limit 60] [--workers 2] [--set originals,variants,large]
+                               [--repeat N]
 
 For every instance it prints the optimiser's breaks, bound, gap and seconds, the published
 MaxSAT optimum (Bofill et al., JAIR 2022, d = 2; "infeasible" where the paper proves it),
 and the greedy baseline run in the same process. Rows are Markdown, ready for
-docs/scheduler.md.
+docs/scheduler.md. Two CP-SAT workers share what they learn in whatever order the clock
+gives, so runs of the same code differ: ``--repeat N`` solves each instance N times (seeds
+0, 1, ...) and prints every run's breaks and bound, how many runs proved the answer, the
+median seconds and their range, and each run's totals.
 """
 
 from __future__ import annotations
@@ -76,20 +80,37 @@ def found(result: Result) -> str:
     return f"{result.breaks}"
 
 
-def row(name: str, problem: Problem, args: argparse.Namespace, paper: Published | None) -> float:
+def joined(values: list[str]) -> str:
+    return values[0] if len(set(values)) == 1 else " / ".join(values)
+
+
+def row(
+    name: str, problem: Problem, args: argparse.Namespace, paper: Published | None
+) -> list[tuple[float, bool]]:
+    """Solve one instance ``args.repeat`` times (seeds 0, 1, ...) and print one row: breaks
+    and bound of each run, how many runs proved the published answer, median seconds (and the
+    range over the runs). Returns each run's seconds and whether it proved the answer."""
     greedy = run_greedy(problem)
-    result = solve(problem, time_limit=args.time_limit, workers=args.workers)
-    if result.assignments:
-        assert check(problem, result.assignments) == [], name
+    results = []
+    for seed in range(args.repeat):
+        result = solve(problem, time_limit=args.time_limit, workers=args.workers, seed=seed)
+        if result.assignments:
+            assert check(problem, result.assignments) == [], name
+        results.append(result)
     optimum = "" if paper is None else ("infeasible" if paper.optimum is None else paper.optimum)
-    gap = "" if result.gap is None else f"{100 * result.gap:.0f}%"
-    bound = "" if result.bound is None else result.bound
+    gaps = joined(["" if r.gap is None else f"{100 * r.gap:.0f}%" for r in results])
+    bounds = joined(["" if r.bound is None else str(r.bound) for r in results])
+    verdicts = [verdict(r, paper) for r in results]
+    proven = verdicts[0] if len(results) == 1 else f"{verdicts.count('yes')}/{len(results)}"
+    seconds = [r.seconds for r in results]
+    spread = "" if len(results) == 1 else f" ({min(seconds):.1f}–{max(seconds):.1f})"
     print(
-        f"| {name} | {found(result)} | {bound} | {gap} | {optimum} | {verdict(result, paper)} "
-        f"| {result.seconds:.1f} | {greedy.cell()} | {greedy.seconds:.2f} |",
+        f"| {name} | {joined([found(r) for r in results])} | {bounds} | {gaps} | {optimum} "
+        f"| {proven} | {statistics.median(seconds):.1f}{spread} | {greedy.cell()} "
+        f"| {greedy.seconds:.2f} |",
         flush=True,
     )
-    return result.seconds
+    return [(r.seconds, v == "yes") for r, v in zip(results, verdicts, strict=True)]
 
 
 HEADER = (
@@ -101,8 +122,17 @@ HEADER = (
 def run_set(names: list[str], args: argparse.Namespace) -> None:
     paper = published()
     print(HEADER)
-    seconds = [row(name, benchmark(name), args, paper.get(name)) for name in names]
-    print(f"\ntotal {sum(seconds):.1f} s, median {statistics.median(seconds):.1f} s\n")
+    rows = [row(name, benchmark(name), args, paper.get(name)) for name in names]
+    print()
+    for n in range(args.repeat):
+        seconds = [runs[n][0] for runs in rows]
+        proven = [runs[n][0] for runs in rows if runs[n][1]]
+        label = f"run {n + 1} (seed {n}): " if args.repeat > 1 else ""
+        print(
+            f"{label}total {sum(seconds):.1f} s, median {statistics.median(seconds):.1f} s; "
+            f"{len(proven)} of {len(rows)} proven, in {sum(proven):.1f} s"
+        )
+    print()
 
 
 def run_large(args: argparse.Namespace) -> None:
@@ -124,6 +154,12 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--large-time-limit", type=float, default=120.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="solve each instance this many times, with seeds 0, 1, ...: the runs differ",
+    )
     parser.add_argument("--set", default="originals,variants,large")
     parser.add_argument("names", nargs="*", help="only these instances (e.g. forum-13.original)")
     args = parser.parse_args()
