@@ -27,8 +27,6 @@ class Variables:
     interpreter: dict[tuple[int, int, int], cp_model.IntVar] = field(default_factory=dict)
     # Literals that are true when a meeting keeps its previous slot.
     kept: list[cp_model.IntVar] = field(default_factory=list)
-    # Per participant with a break-free pattern: (meetings, participant, block start literals).
-    blocks: list[tuple[int, int, list[cp_model.IntVar]]] = field(default_factory=list)
 
 
 @dataclass
@@ -62,30 +60,13 @@ class ScheduleModel:
         self._capacity(x)
         self._precedences(x, scheduled)
         variables = Variables(x=x, scheduled=scheduled, breaks=[])
-        self._blocks = variables.blocks
-        self._busy_flags: dict[tuple[int, int], cp_model.IntVar] = {}
         variables.interpreter = self._interpreters(x)
         if not self.settings.placement_only:
             variables.breaks = self._breaks(x, scheduled)
-            if "slotcount" in self.settings.extras:
-                self._slot_counts(x)
             self._fairness(variables.breaks)
         variables.kept = self._kept(x)
         self._break_mirror_symmetry(x)
         return variables
-
-    def search_blocks_first(self) -> None:
-        """Branch on where each participant's unbroken day starts, the busiest first.
-
-        Once the blocks are chosen, the meetings mostly fall into place by propagation; a
-        fixed search over them finds break-free days that free search keeps missing.
-        """
-        ordered = sorted(self.vars.blocks, key=lambda block: (-block[0], block[1]))
-        literals = [lit for _, _, starts in ordered for lit in starts]
-        if literals:
-            self.model.add_decision_strategy(
-                literals, cp_model.CHOOSE_FIRST, cp_model.SELECT_MAX_VALUE
-            )
 
     def _break_mirror_symmetry(self, x: list[dict[int, cp_model.IntVar]]) -> None:
         """Reading a symmetric day backwards keeps every break; keep one of the two readings.
@@ -129,18 +110,6 @@ class ScheduleModel:
 
     def _busy(self, x: list[dict[int, cp_model.IntVar]], p: int, t: int) -> list[cp_model.IntVar]:
         return [x[m][t] for m in self.index.meetings_of[p] if t in x[m]]
-
-    def _slot_counts(self, x: list[dict[int, cp_model.IntVar]]) -> None:
-        """Two busy participants per meeting: counting busy people slot by slot lets presolve
-        refute a choice of unbroken days without placing a single meeting."""
-        for t in range(self.problem.slots):
-            at_t = [x[m][t] for m in range(len(x)) if t in x[m]]
-            people: list[cp_model.LinearExprT] = []
-            for p in range(len(self.problem.participants)):
-                flag = self._busy_flags.get((p, t))
-                people.extend([flag] if flag is not None else self._busy(x, p, t))
-            if at_t and any(flag is not None for flag in people):
-                self.model.add(sum(people) == 2 * sum(at_t))
 
     def _capacity(self, x: list[dict[int, cp_model.IntVar]]) -> None:
         hosts = host_tables(self.problem)
@@ -227,7 +196,6 @@ class ScheduleModel:
                 continue
             flag = self.model.new_bool_var(f"busy{p}_{t}")
             self.model.add(sum(lits) == flag)
-            self._busy_flags[p, t] = flag
             busy.append(flag)
         starts = self._run_starts(p, busy)
         limit = self._break_limit(possible)
@@ -265,7 +233,6 @@ class ScheduleModel:
                 cover[t].append(start)
         unbroken = self.model.new_bool_var(f"unbroken{p}")
         self.model.add(sum(starts) == unbroken)
-        self._blocks.append((count, p, starts))
         for t, flag in enumerate(busy):
             if cover[t]:
                 self.model.add(flag >= sum(cover[t]))
@@ -323,33 +290,3 @@ class ScheduleModel:
 
     def _kept(self, x: list[dict[int, cp_model.IntVar]]) -> list[cp_model.IntVar]:
         return [x[m][slot] for m, slot in self.settings.previous_slot.items() if slot in x[m]]
-
-
-def at_most_clauses(model: cp_model.CpModel, literals: list[cp_model.IntVar], k: int) -> None:
-    """At most ``k`` of ``literals`` are true, as clauses: a sequential counter (Sinz, 2005),
-    whose literal ``counted[i][j]`` reads "at least j + 1 of the first i + 1 are true".
-
-    CP-SAT explains a linear constraint by the literals it saw; clause learning over the
-    counter's literals learns "so many of these people break" instead, which is what settles
-    the tight cap questions.
-    """
-    if len(literals) <= k:
-        return
-    if k == 0:
-        for literal in literals:
-            model.add_bool_or([literal.Not()])
-        return
-    counted = [
-        [model.new_bool_var(f"count{i}_{j}") for j in range(k)] for i in range(len(literals))
-    ]
-    model.add_implication(literals[0], counted[0][0])
-    for j in range(1, k):
-        model.add_bool_or([counted[0][j].Not()])
-    for i in range(1, len(literals)):
-        now, before = counted[i], counted[i - 1]
-        model.add_implication(literals[i], now[0])
-        for j in range(k):
-            model.add_implication(before[j], now[j])
-            if j > 0:
-                model.add_bool_or([literals[i].Not(), before[j - 1].Not(), now[j]])
-        model.add_bool_or([literals[i].Not(), before[k - 1].Not()])

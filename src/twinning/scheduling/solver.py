@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from twinning.scheduling import lns
 from twinning.scheduling.blocks import block_starts
+from twinning.scheduling.clauses import Answer, ClauseModel
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
     left_out_reason,
@@ -20,7 +21,7 @@ from twinning.scheduling.diagnosis import (
     overloaded_participants,
 )
 from twinning.scheduling.greedy import greedy_slots
-from twinning.scheduling.model import ScheduleModel, Settings, at_most_clauses
+from twinning.scheduling.model import ScheduleModel, Settings
 from twinning.scheduling.problem import (
     Assignment,
     Index,
@@ -34,8 +35,6 @@ from twinning.scheduling.tables import assign_tables
 from twinning.scheduling.validation import ensure_valid
 
 EXTRAS: frozenset[str] = frozenset({"card", "pattern"})
-# Only for "at most k breaks?" questions: it slows down finding a first schedule.
-CAP_EXTRAS = EXTRAS | {"slotcount"}
 
 STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
@@ -99,11 +98,7 @@ def solve(
         return _finish(_improve_locally(problem, prepared, placed, deadline, seed), started)
     if placed is not None:
         return _finish(_descend(problem, prepared, placed, 0, deadline, workers, seed), started)
-    first = _Run(problem, prepared)
-    first.solve(_left(deadline), workers, seed, first=True)
-    if first.status in (Status.INFEASIBLE, Status.UNKNOWN):
-        return _finish(_conclude(problem, prepared, first, time_limit, workers), started)
-    return _finish(_descend_from(problem, prepared, first, deadline, workers, seed), started)
+    return _finish(_descend(problem, prepared, None, 0, deadline, workers, seed), started)
 
 
 # Meetings beyond which a day counts as large: place them first, then optimise.
@@ -136,8 +131,6 @@ def _left(deadline: float) -> float:
 
 # Share of the time kept back to improve the schedule when the optimum is not proven.
 RESERVE = 0.15
-# Beyond this many breaks between bound and incumbent, optimise freely for a while first.
-LADDER = 6
 
 
 def _descend_from(
@@ -150,246 +143,63 @@ def _descend_from(
 def _descend(
     problem: Problem,
     prepared: _Prepared,
-    best: _Solution,
+    best: _Solution | None,
     lower: int,
     deadline: float,
     workers: int,
     seed: int,
 ) -> Result:
-    """Every meeting fits: now prove the fewest breaks, raising the bound one break at a time.
+    """Every meeting must be placed: prove the fewest breaks, raising the bound one break at
+    a time.
 
-    Asking "is there a schedule with at most k breaks?" for k = bound, bound + 1, ... lets
-    the solver refute small k quickly and propagates far better than a free objective.
+    "Is there a schedule with at most k breaks?" for k = bound, bound + 1, ..., asked of
+    the model of clauses (``clauses.py``): a "no" proves k + 1 as the bound, the first "yes"
+    is optimal. ``best`` (a schedule, if one is known) is what is returned when the time
+    runs out first; without one, the first question that fails to answer "yes" is followed
+    by a search for any schedule, which also tells an impossible day.
     """
     lower = max(lower, sum(prepared.forced_breaks()))
-    narrowed = best.breaks - lower <= LADDER
     # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
     reserve = (deadline - time.perf_counter()) * RESERVE
     margin = _build_seconds(prepared)
-    names: dict[int, _Names] = {}
-    while lower < best.breaks and _left(deadline) - reserve > margin:
-        # No breaks at all is one long search (nobody to name): restarting it loses its work.
-        whole = narrowed or lower == 0
-        budget = _left(deadline) - reserve if whole else _left(deadline) / 2
-        run = _Run(problem, prepared, hint=best, cap=lower)
-        if lower not in names:
-            names[lower] = _Names.of(prepared)
-            names[lower].guess = not any(asked.slow for asked in names.values())
-        status = _ask(run, names[lower], lower, (budget, _left(deadline) - reserve), workers, seed)
-        if run.better is not None and run.better.breaks < best.breaks:
-            best = run.better
-        if status is Status.INFEASIBLE:
-            lower += 1
-        elif status is not Status.UNKNOWN:
-            best = run.solution()
-        elif whole:
+    clauses = ClauseModel(problem, prepared.index, prepared.domains, prepared.forced_breaks())
+    while (best is None or lower < best.breaks) and _left(deadline) - reserve > margin:
+        budget = _left(deadline) - reserve
+        # Without a schedule in hand, keep time to find one.
+        answer = clauses.ask(lower, budget / 2 if best is None else budget, workers, seed)
+        if answer.status == "found":
+            best = _answered(problem, prepared, answer)
             break
-        else:
-            # The ladder stalls far below the incumbent: improve it freely for a while.
-            best, lower = _narrow(
-                problem, prepared, best, lower, _left(deadline) / 4, workers, seed
-            )
-            narrowed = True
+        if best is None:
+            # A refuted cap does not tell whether the day fits at all: any schedule does.
+            first = clauses.ask(None, _left(deadline), workers, seed)
+            if first.status != "found":
+                return _no_schedule(problem, prepared, first.status == "refuted", deadline, workers)
+            best = _answered(problem, prepared, first)
+        if answer.status != "refuted":
+            break
+        lower += 1
+    if best is None:
+        return _no_schedule(problem, prepared, False, deadline, workers)
     if lower < best.breaks and _left(deadline) > margin:
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
 
 
-# A first, short free search answers the easy "at most k breaks?" questions by itself.
-PROBE_SECONDS = 10.0
-# Share of a question's time spent naming who takes the breaks, and time per name.
-NAMING_SHARE = 0.5
-NAMING_SECONDS = 4.0
-# Names tried before the free search, the first time a cap is asked: the participant with
-# the fewest ways to an unbroken day is often the one who breaks. Seconds per guess: on a
-# slow day ticf-13crafc's first guess took 2.8-5.5 s (1.4-2.4 s on a faster one).
-GUESSES = 3
-GUESS_SECONDS = 8.0
+def _answered(problem: Problem, prepared: _Prepared, answer: Answer) -> _Solution:
+    breaks = sum(_participant_breaks(problem, prepared.index, answer.slot_of).values())
+    interpreter_of = {m: problem.interpreters[i].id for m, i in answer.interpreter_of.items()}
+    return _Solution(answer.slot_of, interpreter_of, breaks, breaks)
 
 
-def _ask(
-    run: _Run, names: _Names, cap: int, budgets: tuple[float, float], workers: int, seed: int
-) -> Status:
-    """Is there a schedule with at most ``cap`` breaks?
-
-    No breaks at all leaves nobody to name: a restarting search. Otherwise, the first time
-    a cap is asked: a quick guess at who breaks (the first few names, the most constrained
-    participants first), then a free search (it refutes or answers most questions). Then
-    naming who breaks, round by round, and a restarting free search: for the question's
-    budget, or for all the time there is once no name is left to try.
-    """
-    budget, everything = budgets
-    if cap == 0:
-        return _restarting(run, names, budget, workers, seed)
-    started = time.perf_counter()
-    status = Status.UNKNOWN
-    can_name = names.can_take(cap, run.problem.max_break_spread) and names.guess
-    if not names.probed:
-        names.probed = True
-        if can_name:
-            status = _guess_who_breaks(run, names, workers, seed)
-        if status is Status.UNKNOWN:
-            status = run.solve(min(_left(started + budget), PROBE_SECONDS), workers, seed)
-    nameable = can_name and not names.slow
-    if status is Status.UNKNOWN and nameable:
-        ends = started + budget
-        status = _name_who_breaks(run, names, NAMING_SHARE * _left(ends), workers, seed)
-    if status is Status.UNKNOWN:
-        ends = started + (budget if names.left and nameable else everything)
-        status = _restarting(run, names, _left(ends), workers, seed)
-    return status
-
-
-# First slice of a restarting search; each later slice is twice as long.
-RESTART_SECONDS = 5.0
-
-
-def _restarting(run: _Run, names: _Names, budget: float, workers: int, seed: int) -> Status:
-    """Search in slices of doubling length, each with a new seed, until one answers or the
-    budget is spent.
-
-    How long CP-SAT takes to find a schedule at the bound depends heavily on its seed (on
-    ticf-14crafa, 3 to 13 s for most seeds, nothing in 60 s for some): restarting with
-    another seed cuts that tail, and the doubling still leaves long runs to questions that
-    need them. Slices take turns: the lighter default LP, which found schedules at the bound
-    about twice as fast on tic-13crafc; the LP worker, which can refute, on the model that
-    also counts the breaks in clauses (see ``_Run.counted``); and minimising the
-    breaks from the best schedule (see ``_narrowing_slice``). The sequence goes on where it
-    stopped when the cap is asked again.
-    """
-    ends = time.perf_counter() + budget
-    status = Status.UNKNOWN
-    while status is Status.UNKNOWN and _left(ends) > 0.05:
-        names.restarts += 1
-        n = names.restarts
-        limit = min(RESTART_SECONDS * 2 ** (n - 1), _left(ends))
-        if n % 3 == 0:
-            status = _narrowing_slice(run, limit, workers, seed + n)
-        else:
-            status = run.solve(limit, workers, seed + n, finding=n % 3 == 1, counted=n % 3 == 2)
-    return status
-
-
-def _narrowing_slice(run: _Run, limit: float, workers: int, seed: int) -> Status:
-    """Answer "at most ``run.cap`` breaks?" by minimising the breaks from the best schedule
-    (the cap is the proven bound, so nothing below it exists).
-
-    On some days this gets there where the feasibility search does not (tic-14crafd with
-    precedences: 0 breaks in 13.5 s for one seed of three, 1 and 2 breaks for the others;
-    the feasibility search found nothing in 30 s for any); a schedule it finds above the
-    cap still improves the best one, and a bound it proves above the cap refutes it.
-    """
-    cap = run.cap or 0  # restarts only ever answer cap questions
-    status, found, bound = _minimise_breaks(
-        run.problem, run.prepared, run.better or run.hint, cap, (limit, workers, seed)
-    )
-    run.status = Status.UNKNOWN
-    if found is not None:
-        run.keep_better(found)
-        if found.breaks <= cap:
-            run.adopted = found
-            run.status = Status.FEASIBLE
-            return run.status
-    if status is Status.INFEASIBLE or bound > cap:
-        run.status = Status.INFEASIBLE
-    return run.status
-
-
-@dataclasses.dataclass
-class _Names:
-    """Who may break, still to try for one cap, and the time each try gets this round."""
-
-    left: list[set[int]]
-    limit: float = 1.0
-    # Whether the free search has had its first go at this cap.
-    probed: bool = False
-    # Participants held to at least one break.
-    forced: int = 0
-    # Slices of restarting search spent on this cap so far.
-    restarts: int = 0
-    # Whether to name who breaks at all (not after a slow guess at a lower cap); whether a
-    # guess at this cap took too long.
-    guess: bool = True
-    slow: bool = False
-
-    def can_take(self, cap: int, spread: int | None) -> bool:
-        """Whether a name could hold ``cap`` breaks: with fairness and someone at 0 breaks,
-        each named participant takes at most ``spread`` of them. Below ``cap`` is refuted,
-        so names that cannot reach it are not worth asking."""
-        return spread is None or spread * (self.forced + 1) >= cap
-
-    @classmethod
-    def of(cls, prepared: _Prepared) -> _Names:
-        """Participants whose day fits no single block may always break; the others are
-        named one at a time, those with the fewest ways to keep an unbroken day first."""
-        forced = {p for p, count in enumerate(prepared.forced_breaks()) if count}
-        options = prepared.block_options
-        people = sorted(
-            (p for p, meetings in enumerate(prepared.index.meetings_of) if len(meetings) > 1),
-            key=lambda p: (len(options[p]), p),
-        )
-        names = [forced] if forced else []
-        return cls(
-            names + [forced | {p} for p in people if p not in forced],
-            NAMING_SECONDS,
-            forced=len(forced),
-        )
-
-
-def _guess_who_breaks(run: _Run, names: _Names, workers: int, seed: int) -> Status:
-    """Try the first few names once, before anything else: the participants with the fewest
-    ways to an unbroken day are often the ones who break (forum-13crafc, ticf-13crafc).
-
-    Stops at the first name left undecided, and marks the names slow: on such a day (e.g.
-    forumt-14crafe, where each takes more than 8 s) naming costs more than it finds, and
-    the free search gets the time instead.
-    """
-    for allowed in list(names.left[:GUESSES]):
-        found = _try_name(run, allowed, GUESS_SECONDS, workers, seed)
-        if found is Status.FEASIBLE:
-            return found
-        if found is Status.UNKNOWN:
-            names.slow = True
-            break
-        names.left.remove(allowed)
-    run.status = Status.UNKNOWN
-    return Status.UNKNOWN
-
-
-def _try_name(run: _Run, allowed: set[int], limit: float, workers: int, seed: int) -> Status:
-    """Search for a schedule in which nobody but ``allowed`` breaks: FEASIBLE (the run holds
-    it), INFEASIBLE or UNKNOWN."""
-    found = run.solve(limit, workers, seed, model=run.restricted(allowed))
-    if found is Status.OPTIMAL:
-        found = run.status = Status.FEASIBLE
-    return found
-
-
-def _name_who_breaks(run: _Run, names: _Names, budget: float, workers: int, seed: int) -> Status:
-    """Look for the schedule by naming who takes the breaks.
-
-    "At most k breaks, anybody's" leaves the search guessing who; "nobody but these people
-    breaks" is settled in a second or two, often by presolve, and usually refuted. Answers
-    FEASIBLE (the run holds the schedule) or UNKNOWN: a refuted name proves nothing about
-    the others. Undecided names get twice the time in the next round.
-    """
-    ends = time.perf_counter() + budget
-    while names.left and _left(ends) > 0.05:
-        undecided: list[set[int]] = []
-        for n, allowed in enumerate(names.left):
-            if _left(ends) <= 0.05:
-                names.left = undecided + names.left[n:]
-                run.status = Status.UNKNOWN
-                return Status.UNKNOWN
-            found = _try_name(run, allowed, min(names.limit, _left(ends)), workers, seed)
-            if found is Status.FEASIBLE:
-                return found
-            if found is Status.UNKNOWN:
-                undecided.append(allowed)
-        names.left, names.limit = undecided, 2 * names.limit
-    run.status = Status.UNKNOWN
-    return Status.UNKNOWN
+def _no_schedule(
+    problem: Problem, prepared: _Prepared, refuted: bool, deadline: float, workers: int
+) -> Result:
+    if refuted:
+        reason = _infeasibility_reason(problem, prepared, max(_left(deadline), 1.0), workers)
+        return Result(Status.INFEASIBLE, reason=reason)
+    return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
 
 
 def _improve_locally(
@@ -531,8 +341,8 @@ class _Solution:
 
 
 class _Run:
-    """One CP-SAT model: either minimising the objective, or, given ``cap``, looking for any
-    schedule with at most ``cap`` breaks."""
+    """One CP-SAT model of the linear kind (``model.py``), minimising the objective: the
+    meetings kept by priority, moves, then breaks; or, ``narrowing``, only the breaks."""
 
     def __init__(
         self,
@@ -541,33 +351,22 @@ class _Run:
         *,
         stability: bool = False,
         hint: _Solution | None = None,
-        cap: int | None = None,
         placement_only: bool = False,
         narrowing: bool = False,
     ) -> None:
         self.problem = problem
         self.prepared = prepared
-        self.cap = cap
         self.placement_only = placement_only
         # Every meeting is placed; only the breaks are minimised, by core-based search.
         self.narrowing = narrowing
         self.hint = hint
-        # A schedule found for this run by another model: the answer, or an improvement.
-        self.adopted: _Solution | None = None
-        self.better: _Solution | None = None
         self.status = Status.UNKNOWN
         settings = Settings(
             domains=prepared.domains,
             mandatory=prepared.mandatory,
             previous_slot=prepared.previous_slot if stability else {},
             stability=stability,
-            extras=(
-                frozenset({"card"})
-                if len(problem.meetings) > LARGE
-                else EXTRAS
-                if cap is None
-                else CAP_EXTRAS
-            ),
+            extras=frozenset({"card"}) if len(problem.meetings) > LARGE else EXTRAS,
             placement_only=placement_only,
             min_breaks=prepared.forced_breaks(),
         )
@@ -577,43 +376,14 @@ class _Run:
             pass
         elif narrowing:
             self.built.model.minimize(sum(self._break_literals(self.built.model)))
-        elif cap is None:
-            self._set_objective()
         else:
-            self.built.model.add(sum(self.built.vars.breaks) <= cap)
-            self.built.search_blocks_first()
+            self._set_objective()
         self._hint(hint)
 
-    def restricted(self, allowed: set[int]) -> cp_model.CpModel:
-        """A copy of the model in which only the ``allowed`` participants may take breaks."""
-        model = self.built.model.clone()
-        for p, breaks in enumerate(self.built.vars.breaks):
-            if p not in allowed and isinstance(breaks, cp_model.IntVar):
-                model.add(model.get_int_var_from_proto_index(breaks.index) == 0)
-        return model
-
-    def counted(self) -> cp_model.CpModel:
-        """A copy of the cap model that counts the breaks once more, in clauses over the
-        literals "p takes at least j breaks": clause learning then reasons about who breaks.
-
-        It refutes what the plain model does not: "at most 2" on ticf-13crafb in 11-12 s for
-        three seeds (undecided after 45 s, or 21-24 s, without); "at most 3" on tic-13crafc in
-        12-26 s (28-36 s); "at most 5" on forum-13crafb in 46-65 s (never before). But
-        beside the LP worker it finds schedules at the cap more slowly (forumt-14crafe "at
-        most 5": nothing in 20 s for three seeds, against 9-16 s), so only the refuting
-        slices use it.
-        """
-        model = self.built.model.clone()
-        if self.cap:
-            at_most_clauses(model, self._break_literals(model), self.cap)
-        return model
-
     def _break_literals(self, model: cp_model.CpModel) -> list[cp_model.IntVar]:
-        """The breaks as literals "p takes at least j breaks", chained per participant, in
-        ``model`` (this run's model or a copy of it): their sum is the total. The core-based
-        search minimises them (its cores are then sets of participants who might break,
-        rather than slices of integer counts), and the refuting cap questions count them in
-        clauses."""
+        """The breaks as literals "p takes at least j breaks", chained per participant: their
+        sum is the total. The core-based search minimises them (its cores are then sets of
+        participants who might break, rather than slices of integer counts)."""
         terms = []
         for p, variable in enumerate(self.built.vars.breaks):
             if not isinstance(variable, cp_model.IntVar):
@@ -660,46 +430,24 @@ class _Run:
         seed: int,
         *,
         first: bool = False,
-        model: cp_model.CpModel | None = None,
-        finding: bool = False,
-        counted: bool = False,
     ) -> Status:
-        """Solve the model, or ``model``: a copy of it (same variables) with more constraints.
-
-        ``finding``: a cap question whose bound is not expected to fall; look for a schedule.
-        ``counted``: a cap question expected to be refuted; count the breaks in clauses too.
-        """
         self.solver = cp_model.CpSolver()
         params = self.solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)
         params.num_workers = workers
         params.random_seed = seed
         params.stop_after_first_solution = first
-        if self.cap is not None:
-            _feasibility_search(params, workers, restricted=model is not None, finding=finding)
-        elif self.narrowing and workers >= 2:
+        if self.narrowing and workers >= 2:
             # Core-based search beside clause learning: where the ladder stalls it finds
             # fewer breaks than the default workers (forum-13crafb: 8-16 in four runs,
             # against 13-17 before).
             params.num_full_subsolvers = workers
             params.subsolvers.extend(["core", "no_lp"])
-        if model is None:
-            model = self.counted() if counted else self.built.model
-        solved = self.solver.solve(model)
+        solved = self.solver.solve(self.built.model)
         self.status = STATUS.get(solved, Status.UNKNOWN)
         return self.status
 
-    def keep_better(self, found: _Solution) -> None:
-        """A schedule another model found: kept if it has fewer breaks than any before, and
-        the next searches of this model start from it."""
-        if self.better is None or found.breaks < self.better.breaks:
-            self.better = found
-            self.built.model.clear_hints()
-            self._hint(found)
-
     def solution(self) -> _Solution:
-        if self.adopted is not None:
-            return self.adopted
         slot_of = {}
         for m, slots in enumerate(self.built.vars.x):
             for t, lit in slots.items():
@@ -711,7 +459,7 @@ class _Run:
             if self.solver.boolean_value(lit)
         }
         breaks = sum(_participant_breaks(self.problem, self.prepared.index, slot_of).values())
-        optimised = self.cap is None and not self.placement_only
+        optimised = not self.placement_only
         objective = round(self.solver.objective_value) if optimised else breaks
         return _Solution(slot_of, interpreter_of, breaks, objective)
 
@@ -722,25 +470,6 @@ class _Run:
         if lower < upper_tiers:
             return 0
         return max(0, min(solution.breaks, lower - upper_tiers))
-
-
-def _feasibility_search(
-    params: cp_model.SatParameters, workers: int, *, restricted: bool, finding: bool = False
-) -> None:
-    """Workers for "at most k breaks?" questions.
-
-    With two workers: one with the full LP and its cuts (it refutes in a second what clause
-    learning alone cannot settle in a minute, on days with few spare table slots) beside one
-    with pure clause learning; when only named participants may break, the LP is not worth
-    its time and a fixed search choosing where each unbroken day starts takes its place;
-    when looking for a schedule rather than a refutation, the default LP does.
-    """
-    if workers >= 2:
-        params.num_full_subsolvers = workers
-        first = "fixed" if restricted else "default_lp" if finding else "max_lp"
-        params.subsolvers.extend([first, "no_lp"])
-    else:
-        params.linearization_level = 0
 
 
 def _participant_breaks(problem: Problem, index: Index, slot_of: dict[int, int]) -> dict[str, int]:

@@ -1,0 +1,310 @@
+"""The question "is there a schedule with at most k breaks?" as a model of clauses.
+
+Every count in it (tables per slot, busy people per slot, a participant's busy slots, their
+breaks, the total) is a totalizer (Bailleux and Boufkhad, 2003): a tree of literals "at
+least j of these" joined by clauses, instead of a linear constraint. Clause learning then
+learns about counts ("at least 3 of these people break", "slot 4 holds at least 20 busy
+people") rather than about the individual flags a linear constraint names in its
+explanations, and CP-SAT's presolve, which gains nothing on clauses, is switched off.
+
+This is the encoding the published MaxSAT approach relies on, with its implied constraints
+(busy slots per participant, busy people per slot). On the 20 original benchmark days it
+proves every optimum; the linear model it replaced, with far more machinery around it,
+proved 16 or 17 (docs/scheduler.md).
+
+It holds every meeting (the caller knows they all fit or must), with sessions, availability,
+fixed slots, tables and hosted tables, precedences, interpreters and fairness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model_helper import Literal
+
+from twinning.scheduling.problem import (
+    Index,
+    Problem,
+    host_tables,
+    interpreter_can_serve,
+    meeting_table_host,
+)
+
+
+def totalizer(model: cp_model.CpModel, literals: Sequence[Literal], limit: int) -> list[Literal]:
+    """Literals ``out[j]`` equivalent to "at least j + 1 of ``literals`` are true", for
+    j < ``limit``: the counts above ``limit`` are not told apart."""
+    if len(literals) <= 1:
+        return list(literals[:limit])
+    half = len(literals) // 2
+    left = totalizer(model, literals[:half], limit)
+    right = totalizer(model, literals[half:], limit)
+    # A side cut at the limit cannot say "fewer than len(side) + 1".
+    left_exact = len(left) == half
+    right_exact = len(right) == len(literals) - half
+    out: list[Literal] = [model.new_bool_var("") for _ in range(min(len(literals), limit))]
+    for i in range(len(left) + 1):
+        for j in range(len(right) + 1):
+            if 1 <= i + j <= len(out):
+                # At least i on the left and j on the right: at least i + j.
+                clause = [out[i + j - 1]]
+                clause += [left[i - 1].Not()] if i else []
+                clause += [right[j - 1].Not()] if j else []
+                model.add_bool_or(clause)
+            if i + j < len(out):
+                # At most i on the left and j on the right: at most i + j.
+                if (i == len(left) and not left_exact) or (j == len(right) and not right_exact):
+                    continue
+                clause = [out[i + j].Not()]
+                clause += [left[i]] if i < len(left) else []
+                clause += [right[j]] if j < len(right) else []
+                model.add_bool_or(clause)
+    return out
+
+
+def at_most(model: cp_model.CpModel, literals: Sequence[Literal], k: int) -> None:
+    """At most ``k`` of ``literals`` are true, as clauses."""
+    if len(literals) > k:
+        model.add_bool_or([totalizer(model, literals, k + 1)[k].Not()])
+
+
+@dataclass
+class Answer:
+    status: str  # "found", "refuted" or "open"
+    slot_of: dict[int, int]
+    interpreter_of: dict[int, int]
+
+
+class ClauseModel:
+    """Every meeting placed, breaks counted exactly, fairness kept; the cap is added per
+    question (``ask``), so one model serves every k."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        index: Index,
+        domains: Sequence[Sequence[int]],
+        forced: Sequence[int],
+    ) -> None:
+        self.problem = problem
+        self.index = index
+        self.model = cp_model.CpModel()
+        model = self.model
+        self.x = [
+            {t: model.new_bool_var(f"x{m}_{t}") for t in slots} for m, slots in enumerate(domains)
+        ]
+        for slots in self.x:
+            model.add_exactly_one(slots.values())
+        self._capacity()
+        self.busy = [self._busy_flags(p) for p in range(len(problem.participants))]
+        self._busy_people_per_slot()
+        self._precedences()
+        self.y = self._interpreters()
+        self._mirror_symmetry()
+        # Per participant, the literals "takes at least j breaks", j = 1, 2, ...
+        self.at_least = [self._breaks(p, bool(forced[p])) for p in range(len(self.busy))]
+        self._fairness()
+
+    # -- the day --------------------------------------------------------------------------
+    def _at(self, t: int) -> list[cp_model.IntVar]:
+        return [slots[t] for slots in self.x if t in slots]
+
+    def _capacity(self) -> None:
+        problem = self.problem
+        hosts = host_tables(problem)
+        free_tables = len(problem.tables) - len(hosts)
+        unhosted = [
+            m
+            for m, meeting in enumerate(problem.meetings)
+            if meeting_table_host(problem, meeting, hosts) is None
+        ]
+        for t in range(problem.slots):
+            at_most(self.model, self._at(t), len(problem.tables))
+            if hosts:
+                at_most(self.model, [self.x[m][t] for m in unhosted if t in self.x[m]], free_tables)
+
+    def _busy_flags(self, p: int) -> dict[int, cp_model.IntVar]:
+        """Whether participant ``p`` meets someone in slot t, and (implied) that they are busy
+        in exactly as many slots as they have meetings."""
+        busy: dict[int, cp_model.IntVar] = {}
+        meetings = self.index.meetings_of[p]
+        for t in range(self.problem.slots):
+            lits = [self.x[m][t] for m in meetings if t in self.x[m]]
+            if not lits:
+                continue
+            flag = busy[t] = self.model.new_bool_var(f"busy{p}_{t}")
+            self.model.add_at_most_one(lits)
+            for lit in lits:
+                self.model.add_implication(lit, flag)
+            self.model.add_bool_or([flag.Not(), *lits])
+        count = len(meetings)
+        if count > len(busy):
+            self.model.add_bool_or([])  # more meetings than slots to meet in
+        elif count:
+            out = totalizer(self.model, list(busy.values()), count + 1)
+            self.model.add_bool_or([out[count - 1]])
+            if len(out) > count:
+                self.model.add_bool_or([out[count].Not()])
+        return busy
+
+    def _busy_people_per_slot(self) -> None:
+        """Implied: a slot holds at most two busy people per table. Counted over the busy
+        flags, it refutes a choice of unbroken days before any meeting is placed."""
+        seats = 2 * len(self.problem.tables)
+        for t in range(self.problem.slots):
+            at_most(self.model, [busy[t] for busy in self.busy if t in busy], seats)
+
+    def _precedences(self) -> None:
+        """``m`` after ``a``: m in slot t forbids a in t or later ("a is at t or later" is a
+        chain of literals, one per slot)."""
+        for m, meeting in enumerate(self.problem.meetings):
+            for other in meeting.after:
+                late = self._late(self.index.meeting[other])
+                for t, lit in self.x[m].items():
+                    if t in late:
+                        self.model.add_implication(lit, late[t].Not())
+
+    def _late(self, a: int) -> dict[int, cp_model.IntVar]:
+        cached = getattr(self, "_late_cache", {})
+        self._late_cache = cached
+        if a not in cached:
+            late: dict[int, cp_model.IntVar] = {}
+            later = None
+            for t in range(self.problem.slots - 1, -1, -1):
+                flag = self.model.new_bool_var(f"late{a}_{t}")
+                parts = [lit for lit in (self.x[a].get(t), later) if lit is not None]
+                self.model.add_bool_or([flag.Not(), *parts])
+                for lit in parts:
+                    self.model.add_implication(lit, flag)
+                late[t] = later = flag
+            cached[a] = late
+        return cached[a]
+
+    def _interpreters(self) -> dict[tuple[int, int, int], cp_model.IntVar]:
+        y: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        for m, meeting in enumerate(self.problem.meetings):
+            if meeting.interpreter is None:
+                continue
+            for t, lit in self.x[m].items():
+                options = []
+                for i, interpreter in enumerate(self.problem.interpreters):
+                    if interpreter_can_serve(interpreter, meeting.interpreter, t):
+                        y[m, i, t] = option = self.model.new_bool_var(f"y{m}_{i}_{t}")
+                        self.model.add_implication(option, lit)
+                        options.append(option)
+                self.model.add_bool_or([lit.Not(), *options])
+                self.model.add_at_most_one(options)
+        for i in range(len(self.problem.interpreters)):
+            for t in range(self.problem.slots):
+                served = [v for (_, i2, t2), v in y.items() if i2 == i and t2 == t]
+                if len(served) > 1:
+                    self.model.add_at_most_one(served)
+        return y
+
+    def _mirror_symmetry(self) -> None:
+        """A day that reads the same backwards has the same breaks either way: one meeting
+        keeps to the first half (as in the linear model)."""
+        last = self.problem.slots - 1
+        if self.problem.interpreters or any(m.after for m in self.problem.meetings):
+            return
+        if any({last - t for t in slots} != set(slots) for slots in self.x):
+            return
+        anchor = next((slots for slots in self.x if len(slots) > 1), None)
+        for t, lit in (anchor or {}).items():
+            if 2 * t > last:
+                self.model.add_bool_or([lit.Not()])
+
+    # -- breaks and fairness --------------------------------------------------------------
+    def _breaks(self, p: int, forced: bool) -> list[Literal]:
+        """A participant's breaks are the starts of their busy runs minus one."""
+        busy = self.busy[p]
+        count = len(self.index.meetings_of[p])
+        if count <= 1:
+            return []
+        starts: list[Literal] = []
+        for t, now in busy.items():
+            before = busy.get(t - 1)
+            if before is None:
+                starts.append(now)
+                continue
+            start = self.model.new_bool_var(f"start{p}_{t}")
+            self.model.add_implication(start, now)
+            self.model.add_implication(start, before.Not())
+            self.model.add_bool_or([start, now.Not(), before])
+            starts.append(start)
+        most = max(0, min(count - 1, (self.problem.slots - 1) // 2))
+        out = totalizer(self.model, starts, most + 2)
+        if len(out) > most + 1:
+            self.model.add_bool_or([out[most + 1].Not()])
+        at_least = out[1 : most + 1]
+        if forced and at_least:
+            # No single block holds their meetings (``blocks.py``).
+            self.model.add_bool_or([at_least[0]])
+        return at_least
+
+    def _fairness(self) -> None:
+        """Any two participants' breaks differ by at most d: whoever takes j + d breaks
+        leaves everyone at least j."""
+        spread = self.problem.max_break_spread
+        if spread is None:
+            return
+        counted = [lits for lits in self.at_least if lits]
+        if len(counted) < len(self.at_least):
+            # Somebody always has no break: d caps everyone.
+            for lits in counted:
+                if len(lits) > spread:
+                    self.model.add_bool_or([lits[spread].Not()])
+            return
+        for j in range(1, max((len(lits) for lits in counted), default=0) + 1):
+            above = [lits[j + spread - 1] for lits in counted if len(lits) >= j + spread]
+            if not above:
+                break
+            everyone = self.model.new_bool_var(f"everyone_ge{j}")
+            for lits in counted:
+                if len(lits) >= j:
+                    self.model.add_implication(everyone, lits[j - 1])
+                else:
+                    self.model.add_bool_or([everyone.Not()])
+            for lit in above:
+                self.model.add_implication(lit, everyone)
+
+    # -- questions ------------------------------------------------------------------------
+    def ask(
+        self,
+        cap: int | None,
+        time_limit: float,
+        workers: int,
+        seed: int,
+        *,
+        hint: dict[int, int] | None = None,
+    ) -> Answer:
+        """A schedule with at most ``cap`` breaks (any schedule when ``cap`` is None)."""
+        model = self.model.clone()
+        if cap is not None:
+            at_most(model, [lit for lits in self.at_least for lit in lits], cap)
+        if hint is not None:
+            for m, slots in enumerate(self.x):
+                for t, lit in slots.items():
+                    model.add_hint(lit, hint.get(m) == t)
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.max_time_in_seconds = max(time_limit, 0.01)
+        params.num_workers = workers
+        params.random_seed = seed
+        params.cp_model_presolve = False
+        params.stop_after_first_solution = True
+        solved = solver.solve(model)
+        if solved == cp_model.INFEASIBLE:
+            return Answer("refuted", {}, {})
+        if solved not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return Answer("open", {}, {})
+        slot_of = {
+            m: t
+            for m, slots in enumerate(self.x)
+            for t, lit in slots.items()
+            if solver.boolean_value(lit)
+        }
+        interpreter_of = {m: i for (m, i, _), lit in self.y.items() if solver.boolean_value(lit)}
+        return Answer("found", slot_of, interpreter_of)
