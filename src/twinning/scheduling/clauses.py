@@ -97,9 +97,9 @@ class ClauseModel:
         ]
         for slots in self.x:
             model.add_exactly_one(slots.values())
-        self._capacity()
         self.busy = [self._busy_flags(p) for p in range(len(problem.participants))]
-        self._busy_people_per_slot()
+        self._tables()
+        self._hosted_tables()
         self._precedences()
         self.y = self._interpreters()
         self._mirror_symmetry()
@@ -108,22 +108,20 @@ class ClauseModel:
         self._fairness()
 
     # -- the day --------------------------------------------------------------------------
-    def _at(self, t: int) -> list[cp_model.IntVar]:
-        return [slots[t] for slots in self.x if t in slots]
-
-    def _capacity(self) -> None:
+    def _hosted_tables(self) -> None:
+        """Meetings without a host share the tables nobody hosts."""
         problem = self.problem
         hosts = host_tables(problem)
-        free_tables = len(problem.tables) - len(hosts)
+        if not hosts:
+            return
         unhosted = [
             m
             for m, meeting in enumerate(problem.meetings)
             if meeting_table_host(problem, meeting, hosts) is None
         ]
         for t in range(problem.slots):
-            at_most(self.model, self._at(t), len(problem.tables))
-            if hosts:
-                at_most(self.model, [self.x[m][t] for m in unhosted if t in self.x[m]], free_tables)
+            at = [self.x[m][t] for m in unhosted if t in self.x[m]]
+            at_most(self.model, at, len(problem.tables) - len(hosts))
 
     def _busy_flags(self, p: int) -> dict[int, cp_model.IntVar]:
         """Whether participant ``p`` meets someone in slot t, and (implied) that they are busy
@@ -149,11 +147,20 @@ class ClauseModel:
                 self.model.add_bool_or([out[count].Not()])
         return busy
 
-    def _busy_people_per_slot(self) -> None:
-        """Implied: a slot holds at most two busy people per table. Counted over the busy
-        flags, it refutes a choice of unbroken days before any meeting is placed."""
+    def _tables(self) -> None:
+        """A slot holds at most as many meetings as tables. Counted twice: over the meetings,
+        and (implied) over the busy flags, two busy people per table, which refutes a choice
+        of unbroken days before any meeting is placed. Either count alone was slower: without
+        the first, forum-13crafc's and ticf-13crafc's 1-break schedules took 40 s or more
+        (4-6 s with it); without the second, forum-13crafb's "at most 5" took 29.7 s to
+        refute instead of 14.4 s (both with presolve on). A linear constraint instead of the
+        first count left ticf-14crafa's 0-break question open after 25 s (6 s): with presolve
+        off, CP-SAT's clauses are what propagates."""
         seats = 2 * len(self.problem.tables)
         for t in range(self.problem.slots):
+            at_most(
+                self.model, [slots[t] for slots in self.x if t in slots], len(self.problem.tables)
+            )
             at_most(self.model, [busy[t] for busy in self.busy if t in busy], seats)
 
     def _precedences(self) -> None:

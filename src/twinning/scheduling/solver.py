@@ -149,42 +149,69 @@ def _descend(
     workers: int,
     seed: int,
 ) -> Result:
-    """Every meeting must be placed: prove the fewest breaks, raising the bound one break at
-    a time.
+    """Every meeting must be placed: prove the fewest breaks by climbing from the bound.
 
-    "Is there a schedule with at most k breaks?" for k = bound, bound + 1, ..., asked of
-    the model of clauses (``clauses.py``): a "no" proves k + 1 as the bound, the first "yes"
-    is optimal. ``best`` (a schedule, if one is known) is what is returned when the time
-    runs out first; without one, the first question that fails to answer "yes" is followed
-    by a search for any schedule, which also tells an impossible day.
+    "Is there a schedule with at most k breaks?", asked of the model of clauses
+    (``clauses.py``) for k = bound, bound + 1, ... (see ``_next_cap``): a "no" proves k + 1
+    as the bound; a "yes" is a schedule, optimal when k is the bound. ``best`` (a schedule,
+    if one is known) is what is returned when the time runs out first; without one, a
+    search for any schedule follows the first open question, or ``GALLOP_AFTER``
+    refutations in a row: it also tells an impossible day. If the climb stops short, the
+    time kept back goes to minimising the breaks of the best schedule (``_narrow``).
     """
     lower = max(lower, sum(prepared.forced_breaks()))
     # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
     reserve = (deadline - time.perf_counter()) * RESERVE
     margin = _build_seconds(prepared)
     clauses = ClauseModel(problem, prepared.index, prepared.domains, prepared.forced_breaks())
+    refuted = 0  # in a row
+    bisecting = False
     while (best is None or lower < best.breaks) and _left(deadline) - reserve > margin:
-        budget = _left(deadline) - reserve
-        # Without a schedule in hand, keep time to find one.
-        answer = clauses.ask(lower, budget / 2 if best is None else budget, workers, seed)
+        cap = _next_cap(lower, best, refuted, bisecting)
+        # Without a schedule in hand, keep the time to find one as well.
+        kept = reserve if best is not None else 2 * reserve
+        answer = clauses.ask(cap, _left(deadline) - kept, workers, seed)
         if answer.status == "found":
-            best = _answered(problem, prepared, answer)
-            break
-        if best is None:
+            best, bisecting = _answered(problem, prepared, answer), True
+            continue
+        if answer.status == "refuted":
+            lower, refuted = cap + 1, refuted + 1
+        if best is None and (answer.status == "open" or refuted >= GALLOP_AFTER):
             # A refuted cap does not tell whether the day fits at all: any schedule does.
             first = clauses.ask(None, _left(deadline), workers, seed)
             if first.status != "found":
                 return _no_schedule(problem, prepared, first.status == "refuted", deadline, workers)
             best = _answered(problem, prepared, first)
-        if answer.status != "refuted":
+        if answer.status == "open":
             break
-        lower += 1
     if best is None:
         return _no_schedule(problem, prepared, False, deadline, workers)
     if lower < best.breaks and _left(deadline) > margin:
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
+
+
+# Refutations in a row after which the climb takes longer strides (the originals of the
+# benchmark need up to 4).
+GALLOP_AFTER = 5
+
+
+def _next_cap(lower: int, best: _Solution | None, refuted: int, bisecting: bool) -> int:
+    """The next "at most k breaks?" to ask.
+
+    One break at a time while the climb is short: the optimum is usually close to the bound,
+    and finding a schedule at a loose cap and then bisecting down costs the slow searches
+    that find schedules near the optimum (forum-13crafb: 6, then 7, ...). After
+    ``GALLOP_AFTER`` refutations in a row the strides double (days with many fixed meetings
+    need 30 or more breaks above the bound). Once a cap question has found a schedule, the
+    rest is a bisection between the bound and it.
+    """
+    if bisecting and best is not None:
+        return (lower + best.breaks - 1) // 2
+    stride = 1 if refuted < GALLOP_AFTER else 2 ** (refuted - GALLOP_AFTER + 1)
+    cap = lower + stride - 1
+    return cap if best is None else min(cap, best.breaks - 1)
 
 
 def _answered(problem: Problem, prepared: _Prepared, answer: Answer) -> _Solution:
