@@ -12,9 +12,11 @@ from twinning.scheduling import (
     Status,
     Table,
     check,
+    clauses,
     numbered_tables,
     solve,
 )
+from twinning.scheduling.solver import _next_cap, _Solution
 
 pytestmark = pytest.mark.unit
 
@@ -253,3 +255,42 @@ def test_contradictory_problem_is_rejected_with_every_fault_named():
     assert "unknown participant 'zed'" in text
     assert "meetings[m1].priority" in text
     assert "meetings[m1].after" in text
+
+
+def test_a_cap_question_left_open_falls_back_to_any_schedule_then_narrowing(monkeypatch):
+    # The questions "at most k breaks?" are made to stay open, as on a day too hard for the
+    # time limit: the solver still returns a valid schedule, from a search for any schedule
+    # improved by the narrowing run, which here reaches the optimum on its own.
+    ask = clauses.ClauseModel.ask
+
+    def open_when_capped(self, cap, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if cap is not None:
+            return clauses.Answer("open", {}, {})
+        return ask(self, cap, *args, **kwargs)
+
+    monkeypatch.setattr(clauses.ClauseModel, "ask", open_when_capped)
+    problem = day([("a", "b"), ("a", "c"), ("d", "e")], slots=3, unavailable={"a": {1}})
+
+    result = solved(problem, time_limit=10.0)
+
+    assert result.breaks == 1
+    assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
+    assert result.bound <= result.breaks
+
+
+def test_the_climb_strides_after_five_refutations_and_bisects_after_a_schedule():
+    assert [_next_cap(10, None, refuted, False) for refuted in range(8)] == [
+        10,
+        10,
+        10,
+        10,
+        10,
+        11,
+        13,
+        17,
+    ]
+    best = _Solution({}, {}, breaks=20, objective=20)
+    # Never at or above the schedule in hand; bisecting between the bound and it.
+    assert _next_cap(15, best, 7, False) == 19
+    assert _next_cap(10, best, 0, True) == 14
+    assert _next_cap(19, best, 3, True) == 19

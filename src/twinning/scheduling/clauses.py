@@ -24,13 +24,8 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import Literal
 
-from twinning.scheduling.problem import (
-    Index,
-    Problem,
-    host_tables,
-    interpreter_can_serve,
-    meeting_table_host,
-)
+from twinning.scheduling.model import interpreter_literals
+from twinning.scheduling.problem import Index, Problem, host_tables, meeting_table_host
 
 
 def totalizer(model: cp_model.CpModel, literals: Sequence[Literal], limit: int) -> list[Literal]:
@@ -190,24 +185,12 @@ class ClauseModel:
         return cached[a]
 
     def _interpreters(self) -> dict[tuple[int, int, int], cp_model.IntVar]:
-        y: dict[tuple[int, int, int], cp_model.IntVar] = {}
-        for m, meeting in enumerate(self.problem.meetings):
-            if meeting.interpreter is None:
-                continue
-            for t, lit in self.x[m].items():
-                options = []
-                for i, interpreter in enumerate(self.problem.interpreters):
-                    if interpreter_can_serve(interpreter, meeting.interpreter, t):
-                        y[m, i, t] = option = self.model.new_bool_var(f"y{m}_{i}_{t}")
-                        self.model.add_implication(option, lit)
-                        options.append(option)
-                self.model.add_bool_or([lit.Not(), *options])
-                self.model.add_at_most_one(options)
-        for i in range(len(self.problem.interpreters)):
-            for t in range(self.problem.slots):
-                served = [v for (_, i2, t2), v in y.items() if i2 == i and t2 == t]
-                if len(served) > 1:
-                    self.model.add_at_most_one(served)
+        y, served = interpreter_literals(self.model, self.problem, self.x)
+        for lit, options in served:
+            self.model.add_bool_or([lit.Not(), *options])
+            for option in options:
+                self.model.add_implication(option, lit)
+            self.model.add_at_most_one(options)
         return y
 
     def _mirror_symmetry(self) -> None:

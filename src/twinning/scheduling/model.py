@@ -4,6 +4,7 @@ slot, and breaks counted as the starts of busy runs minus one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -152,22 +153,9 @@ class ScheduleModel:
     def _interpreters(
         self, x: list[dict[int, cp_model.IntVar]]
     ) -> dict[tuple[int, int, int], cp_model.IntVar]:
-        y: dict[tuple[int, int, int], cp_model.IntVar] = {}
-        for m, meeting in enumerate(self.problem.meetings):
-            if meeting.interpreter is None:
-                continue
-            for t, lit in x[m].items():
-                options = []
-                for i, interpreter in enumerate(self.problem.interpreters):
-                    if interpreter_can_serve(interpreter, meeting.interpreter, t):
-                        y[m, i, t] = self.model.new_bool_var(f"y{m}_{i}_{t}")
-                        options.append(y[m, i, t])
-                self.model.add(sum(options) == lit)
-        for i in range(len(self.problem.interpreters)):
-            for t in range(self.problem.slots):
-                served = [v for (_, i2, t2), v in y.items() if i2 == i and t2 == t]
-                if len(served) > 1:
-                    self.model.add_at_most_one(served)
+        y, served = interpreter_literals(self.model, self.problem, x)
+        for lit, options in served:
+            self.model.add(sum(options) == lit)
         return y
 
     def _breaks(
@@ -290,3 +278,33 @@ class ScheduleModel:
 
     def _kept(self, x: list[dict[int, cp_model.IntVar]]) -> list[cp_model.IntVar]:
         return [x[m][slot] for m, slot in self.settings.previous_slot.items() if slot in x[m]]
+
+
+def interpreter_literals(
+    model: cp_model.CpModel, problem: Problem, x: Sequence[dict[int, cp_model.IntVar]]
+) -> tuple[
+    dict[tuple[int, int, int], cp_model.IntVar],
+    list[tuple[cp_model.IntVar, list[cp_model.IntVar]]],
+]:
+    """A literal per meeting needing an interpreter, interpreter able to serve it, and slot
+    (``y[m, i, t]``), each interpreter at most once per slot; and, per meeting and slot, the
+    slot's literal with its options, which the caller ties together (one option exactly
+    when the meeting takes the slot)."""
+    y: dict[tuple[int, int, int], cp_model.IntVar] = {}
+    served = []
+    for m, meeting in enumerate(problem.meetings):
+        if meeting.interpreter is None:
+            continue
+        for t, lit in x[m].items():
+            options = []
+            for i, interpreter in enumerate(problem.interpreters):
+                if interpreter_can_serve(interpreter, meeting.interpreter, t):
+                    y[m, i, t] = model.new_bool_var(f"y{m}_{i}_{t}")
+                    options.append(y[m, i, t])
+            served.append((lit, options))
+    for i in range(len(problem.interpreters)):
+        for t in range(problem.slots):
+            at_once = [v for (_, i2, t2), v in y.items() if i2 == i and t2 == t]
+            if len(at_once) > 1:
+                model.add_at_most_one(at_once)
+    return y, served
