@@ -28,14 +28,17 @@ from twinning.scheduling.model import interpreter_literals
 from twinning.scheduling.problem import Index, Problem, host_tables, meeting_table_host
 
 
-def totalizer(model: cp_model.CpModel, literals: Sequence[Literal], limit: int) -> list[Literal]:
+def totalizer(
+    model: cp_model.CpModel, literals: Sequence[Literal], limit: int, *, exact: bool = True
+) -> list[Literal]:
     """Literals ``out[j]`` equivalent to "at least j + 1 of ``literals`` are true", for
-    j < ``limit``: the counts above ``limit`` are not told apart."""
+    j < ``limit``: the counts above ``limit`` are not told apart. Not ``exact``: only
+    implied by the count (enough for an upper bound), with half the clauses."""
     if len(literals) <= 1:
         return list(literals[:limit])
     half = len(literals) // 2
-    left = totalizer(model, literals[:half], limit)
-    right = totalizer(model, literals[half:], limit)
+    left = totalizer(model, literals[:half], limit, exact=exact)
+    right = totalizer(model, literals[half:], limit, exact=exact)
     # A side cut at the limit cannot say "fewer than len(side) + 1".
     left_exact = len(left) == half
     right_exact = len(right) == len(literals) - half
@@ -48,7 +51,7 @@ def totalizer(model: cp_model.CpModel, literals: Sequence[Literal], limit: int) 
                 clause += [left[i - 1].Not()] if i else []
                 clause += [right[j - 1].Not()] if j else []
                 model.add_bool_or(clause)
-            if i + j < len(out):
+            if exact and i + j < len(out):
                 # At most i on the left and j on the right: at most i + j.
                 if (i == len(left) and not left_exact) or (j == len(right) and not right_exact):
                     continue
@@ -62,7 +65,7 @@ def totalizer(model: cp_model.CpModel, literals: Sequence[Literal], limit: int) 
 def at_most(model: cp_model.CpModel, literals: Sequence[Literal], k: int) -> None:
     """At most ``k`` of ``literals`` are true, as clauses."""
     if len(literals) > k:
-        model.add_bool_or([totalizer(model, literals, k + 1)[k].Not()])
+        model.add_bool_or([totalizer(model, literals, k + 1, exact=False)[k].Not()])
 
 
 @dataclass
