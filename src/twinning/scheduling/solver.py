@@ -168,30 +168,37 @@ def _descend(
     bisecting = False
     while (best is None or lower < best.breaks) and _left(deadline) - reserve > margin:
         cap = _next_cap(lower, best, refuted, bisecting)
-        # The time kept back also finds a first schedule if none is in hand: keeping twice
-        # as much cut the last question of ticf-13crafb short in two runs of three.
-        answer = clauses.ask(cap, _left(deadline) - reserve, workers, seed)
+        budget = _left(deadline) - reserve
+        # Without a schedule in hand, keep time to find one and improve it: a day too big
+        # to climb then still gets a schedule (keeping half instead cut ticf-13crafb's last
+        # question short in two benchmark runs of three).
+        answer = clauses.ask(cap, budget if best else FIRST_SHARE * budget, workers, seed)
         if answer.status == "found":
             best, bisecting = _answered(problem, prepared, answer), True
             continue
         if answer.status == "refuted":
             lower, refuted = cap + 1, refuted + 1
         if best is None and (answer.status == "open" or refuted >= GALLOP_AFTER):
-            # A refuted cap does not tell whether the day fits at all: any schedule does.
-            first = clauses.ask(None, _left(deadline), workers, seed)
-            if first.status != "found":
-                return _no_schedule(problem, prepared, first.status == "refuted", deadline, workers)
-            best = _answered(problem, prepared, first)
+            # A refuted cap does not tell whether the day fits at all: any schedule does,
+            # and the linear model finds one fastest (its presolve refutes most impossible
+            # days at once).
+            first = _Run(problem, prepared)
+            if first.solve(_left(deadline), workers, seed, first=True) not in FOUND:
+                return _conclude(problem, prepared, first, max(_left(deadline), 1.0), workers)
+            best = first.solution()
         if answer.status == "open":
             break
     if best is None:
-        return _no_schedule(problem, prepared, False, deadline, workers)
+        return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
     if lower < best.breaks and _left(deadline) > margin:
         best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
 
 
+FOUND = (Status.OPTIMAL, Status.FEASIBLE)
+# Share of the time a cap question gets while no schedule is in hand.
+FIRST_SHARE = 0.75
 # Refutations in a row after which the climb takes longer strides (the originals of the
 # benchmark need up to 4).
 GALLOP_AFTER = 5
@@ -218,15 +225,6 @@ def _answered(problem: Problem, prepared: _Prepared, answer: Answer) -> _Solutio
     breaks = sum(_participant_breaks(problem, prepared.index, answer.slot_of).values())
     interpreter_of = {m: problem.interpreters[i].id for m, i in answer.interpreter_of.items()}
     return _Solution(answer.slot_of, interpreter_of, breaks, breaks)
-
-
-def _no_schedule(
-    problem: Problem, prepared: _Prepared, refuted: bool, deadline: float, workers: int
-) -> Result:
-    if refuted:
-        reason = _infeasibility_reason(problem, prepared, max(_left(deadline), 1.0), workers)
-        return Result(Status.INFEASIBLE, reason=reason)
-    return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
 
 
 def _improve_locally(
