@@ -23,27 +23,28 @@ def _solves(values: tuple[int, ...], build) -> bool:
     return solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
-@pytest.mark.parametrize("exact", [True, False])
+@pytest.mark.parametrize(("up", "down"), [(True, True), (True, False), (False, True)])
 @pytest.mark.parametrize("n", [1, 2, 3, 5])
-def test_totalizer_outputs_read_at_least_j_plus_one(n, exact):
-    # Exact outputs are equivalent to the count; the others are only implied by it (one
-    # literal is its own count).
+def test_totalizer_outputs_read_at_least_j_plus_one(n, up, down):
+    # Both ways, the outputs are equivalent to the count; "up" only, implied by it; "down"
+    # only, they imply it (one literal is its own count).
     for limit in sorted({1, 2, n, n + 1}):
         for values in itertools.product((0, 1), repeat=n):
             for j in range(min(n, limit)):
                 for claimed in (0, 1):
 
                     def build(model, literals, j=j, claimed=claimed, limit=limit):
-                        out = totalizer(model, literals, limit, exact=exact)
+                        out = totalizer(model, literals, limit, up=up, down=down)
                         assert len(out) == min(n, limit)
                         model.add(out[j] == claimed)
 
                     truth = int(sum(values) >= j + 1)
-                    allowed = claimed == truth or (not exact and n > 1 and claimed == 1)
+                    loose = n > 1 and not (up and down)
+                    allowed = claimed == truth or (loose and claimed == (1 if up else 0))
                     assert _solves(values, build) is allowed, (values, limit, j)
 
 
-@pytest.mark.parametrize("n", [1, 2, 5])
+@pytest.mark.parametrize("n", [1, 2, 5, 6])
 def test_at_most_allows_exactly_the_assignments_within_the_cap(n):
     for k in range(n + 1):
         for values in itertools.product((0, 1), repeat=n):

@@ -29,33 +29,42 @@ from twinning.scheduling.problem import Index, Problem, host_tables, meeting_tab
 
 
 def totalizer(
-    model: cp_model.CpModel, literals: Sequence[Literal], limit: int, *, exact: bool = True
+    model: cp_model.CpModel,
+    literals: Sequence[Literal],
+    limit: int,
+    *,
+    up: bool = True,
+    down: bool = True,
 ) -> list[Literal]:
-    """Literals ``out[j]`` equivalent to "at least j + 1 of ``literals`` are true", for
-    j < ``limit``: the counts above ``limit`` are not told apart. Not ``exact``: only
-    implied by the count (enough for an upper bound), with half the clauses."""
+    """Literals ``out[j]`` for "at least j + 1 of ``literals`` are true", j < ``limit``: the
+    counts above ``limit`` are not told apart. ``up``: the count implies them; ``down``:
+    they imply the count; both: equivalent. One direction is enough for a bound on the count,
+    with half the clauses."""
     if len(literals) <= 1:
         return list(literals[:limit])
     half = len(literals) // 2
-    left = totalizer(model, literals[:half], limit, exact=exact)
-    right = totalizer(model, literals[half:], limit, exact=exact)
+    left = totalizer(model, literals[:half], limit, up=up, down=down)
+    right = totalizer(model, literals[half:], limit, up=up, down=down)
     # A side cut at the limit cannot say "fewer than len(side) + 1".
     left_exact = len(left) == half
     right_exact = len(right) == len(literals) - half
     out: list[Literal] = [model.new_bool_var("") for _ in range(min(len(literals), limit))]
+    not_left = [lit.Not() for lit in left]
+    not_right = [lit.Not() for lit in right]
+    not_out = [lit.Not() for lit in out]
     for i in range(len(left) + 1):
         for j in range(len(right) + 1):
-            if 1 <= i + j <= len(out):
+            if up and 1 <= i + j <= len(out):
                 # At least i on the left and j on the right: at least i + j.
                 clause = [out[i + j - 1]]
-                clause += [left[i - 1].Not()] if i else []
-                clause += [right[j - 1].Not()] if j else []
+                clause += [not_left[i - 1]] if i else []
+                clause += [not_right[j - 1]] if j else []
                 model.add_bool_or(clause)
-            if exact and i + j < len(out):
+            if down and i + j < len(out):
                 # At most i on the left and j on the right: at most i + j.
                 if (i == len(left) and not left_exact) or (j == len(right) and not right_exact):
                     continue
-                clause = [out[i + j].Not()]
+                clause = [not_out[i + j]]
                 clause += [left[i]] if i < len(left) else []
                 clause += [right[j]] if j < len(right) else []
                 model.add_bool_or(clause)
@@ -63,9 +72,17 @@ def totalizer(
 
 
 def at_most(model: cp_model.CpModel, literals: Sequence[Literal], k: int) -> None:
-    """At most ``k`` of ``literals`` are true, as clauses."""
-    if len(literals) > k:
-        model.add_bool_or([totalizer(model, literals, k + 1, exact=False)[k].Not()])
+    """At most ``k`` of ``literals`` are true, as clauses: counted on the smaller side, as
+    "at least n - k are false" when k is more than half of them (two busy people per table
+    against everyone who could be busy in a slot: a tree about a fifth the size)."""
+    n = len(literals)
+    if n <= k:
+        return
+    if 2 * k > n:
+        falses = [lit.Not() for lit in literals]
+        model.add_bool_or([totalizer(model, falses, n - k, up=False)[n - k - 1]])
+    else:
+        model.add_bool_or([totalizer(model, literals, k + 1, down=False)[k].Not()])
 
 
 @dataclass
