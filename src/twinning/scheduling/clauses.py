@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import Literal
 
-from twinning.scheduling.model import interpreter_literals
+from twinning.scheduling.model import interpreter_literals, mirror_anchor
 from twinning.scheduling.problem import Index, Problem, host_tables, meeting_table_host
 
 
@@ -115,6 +115,8 @@ class ClauseModel:
         self.busy = [self._busy_flags(p) for p in range(len(problem.participants))]
         self._tables()
         self._hosted_tables()
+        # Per meeting that others follow, its literals "at slot t or later".
+        self._late_chains: dict[int, dict[int, cp_model.IntVar]] = {}
         self._precedences()
         self.y = self._interpreters()
         self._mirror_symmetry()
@@ -189,8 +191,7 @@ class ClauseModel:
                         self.model.add_implication(lit, late[t].Not())
 
     def _late(self, a: int) -> dict[int, cp_model.IntVar]:
-        cached = getattr(self, "_late_cache", {})
-        self._late_cache = cached
+        cached = self._late_chains
         if a not in cached:
             late: dict[int, cp_model.IntVar] = {}
             later = None
@@ -215,15 +216,10 @@ class ClauseModel:
 
     def _mirror_symmetry(self) -> None:
         """A day that reads the same backwards has the same breaks either way: one meeting
-        keeps to the first half (as in the linear model)."""
-        last = self.problem.slots - 1
-        if self.problem.interpreters or any(m.after for m in self.problem.meetings):
-            return
-        if any({last - t for t in slots} != set(slots) for slots in self.x):
-            return
-        anchor = next((slots for slots in self.x if len(slots) > 1), None)
-        for t, lit in (anchor or {}).items():
-            if 2 * t > last:
+        keeps to the first half (``model.mirror_anchor``)."""
+        anchor = mirror_anchor(self.problem, self.x) or {}
+        for t, lit in anchor.items():
+            if 2 * t > self.problem.slots - 1:
                 self.model.add_bool_or([lit.Not()])
 
     # -- breaks and fairness --------------------------------------------------------------
@@ -287,17 +283,11 @@ class ClauseModel:
         time_limit: float,
         workers: int,
         seed: int,
-        *,
-        hint: dict[int, int] | None = None,
     ) -> Answer:
         """A schedule with at most ``cap`` breaks (any schedule when ``cap`` is None)."""
         model = self.model.clone()
         if cap is not None:
             at_most(model, [lit for lits in self.at_least for lit in lits], cap)
-        if hint is not None:
-            for m, slots in enumerate(self.x):
-                for t, lit in slots.items():
-                    model.add_hint(lit, hint.get(m) == t)
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)

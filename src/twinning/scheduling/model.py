@@ -70,22 +70,11 @@ class ScheduleModel:
         return variables
 
     def _break_mirror_symmetry(self, x: list[dict[int, cp_model.IntVar]]) -> None:
-        """Reading a symmetric day backwards keeps every break; keep one of the two readings.
-
-        Applies when nothing tells the morning from the evening: every meeting's admissible
-        slots are the same seen from either end, and no precedences, interpreters or previous
-        schedule are involved.
-        """
-        last = self.problem.slots - 1
-        if self.problem.interpreters or self.settings.previous_slot:
-            return
-        if any(m.after for m in self.problem.meetings):
-            return
-        if any({last - t for t in slots} != set(slots) for slots in x):
-            return
-        anchor = next((slots for slots in x if len(slots) > 1), None)
+        """Reading a symmetric day backwards keeps every break; keep one of the two readings
+        (``mirror_anchor``)."""
+        anchor = None if self.settings.previous_slot else mirror_anchor(self.problem, x)
         if anchor is not None:
-            self.model.add(2 * sum(t * lit for t, lit in anchor.items()) <= last)
+            self.model.add(2 * sum(t * lit for t, lit in anchor.items()) <= self.problem.slots - 1)
 
     def _slot_variables(self) -> list[dict[int, cp_model.IntVar]]:
         return [
@@ -308,3 +297,18 @@ def interpreter_literals(
             if len(at_once) > 1:
                 model.add_at_most_one(at_once)
     return y, served
+
+
+def mirror_anchor(
+    problem: Problem, x: Sequence[dict[int, cp_model.IntVar]]
+) -> dict[int, cp_model.IntVar] | None:
+    """The slot literals of a meeting to keep in the first half of a day that reads the same
+    backwards, or None when something tells the morning from the evening: a meeting whose
+    admissible slots differ seen from either end, precedences or interpreters. (A previous
+    schedule does too; the caller knows whether there is one.)"""
+    last = problem.slots - 1
+    if problem.interpreters or any(m.after for m in problem.meetings):
+        return None
+    if any({last - t for t in slots} != set(slots) for slots in x):
+        return None
+    return next((slots for slots in x if len(slots) > 1), None)

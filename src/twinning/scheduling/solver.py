@@ -384,7 +384,6 @@ class _Run:
         self.placement_only = placement_only
         # Every meeting is placed; only the breaks are minimised, by core-based search.
         self.narrowing = narrowing
-        self.hint = hint
         self.status = Status.UNKNOWN
         settings = Settings(
             domains=prepared.domains,
@@ -400,20 +399,20 @@ class _Run:
         if placement_only:
             pass
         elif narrowing:
-            self.built.model.minimize(sum(self._break_literals(self.built.model)))
+            self.built.model.minimize(sum(self._break_literals()))
         else:
             self._set_objective()
         self._hint(hint)
 
-    def _break_literals(self, model: cp_model.CpModel) -> list[cp_model.IntVar]:
+    def _break_literals(self) -> list[cp_model.IntVar]:
         """The breaks as literals "p takes at least j breaks", chained per participant: their
         sum is the total. The core-based search minimises them (its cores are then sets of
         participants who might break, rather than slices of integer counts)."""
+        model = self.built.model
         terms = []
-        for p, variable in enumerate(self.built.vars.breaks):
-            if not isinstance(variable, cp_model.IntVar):
+        for p, breaks in enumerate(self.built.vars.breaks):
+            if not isinstance(breaks, cp_model.IntVar):
                 continue
-            breaks = model.get_int_var_from_proto_index(variable.index)
             top = list(breaks.proto.domain)[-1]
             previous = None
             for j in range(1, top + 1):
