@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core import selectors, services
+from twinning.core import registry, selectors, services
 from twinning.core.forms import (
     AccountDeleteForm,
     AccountForm,
@@ -27,8 +27,6 @@ from twinning.core.forms import (
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
-from twinning.organisations import selectors as organisation_selectors
-from twinning.programmes.selectors import programme_default
 
 
 class HtmxPartialMixin:
@@ -64,11 +62,8 @@ class HomeView(PermissionRequiredMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        programme = programme_default()
-        overview = (
-            organisation_selectors.programme_overview(programme=programme) if programme else {}
-        )
-        return super().get_context_data(programme=programme, overview=overview, **kwargs)
+        panels = registry.panels_for(page="home", user=self.request.user)
+        return super().get_context_data(panels=panels, **kwargs)
 
 
 class PrivacyView(PermissionRequiredMixin, TemplateView):
@@ -239,11 +234,5 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        user = self.request.user
-        context = {
-            "memberships": organisation_selectors.memberships_with_counts(user=user),
-            "opportunities": organisation_selectors.opportunities_for_user(user=user)[:50],
-        }
-        if user.has_perm("core.operate"):
-            context["queue_size"] = organisation_selectors.opportunities_submitted().count()
-        return super().get_context_data(**context, **kwargs)
+        panels = registry.panels_for(page="dashboard", user=self.request.user)
+        return super().get_context_data(panels=panels, **kwargs)

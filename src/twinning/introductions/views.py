@@ -18,10 +18,10 @@ from rules.contrib.views import PermissionRequiredMixin
 from twinning.introductions import selectors, services
 from twinning.introductions.forms import ExpressInterestForm
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors import organisations_for_user
-from twinning.organisations.selectors_matching import (
+from twinning.organisations.selectors import (
     opportunity_get_by_id,
     organisation_get_by_id,
+    organisations_for_user,
 )
 
 
