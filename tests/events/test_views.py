@@ -383,3 +383,21 @@ def test_another_organisations_user_can_neither_read_nor_answer_a_request(
     request.refresh_from_db()
     assert request.status == MeetingRequest.Status.REQUESTED
     assert not Meeting.objects.exists()
+
+
+def test_reading_my_requests_shows_a_lapsed_request_as_expired_and_writes_nothing(
+    client, leeds, almaty
+):
+    request = pending_request(leeds, almaty)
+    MeetingRequest.objects.filter(pk=request.pk).update(
+        expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    client.force_login(almaty.user)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("events:my_requests", args=[leeds.event.slug]))
+    writes = [q["sql"] for q in captured if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == []
+    assert "Expired" in page.content.decode()
+    assert 'action="/events/requests/' not in page.content.decode()  # nothing left to answer
+    request.refresh_from_db()
+    assert request.status == MeetingRequest.Status.REQUESTED  # the command stores it

@@ -1,7 +1,8 @@
 """Pages for accounts: home, sign-up, log-in, privacy notice, my account, dashboard."""
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -48,6 +49,60 @@ class HtmxPartialMixin:
         response = super().render_to_response(context, **kwargs)  # type: ignore[misc]
         patch_vary_headers(response, ("HX-Request",))
         return response
+
+
+class UrlObjectMixin(PermissionRequiredMixin):
+    """Finds the object the URL names (404 if none); the view's rule is checked against it."""
+
+    not_found: Any = ""
+
+    def find_object(self) -> Any:
+        raise NotImplementedError
+
+    def get_object(self) -> Any:
+        if not hasattr(self, "_object"):
+            self._object = self.find_object()
+        if self._object is None:
+            raise Http404(self.not_found)
+        return self._object
+
+
+T = TypeVar("T")
+
+
+class ServiceCallMixin:
+    """For buttons and small forms posted from a page: run a service, show its refusal as a
+    message instead of an error page, and go back to where the operator was."""
+
+    request: HttpRequest
+
+    def attempt(self, action: Callable[[], T], success: Any = "") -> T | None:
+        try:
+            result = action()
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(self.request, text)
+            return None
+        if success:
+            messages.success(self.request, str(success))
+        return result
+
+    def refuse_form(self, form: Any) -> None:
+        """Every error of an invalid form as a message; a hidden field's is named, since the
+        person cannot see the field it belongs to."""
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            label = field.label if field is not None and field.widget.is_hidden else None
+            for error in errors:
+                messages.error(self.request, f"{label}: {error}" if label else error)
+
+    def back(self, fallback: str, *args: Any) -> HttpResponse:
+        """After a POST: htmx asks the page to reload itself; plain forms follow a redirect."""
+        if getattr(self.request, "htmx", False):
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return redirect(fallback, *args)
 
 
 def in_preferred_language(response: HttpResponse, user: Any) -> HttpResponse:

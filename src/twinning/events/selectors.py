@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from twinning.events.models import (
     CheckIn,
     Event,
+    Interpreter,
+    Invitation,
     Meeting,
     MeetingRequest,
     Registration,
     ScheduleRun,
+    ScheduleVersion,
     Slot,
     Table,
 )
@@ -48,6 +52,11 @@ def events_visible(*, user: User) -> QuerySet[Event]:
     mine = Q(registrations__user=user) & ~Q(registrations__status="cancelled")
     public = Q(status=Event.Status.PUBLISHED, is_public=True)
     return Event.objects.filter(public | mine).distinct().select_related("programme")
+
+
+def events_listed(*, user: User) -> QuerySet[Event]:
+    """The events page: what the user may see, the latest first."""
+    return events_visible(user=user).order_by("-starts_on")
 
 
 def event_get(*, slug: str) -> Event | None:
@@ -103,6 +112,11 @@ def registration_get(*, event: Event, pk: int) -> Registration | None:
 def registrations(*, event: Event, status: str | None = None) -> QuerySet[Registration]:
     queryset = event.registrations.select_related("user", "organisation__region__side")
     return queryset.filter(status=status) if status else queryset
+
+
+def registrations_to_manage(*, event: Event) -> QuerySet[Registration]:
+    """The operator's list: pending first, then by when they registered."""
+    return registrations(event=event).order_by("status", "created_at")
 
 
 @dataclass
@@ -334,3 +348,76 @@ def event_counts(*, event: Event) -> dict[str, int]:
 
 def meeting_for_feedback(*, registration: Registration, pk: int) -> Meeting | None:
     return agenda(registration=registration).filter(pk=pk).first()
+
+
+def requests_shown(*, registration: Registration) -> list[MeetingRequest]:
+    """The participant's requests, a lapsed unanswered one shown as expired.
+
+    Reading writes nothing: the expiry is derived here, and the periodic `expire_requests`
+    command (or the next write that touches the request) stores it.
+    """
+    now = timezone.now()
+    shown = list(requests_of(registration=registration))
+    for request in shown:
+        if request.status == MeetingRequest.Status.REQUESTED and request.expires_at <= now:
+            request.status = MeetingRequest.Status.EXPIRED
+    return shown
+
+
+# The event's set-up, for the operators' pages.
+
+
+def invitations_of(*, event: Event) -> QuerySet[Invitation]:
+    return event.invitations.order_by("-created_at")
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    return Invitation.objects.select_related("event").filter(token=token).first()
+
+
+def slots_of(*, event: Event) -> QuerySet[Slot]:
+    return event.slots.order_by("number")
+
+
+def tables_of(*, event: Event) -> QuerySet[Table]:
+    return event.tables.select_related("host__user").order_by("number")
+
+
+def table_get(*, event: Event, pk: int) -> Table | None:
+    return event.tables.filter(pk=pk).first()
+
+
+def table_hosts(*, event: Event) -> QuerySet[Registration]:
+    """Who may host a table: the event's approved participants."""
+    return registrations(event=event, status=Registration.Status.APPROVED).select_related("user")
+
+
+def interpreters_of(*, event: Event) -> QuerySet[Interpreter]:
+    return event.interpreters.prefetch_related("unavailable_slots")
+
+
+def interpreter_get(*, event: Event, pk: int) -> Interpreter | None:
+    return event.interpreters.filter(pk=pk).first()
+
+
+def versions_of(*, event: Event) -> QuerySet[ScheduleVersion]:
+    """Published versions of the schedule, newest first."""
+    return event.versions.all()
+
+
+def version_latest(*, event: Event) -> ScheduleVersion | None:
+    return versions_of(event=event).first()
+
+
+def unavailable_slot_ids(*, registration: Registration) -> list[int]:
+    return list(registration.unavailabilities.values_list("slot_id", flat=True))
+
+
+def registration_by_feed_token(*, token: str) -> Registration | None:
+    """The registration a calendar link belongs to: the secret link is the credential."""
+    return Registration.objects.select_related("event", "user").filter(feed_token=token).first()
+
+
+def check_in_person(*, event: Event, pk: int) -> Registration | None:
+    """One row of the check-in list, after a tick."""
+    return check_in_list(event=event).filter(pk=pk).first()

@@ -58,6 +58,10 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
     )
 
 
+def membership_get(*, organisation: Organisation, user_id: int) -> Membership | None:
+    return organisation_members(organisation=organisation).filter(user_id=user_id).first()
+
+
 def user_by_email(*, email: str) -> User | None:
     return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
 

@@ -58,6 +58,11 @@ def sectors_by_codes(*, codes: list[str]) -> QuerySet[Sector]:
     return Sector.objects.filter(code__in=codes)
 
 
+def sector_get(*, code: str) -> Sector | None:
+    """One NACE code with its ancestors (division, group, section) in the same query."""
+    return Sector.objects.select_related("parent__parent__parent").filter(code=code).first()
+
+
 def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
     queryset = Sector.objects.all()
     return queryset.filter(section=section) if section else queryset.filter(level=1)
