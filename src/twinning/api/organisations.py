@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.auth import OPTIONAL
+from twinning.api.parity import pages
 from twinning.api.schemas import (
     Error,
     FieldErrors,
@@ -59,7 +60,12 @@ def opportunity_out(opportunity: Any) -> OpportunityOut:
     )
 
 
-@router.get("/opportunities", response=list[OpportunityOut], auth=OPTIONAL)
+@router.get(
+    "/opportunities",
+    response=list[OpportunityOut],
+    auth=OPTIONAL,
+    openapi_extra=pages("organisations:directory"),
+)
 @paginate(LimitOffsetPagination)
 def directory(
     request: HttpRequest,
@@ -86,12 +92,20 @@ def _visible_opportunity(request: HttpRequest, pk: int) -> Any:
     return opportunity
 
 
-@router.get("/opportunities/{pk}", response={200: OpportunityOut, 404: Error}, auth=OPTIONAL)
+@router.get(
+    "/opportunities/{pk}",
+    response={200: OpportunityOut, 404: Error},
+    auth=OPTIONAL,
+    openapi_extra=pages("organisations:opportunity"),
+)
 def opportunity_detail(request: HttpRequest, pk: int) -> OpportunityOut:
     return opportunity_out(_visible_opportunity(request, pk))
 
 
-@router.get("/me/organisations", response=list[OrganisationOut])
+@router.get(
+    "/me/organisations", response=list[OrganisationOut], openapi_extra=pages("organisations:mine")
+)
+@paginate(LimitOffsetPagination)
 def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
     return [
         organisation_out(m.organisation)
@@ -101,13 +115,18 @@ def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
     ]
 
 
-@router.get("/me/opportunities", response=list[OpportunityOut])
+@router.get(
+    "/me/opportunities", response=list[OpportunityOut], openapi_extra=pages("organisations:mine")
+)
+@paginate(LimitOffsetPagination)
 def my_opportunities(request: HttpRequest) -> list[OpportunityOut]:
     return [opportunity_out(o) for o in selectors.opportunities_for_user(user=request.user)]
 
 
 @router.post(
-    "/opportunities", response={201: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error}
+    "/opportunities",
+    response={201: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("organisations:opportunity_create"),
 )
 def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status:
     organisation = selectors.organisation_get(slug=payload.organisation)
@@ -145,32 +164,57 @@ def _transition(request: HttpRequest, pk: int, action: str, **extra: Any) -> Opp
 TRANSITION_RESPONSES = {200: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error}
 
 
-@router.post("/opportunities/{pk}/submit", response=TRANSITION_RESPONSES)
+@router.post(
+    "/opportunities/{pk}/submit",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("organisations:opportunity_submit"),
+)
 def submit(request: HttpRequest, pk: int) -> OpportunityOut:
     return _transition(request, pk, "submit")
 
 
-@router.post("/opportunities/{pk}/publish", response=TRANSITION_RESPONSES)
+@router.post(
+    "/opportunities/{pk}/publish",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("organisations:opportunity_publish"),
+)
 def publish(request: HttpRequest, pk: int) -> OpportunityOut:
     return _transition(request, pk, "publish")
 
 
-@router.post("/opportunities/{pk}/reject", response=TRANSITION_RESPONSES)
+@router.post(
+    "/opportunities/{pk}/reject",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("organisations:opportunity_reject"),
+)
 def reject(request: HttpRequest, pk: int, payload: RejectIn) -> OpportunityOut:
     return _transition(request, pk, "reject", reason=payload.reason)
 
 
-@router.post("/opportunities/{pk}/close", response=TRANSITION_RESPONSES)
+@router.post(
+    "/opportunities/{pk}/close",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("organisations:opportunity_close"),
+)
 def close(request: HttpRequest, pk: int) -> OpportunityOut:
     return _transition(request, pk, "close")
 
 
-@router.post("/opportunities/{pk}/renew", response=TRANSITION_RESPONSES)
+@router.post(
+    "/opportunities/{pk}/renew",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("organisations:opportunity_renew"),
+)
 def renew(request: HttpRequest, pk: int) -> OpportunityOut:
     return _transition(request, pk, "renew")
 
 
-@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: Error}, auth=OPTIONAL)
+@router.get(
+    "/organisations/{slug}",
+    response={200: OrganisationOut, 404: Error},
+    auth=OPTIONAL,
+    openapi_extra=pages("organisations:detail"),
+)
 def organisation_detail(request: HttpRequest, slug: str) -> OrganisationOut:
     organisation = selectors.organisation_get(slug=slug)
     if organisation is None:
