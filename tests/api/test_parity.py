@@ -81,12 +81,6 @@ def mirrored() -> dict[str, list[str]]:
 # Pages of the first seven apps that are still waiting for their endpoint (issue #20). This list
 # only shrinks: a new page gets its endpoint, or a PAGE_ONLY reason, when it is written.
 AWAITING_ENDPOINT = {
-    "core:account",
-    "core:account_delete",
-    "core:account_export",
-    "core:api_token_create",
-    "core:api_token_revoke",
-    "core:dashboard",
     "events:agenda_of",
     "events:availability",
     "events:cancel",

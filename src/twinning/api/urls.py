@@ -9,7 +9,16 @@ from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
-from twinning.api import events, film, introductions, jobs, matching, organisations, programmes
+from twinning.api import (
+    accounts,
+    events,
+    film,
+    introductions,
+    jobs,
+    matching,
+    organisations,
+    programmes,
+)
 from twinning.api.auth import TokenAuth, anonymous
 
 
@@ -52,6 +61,7 @@ api = TwinningAPI(
     auth=TokenAuth(),
     urls_namespace="api",
 )
+api.add_router("/", accounts.router)
 api.add_router("/", programmes.router)
 api.add_router("/", organisations.router)
 api.add_router("/", matching.router)

@@ -39,7 +39,6 @@ urlpatterns = [
 
 # Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
 PAGE_ONLY = {
-    "home": "a landing page of links; what it lists has its own endpoints",
     "privacy": "static text of the privacy notice, with nothing to read or change per user",
     "signup": "an account is opened in a browser, where the consent is given; tokens come after",
     "login": "the API signs in with a personal token, not a browser session",
