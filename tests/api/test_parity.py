@@ -113,12 +113,6 @@ AWAITING_ENDPOINT = {
     "matching:home",
     "matching:pairs",
     "matching:recompute",
-    "organisations:create",
-    "organisations:edit",
-    "organisations:member_remove",
-    "organisations:members",
-    "organisations:opportunity_edit",
-    "organisations:queue",
     "programmes:sector",
 }
 

@@ -1,20 +1,28 @@
 """The pages' forms, applied to API input: one set of validation rules for both."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import Schema
 
+F = TypeVar("F", bound=forms.BaseForm)
 
-def cleaned(form_class: type[forms.BaseForm], data: Schema | dict[str, Any], **kwargs: Any) -> Any:
-    """The page's form bound to the API's input; its errors are the API's 400, field by field."""
-    values = data.model_dump(exclude_unset=False) if isinstance(data, Schema) else data
+
+def cleaned_form(form_class: type[F], data: Schema | dict[str, Any], **kwargs: Any) -> F:
+    """The page's form bound to the API's input and valid; its errors are the API's 400, field
+    by field, in the request's language."""
+    values = data.model_dump() if isinstance(data, Schema) else data
     form = form_class(data=_as_posted(values), **kwargs)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    return form.cleaned_data
+    return form
+
+
+def cleaned(form_class: type[forms.BaseForm], data: Schema | dict[str, Any], **kwargs: Any) -> Any:
+    """The cleaned data of the page's form for the API's input (see `cleaned_form`)."""
+    return cleaned_form(form_class, data, **kwargs).cleaned_data
 
 
 def _as_posted(values: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -9,17 +10,24 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.auth import OPTIONAL
+from twinning.api.forms import cleaned, cleaned_form, require
 from twinning.api.parity import pages
 from twinning.api.schemas import (
     Error,
     FieldErrors,
+    MemberIn,
+    MemberOut,
+    OpportunityEditIn,
     OpportunityIn,
     OpportunityOut,
+    OrganisationIn,
     OrganisationOut,
     RejectIn,
 )
 from twinning.organisations import selectors, services
+from twinning.organisations.forms import MemberAddForm, OpportunityForm, OrganisationForm
 from twinning.programmes import selectors as programme_selectors
+from twinning.programmes.selectors import programme_default
 
 router = Router(tags=["organisations"])
 
@@ -220,3 +228,136 @@ def organisation_detail(request: HttpRequest, slug: str) -> OrganisationOut:
     if organisation is None:
         raise HttpError(404, _("Not found."))
     return organisation_out(organisation)
+
+
+# ---------------------------------------------------------------- profiles and members
+
+
+def _organisation(slug: str) -> Any:
+    organisation = selectors.organisation_get(slug=slug)
+    if organisation is None:
+        raise HttpError(404, _("No such organisation."))
+    return organisation
+
+
+def _form_input(payload: Any) -> dict[str, Any]:
+    """API input as the page's form takes it: NACE codes are one line of text there."""
+    data = payload.model_dump()
+    data["sectors"] = ", ".join(data["sectors"])
+    return data
+
+
+@router.post(
+    "/organisations",
+    response={201: OrganisationOut, 400: FieldErrors, 403: Error},
+    openapi_extra=pages("organisations:create"),
+)
+def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status:
+    """Register an organisation in the open programme; I become its owner."""
+    require(request, "organisations.create_organisation")
+    programme = programme_default()
+    if programme is None:
+        raise ValidationError(_("No programme is open for registration yet."))
+    form = cleaned_form(OrganisationForm, _form_input(payload))
+    organisation = services.organisation_create(
+        programme=programme, by=request.user, **form.service_arguments()
+    )
+    return Status(201, organisation_out(selectors.organisation_get(slug=organisation.slug)))
+
+
+@router.put(
+    "/organisations/{slug}",
+    response={200: OrganisationOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("organisations:edit"),
+)
+def organisation_update(request: HttpRequest, slug: str, payload: OrganisationIn) -> Any:
+    """Replace the profile, with the checks of the page's form (the logo stays)."""
+    organisation = _organisation(slug)
+    require(request, "organisations.edit_organisation", organisation)
+    initial = OrganisationForm.initial_for(organisation)
+    form = cleaned_form(OrganisationForm, _form_input(payload), initial=initial)
+    services.organisation_update(
+        organisation=organisation, by=request.user, **form.service_arguments()
+    )
+    return organisation_out(selectors.organisation_get(slug=slug))
+
+
+def member_out(membership: Any) -> MemberOut:
+    user = membership.user
+    return MemberOut(user_id=user.pk, name=str(user), email=user.email, role=membership.role)
+
+
+@router.get(
+    "/organisations/{slug}/members",
+    response={200: list[MemberOut], 403: Error, 404: Error},
+    openapi_extra=pages("organisations:members"),
+)
+@paginate(LimitOffsetPagination)
+def members(request: HttpRequest, slug: str) -> list[MemberOut]:
+    """The members, to every member of the organisation."""
+    organisation = _organisation(slug)
+    require(request, "organisations.view_private", organisation)
+    return [member_out(m) for m in selectors.organisation_members(organisation=organisation)]
+
+
+@router.post(
+    "/organisations/{slug}/members",
+    response={201: MemberOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("organisations:members"),
+)
+def member_add(request: HttpRequest, slug: str, payload: MemberIn) -> Status:
+    """Add someone who has an account, by e-mail (owners only)."""
+    organisation = _organisation(slug)
+    require(request, "organisations.manage_members", organisation)
+    data = cleaned(MemberAddForm, payload)
+    user = selectors.user_by_email(email=data["email"])
+    if user is None:
+        raise ValidationError({"email": [_("Nobody has an account with this e-mail address.")]})
+    membership = services.membership_add(
+        organisation=organisation, user=user, by=request.user, role=data["role"]
+    )
+    return Status(201, member_out(membership))
+
+
+@router.delete(
+    "/organisations/{slug}/members/{user_id}",
+    response={204: None, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("organisations:member_remove"),
+)
+def member_remove(request: HttpRequest, slug: str, user_id: int) -> Status:
+    """Remove a member (owners only); the last owner cannot be removed."""
+    organisation = _organisation(slug)
+    require(request, "organisations.manage_members", organisation)
+    membership = (
+        selectors.organisation_members(organisation=organisation).filter(user_id=user_id).first()
+    )
+    if membership is None:
+        raise HttpError(404, _("This person is not a member."))
+    services.membership_remove(organisation=organisation, user=membership.user, by=request.user)
+    return Status(204, None)
+
+
+@router.put(
+    "/opportunities/{pk}",
+    response={200: OpportunityOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("organisations:opportunity_edit"),
+)
+def opportunity_update(request: HttpRequest, pk: int, payload: OpportunityEditIn) -> Any:
+    """Replace an opportunity's text and targets, with the checks of the page's form."""
+    opportunity = _visible_opportunity(request, pk)
+    require(request, "organisations.edit_opportunity", opportunity)
+    data = cleaned(OpportunityForm, _form_input(payload))
+    services.opportunity_update(opportunity=opportunity, by=request.user, **data)
+    return opportunity_out(selectors.opportunity_get(pk=pk))
+
+
+@router.get(
+    "/validation/queue",
+    response={200: list[OpportunityOut], 403: Error},
+    openapi_extra=pages("organisations:queue"),
+)
+@paginate(LimitOffsetPagination)
+def validation_queue(request: HttpRequest) -> list[OpportunityOut]:
+    """Submitted opportunities waiting for an operator, oldest first."""
+    require(request, "organisations.view_validation_queue")
+    return [opportunity_out(o) for o in selectors.opportunities_submitted()]
