@@ -58,7 +58,8 @@ class ExpressInterestView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "organisations": mine}
 
     def get_initial(self) -> dict[str, Any]:
-        return {"organisation": self.request.GET.get("organisation", "")}
+        chosen = self.request.GET.get("organisation", "")
+        return {"organisation": int(chosen)} if chosen.isdigit() else {}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
