@@ -117,11 +117,12 @@ def forms_in(html: str) -> list[Form]:
 
 
 def find(html: str, *, action: str | None = None, method: str = "post") -> Form:
-    """The page's one form with this method (and action, where given)."""
+    """The page's form with this method that posts to `action` (by default: to the page itself,
+    i.e. without an action of its own)."""
     found = [
-        form
-        for form in forms_in(html)
-        if form.method == method and (action is None or form.action in (action, ""))
+        form for form in forms_in(html) if form.method == method and form.action == (action or "")
     ]
-    assert found, f"no {method} form{' for ' + action if action else ''} on the page"
+    if not found and action is not None:
+        found = [form for form in forms_in(html) if form.method == method and not form.action]
+    assert found, f"no {method} form for {action or 'the page itself'} on the page"
     return found[0]

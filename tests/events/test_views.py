@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests import html_forms
 from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
 from twinning.events import services
 from twinning.events.models import CheckIn, Meeting, MeetingRequest, Registration
@@ -401,3 +402,20 @@ def test_reading_my_requests_shows_a_lapsed_request_as_expired_and_writes_nothin
     assert 'action="/events/requests/' not in page.content.decode()  # nothing left to answer
     request.refresh_from_db()
     assert request.status == MeetingRequest.Status.REQUESTED  # the command stores it
+
+
+def test_the_event_form_says_in_russian_that_an_event_cannot_end_before_it_starts(
+    client, settings, operator, event
+):
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    url = reverse("events:edit", args=[event.slug])
+    form = html_forms.find(client.get(url).content.decode())
+    day_before = (event.starts_on - dt.timedelta(days=1)).isoformat()
+
+    page = client.post(url, form.submission(ends_on=day_before)).content.decode()
+
+    assert "Мероприятие не может закончиться раньше, чем начнётся." in page
+    assert "event_dates" not in page
+    event.refresh_from_db()
+    assert event.ends_on >= event.starts_on

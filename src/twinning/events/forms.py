@@ -163,6 +163,15 @@ class GridForm(StyledFormMixin, forms.Form):
         data = super().clean() or {}
         if bool(data.get("afternoon_start")) != bool(data.get("afternoon_end")):
             raise forms.ValidationError(_("Give both afternoon times, or neither."))
+        start, end = data.get("morning_start"), data.get("morning_end")
+        if start and end and end <= start:
+            self.add_error("morning_end", _("The morning must end after it starts."))
+        after_start, after_end = data.get("afternoon_start"), data.get("afternoon_end")
+        if after_start and after_end and end and not (end <= after_start < after_end):
+            self.add_error(
+                "afternoon_start",
+                _("The afternoon must start after the morning ends and end after it starts."),
+            )
         return data
 
 
