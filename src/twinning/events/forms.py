@@ -261,6 +261,9 @@ class AfterForm(StyledFormMixin, forms.Form):
 
 class PublishForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label=_("Note for the record"), required=False, max_length=300)
+    confirm_conflicts = forms.BooleanField(
+        label=_("Publish despite the conflicts listed above"), required=False
+    )
 
 
 class InvitationForm(StyledFormMixin, forms.Form):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twinning.events.models import (
     CheckIn,
@@ -22,6 +23,7 @@ from twinning.events.models import (
     ScheduleVersion,
     Slot,
     Table,
+    Unavailability,
 )
 from twinning.matching.selectors import recommendations_for
 
@@ -250,6 +252,68 @@ def agendas(*, event: Event) -> list[tuple[Registration, list[Meeting]]]:
     return [(person, by_person[person.pk]) for person in people if by_person[person.pk]]
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A hard rule the working schedule breaks, in words for the operator."""
+
+    meeting: Meeting
+    message: str
+    # The meeting it clashes with, for a double booking.
+    other: Meeting | None = None
+
+
+def schedule_conflicts(*, event: Event) -> list[Conflict]:
+    """Double bookings in the working schedule (a participant or an interpreter in two
+    meetings of one slot) and meetings in a slot a participant said they cannot make: what a
+    "Move anyway" may have left, and what publishing would hand out."""
+    live = list(
+        event.meetings.filter(status__in=Meeting.ACTIVE, slot__isnull=False)
+        .select_related("event", "slot", "interpreter", *PARTY)
+        .order_by("slot__number", "pk")
+    )
+    unavailable = set(
+        Unavailability.objects.filter(registration__event=event).values_list(
+            "registration_id", "slot_id"
+        )
+    )
+    seen: dict[tuple[str, int, int], Meeting] = {}
+    conflicts = []
+    for meeting in live:
+        for person in meeting.participants:
+            key = ("person", person.pk, meeting.slot_id)
+            if key in seen:
+                text = _double(person.display_name, meeting)
+                conflicts.append(Conflict(meeting, text, seen[key]))
+            seen[key] = meeting
+            if (person.pk, meeting.slot_id) in unavailable:
+                conflicts.append(Conflict(meeting, _unavailable(person.display_name, meeting)))
+        if meeting.interpreter_id:
+            key = ("interpreter", meeting.interpreter_id, meeting.slot_id)
+            if key in seen:
+                text = _double(meeting.interpreter.name, meeting)
+                conflicts.append(Conflict(meeting, text, seen[key]))
+            seen[key] = meeting
+    return conflicts
+
+
+def _double(name: str, meeting: Meeting) -> str:
+    return _("%(name)s has two meetings at %(time)s.") % {
+        "name": name,
+        "time": _clock(meeting),
+    }
+
+
+def _unavailable(name: str, meeting: Meeting) -> str:
+    return _("%(name)s has said they are not available at %(time)s.") % {
+        "name": name,
+        "time": _clock(meeting),
+    }
+
+
+def _clock(meeting: Meeting) -> str:
+    return meeting.slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M")
+
+
 @dataclass
 class ScheduleOverview:
     slots: list[Slot]
@@ -259,6 +323,7 @@ class ScheduleOverview:
     run: ScheduleRun | None
     reasons: dict[int, str] = field(default_factory=dict)
     breaks: list[tuple[str, int]] = field(default_factory=list)
+    conflicts: dict[int, list[str]] = field(default_factory=dict)
 
 
 def schedule_overview(*, event: Event) -> ScheduleOverview:
@@ -274,7 +339,13 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
     rows = [(s, [cells.get((s.pk, t.pk)) for t in tables]) for s in slots]
     run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
     reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
+    conflicts: dict[int, list[str]] = {}
+    for conflict in schedule_conflicts(event=event):
+        conflicts.setdefault(conflict.meeting.pk, []).append(conflict.message)
+        if conflict.other is not None:
+            conflicts.setdefault(conflict.other.pk, []).append(conflict.message)
     return ScheduleOverview(
+        conflicts=conflicts,
         breaks=_breaks_by_name(run),
         slots=slots,
         tables=tables,

@@ -22,9 +22,13 @@ class ScheduleView(OperatorMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         event = self.event
+        overview = selectors.schedule_overview(event=event)
         context = {
             "event": event,
-            "overview": selectors.schedule_overview(event=event),
+            "overview": overview,
+            "conflicts": list(
+                dict.fromkeys(t for texts in overview.conflicts.values() for t in texts)
+            ),
             "latest": selectors.latest_run(event=event),
             "run_form": RunForm(),
             "publish_form": PublishForm(),
@@ -170,8 +174,23 @@ class MeetingMarkView(MeetingMixin, View):
 class PublishView(OperatorMixin, View):
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         form = PublishForm(request.POST)
-        note = form.cleaned_data["note"] if form.is_valid() else ""
-        version = services.schedule_publish(event=self.event, by=request.user, note=note)
+        data = form.cleaned_data if form.is_valid() else {}
+        try:
+            version = services.schedule_publish(
+                event=self.event, by=request.user, note=data.get("note", ""),
+                confirm_conflicts=data.get("confirm_conflicts", False),
+            )  # fmt: skip
+        except services.PublishConflict as refused:
+            messages.error(
+                request,
+                ngettext(
+                    "Not published: %(count)d conflict needs your confirmation.",
+                    "Not published: %(count)d conflicts need your confirmation.",
+                    len(refused.conflicts),
+                )
+                % {"count": len(refused.conflicts)},
+            )
+            return redirect("events:schedule", slug)
         messages.success(
             request,
             ngettext(
