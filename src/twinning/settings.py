@@ -167,8 +167,7 @@ TASKS = {
 
 PRIVACY_NOTICE_VERSION = "2026-11"
 
-# Students' CVs: kept outside MEDIA_ROOT and served only by permission-checked views.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private"))
+# Students' CVs are private files (core.files); this is their size limit.
 STUDENTS_CV_MAX_BYTES = int(os.environ.get("STUDENTS_CV_MAX_BYTES", 2 * 1024 * 1024))
 # CVs and fair data (preferences, interviews, notes) are deleted this many days after a fair.
 STUDENTS_RETENTION_DAYS = int(os.environ.get("STUDENTS_RETENTION_DAYS", 180))

@@ -43,7 +43,7 @@ def test_sign_up_from_the_rendered_form_creates_a_student_with_dated_consents(cl
     assert response.status_code == 302, response.content.decode()[:3000]
     who = Student.objects.get(user__email="dana@leeds.ac.uk")
     assert who.university == "leeds-beckett" and who.languages == {"en": "B1", "ru": "native"}
-    assert who.cv.name.startswith("cv/") and who.cv.read().startswith(b"%PDF-")
+    assert who.cv.name.startswith("students/student/") and who.cv.read().startswith(b"%PDF-")
     consents = {c.purpose: c for c in who.consents.all()}
     assert set(consents) == {"embassy_contact"}
     assert consents["embassy_contact"].given_at is not None
@@ -131,8 +131,10 @@ def test_withdraw_from_the_profile_page(client, aida):
 
 def test_the_cv_is_served_to_its_owner_only(client, aida, bolat):
     client.force_login(aida.user)
-    response = client.get("/students/me/cv/")
+    response = client.get(f"/students/{aida.pk}/cv/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert not aida.cv_views.exists()  # the student's own reading is not logged
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     client.force_login(bolat.user)
     assert client.get(f"/students/{aida.pk}/cv/").status_code == 403

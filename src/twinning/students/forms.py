@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.forms import SignUpForm, StyledFormMixin
-from twinning.programmes.selectors import regions
+from twinning.programmes.selectors import regions, sectors_by_codes
 from twinning.students.models import Position, Student, StudentConsent
 from twinning.students.models.registry import (
     EARLIEST_GRADUATION,
@@ -179,9 +179,9 @@ class PositionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from twinning.programmes.selectors import sector_tree
-
-        self.fields["sectors"].queryset = sector_tree().filter(level__lte=2)  # type: ignore[attr-defined]
+        # NACE divisions (two-digit codes): fine enough for a position, short enough for a list.
+        divisions = [f"{n:02d}" for n in range(1, 100)]
+        self.fields["sectors"].queryset = sectors_by_codes(codes=divisions).order_by("code")  # type: ignore[attr-defined]
         self.fields["sectors"].required = False
 
 

@@ -7,7 +7,6 @@ urlpatterns = [
     path("signup/", registry.StudentSignUpView.as_view(), name="signup"),
     path("me/", registry.MyProfileView.as_view(), name="me"),
     path("me/consents/", registry.ConsentView.as_view(), name="consent"),
-    path("me/cv/", registry.MyCvView.as_view(), name="my_cv"),
     path("me/cv/upload/", registry.CvUploadView.as_view(), name="cv_upload"),
     path("me/cv/release/", registry.CvReleaseView.as_view(), name="cv_release"),
     path("<int:pk>/", registry.StudentDetailView.as_view(), name="detail"),
@@ -68,3 +67,14 @@ urlpatterns = [
     path("welfare/<int:pk>/", outreach.WelfareAnswerView.as_view(), name="welfare_answer"),
     path("unsubscribe/<int:pk>/", outreach.UnsubscribeView.as_view(), name="unsubscribe"),
 ]
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "signup": "an account is created on the page; API tokens belong to accounts that exist",
+    "cv": "a PDF download through the private-files route; the API says whether a CV exists",
+    "pass": "a page showing the QR code to a door scanner; the API checks in by pass token",
+    "feed": "already a machine-readable iCalendar resource, authorised by the token in its address",
+    "rsvp": "opened from a personal e-mail link, signed out; answers only for that invitation",
+    "welfare_answer": "opened from a personal e-mail link, signed out; one click records the answer",
+    "unsubscribe": "opened from a personal e-mail link, signed out; withdraws one purpose",
+}

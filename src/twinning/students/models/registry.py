@@ -1,13 +1,11 @@
 """The student registry: students, their consents per purpose, CV releases and the view log."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from twinning.students.storage import cv_storage
+from twinning.core.files import PrivateFileField
 from twinning.students.universities import university
 
 LANGUAGE_LEVELS = [
@@ -18,11 +16,6 @@ LANGUAGE_LEVELS = [
     ("native", _("Native")),
 ]
 EARLIEST_GRADUATION, LATEST_GRADUATION = 1990, 2040
-
-
-def cv_path(student: "Student", filename: str) -> str:
-    # The name says nothing about the person: a random name, always .pdf.
-    return f"cv/{uuid.uuid4().hex}.pdf"
 
 
 class Student(models.Model):
@@ -65,7 +58,7 @@ class Student(models.Model):
     scholarship_obligation = models.TextField(
         _("scholarship's return-to-work obligation"), blank=True
     )
-    cv = models.FileField(_("CV"), storage=cv_storage, upload_to=cv_path, blank=True)
+    cv = PrivateFileField(_("CV"), blank=True)
     cv_uploaded_at = models.DateTimeField(null=True, blank=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

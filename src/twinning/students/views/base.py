@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -39,14 +39,6 @@ def service_errors(request: HttpRequest, error: ValidationError) -> None:
 
 def back(request: HttpRequest, fallback: str, *args: Any) -> HttpResponse:
     return redirect(fallback, *args)
-
-
-def cv_response(student: Student) -> FileResponse:
-    response = FileResponse(student.cv.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="cv.pdf"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def student_or_404(request: HttpRequest) -> Student:

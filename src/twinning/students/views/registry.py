@@ -23,10 +23,10 @@ from twinning.students.forms import (
     StudentProfileEditForm,
     StudentSignUpForm,
 )
-from twinning.students.models import StudentConsent
+from twinning.core.files import PrivateFileView
+from twinning.students.models import Student, StudentConsent
 from twinning.students.views.base import (
     RuleMixin,
-    cv_response,
     found,
     service_errors,
     student_or_404,
@@ -201,15 +201,6 @@ class CvReleaseView(RuleMixin, View):
         return redirect("students:me")
 
 
-class MyCvView(RuleMixin, View):
-    permission_required = "students.be_student"
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        student = student_or_404(request)
-        found(student.cv or None)
-        return cv_response(student)
-
-
 class StudentDetailView(RuleMixin, TemplateView):
     """A student's profile, for the student, operators and employers the student lets in."""
 
@@ -228,19 +219,17 @@ def _viewer_organisations(request: HttpRequest) -> str:
     return ", ".join(str(m.organisation) for m in memberships)[:200]
 
 
-class StudentCvView(RuleMixin, View):
+class StudentCvView(PrivateFileView):
+    """The CV through the project's private-files route; each view by someone other than the
+    student is logged (the student sees who opened it)."""
+
+    model = Student
+    model_file_field = "cv"
     permission_required = "students.view_cv"
+    filename = staticmethod(lambda student: "cv.pdf")
 
-    def get_permission_object(self) -> Any:
-        return found(selectors.student_get(pk=self.kwargs["pk"]))
-
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        student = self.get_permission_object()
-        try:
-            services.cv_open(
-                student=student, by=request.user, organisation_name=_viewer_organisations(request)
-            )
-        except ValidationError as error:
-            service_errors(request, error)
-            return redirect("students:detail", pk)
-        return cv_response(student)
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        services.cv_open(
+            student=self.object, by=request.user, organisation_name=_viewer_organisations(request)
+        )
+        return super().get(request, *args, **kwargs)
