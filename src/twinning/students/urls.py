@@ -73,8 +73,8 @@ PAGE_ONLY = {
     "signup": "an account is created on the page; API tokens belong to accounts that exist",
     "cv": "a PDF download through the private-files route; the API says whether a CV exists",
     "pass": "a page showing the QR code to a door scanner; the API checks in by pass token",
-    "feed": "already a machine-readable iCalendar resource, authorised by the token in its address",
+    "feed": "already a machine-readable iCalendar resource, authorised by its address token",
     "rsvp": "opened from a personal e-mail link, signed out; answers only for that invitation",
-    "welfare_answer": "opened from a personal e-mail link, signed out; one click records the answer",
+    "welfare_answer": "opened from a personal e-mail link, signed out; one click records it",
     "unsubscribe": "opened from a personal e-mail link, signed out; withdraws one purpose",
 }

@@ -13,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from twinning.core.files import PrivateFileView
 from twinning.core.views import in_preferred_language
 from twinning.organisations.selectors import organisations_for_user
 from twinning.organisations.selectors_matching import organisation_get_by_id
@@ -23,7 +24,6 @@ from twinning.students.forms import (
     StudentProfileEditForm,
     StudentSignUpForm,
 )
-from twinning.core.files import PrivateFileView
 from twinning.students.models import Student, StudentConsent
 from twinning.students.views.base import (
     RuleMixin,
