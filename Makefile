@@ -45,6 +45,7 @@ demo: migrate
 	$(MANAGE) load_demo
 
 run: demo
+	@mkdir -p var
 	@$(MANAGE) db_worker --queue-name '*' > var/worker.log 2>&1 & echo $$! > var/worker.pid
 	@echo "Background worker started (log: var/worker.log)."
 	$(MANAGE) runserver $(HOST):$(PORT); kill `cat var/worker.pid` 2>/dev/null || true
@@ -77,4 +78,5 @@ bench: install
 	$(BIN)/python bench/matching.py
 
 clean:
-	rm -rf $(VENV) var db.sqlite3 .pytest_cache .mypy_cache .ruff_cache
+	# var/ itself (and its .gitkeep) stays: `make run` writes the worker's log there.
+	rm -rf $(VENV) var/* db.sqlite3 .pytest_cache .mypy_cache .ruff_cache

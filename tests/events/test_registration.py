@@ -2,8 +2,10 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
+from tests import html_forms
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 from twinning.events import services
 from twinning.events.models import Event, Invitation, Registration
@@ -123,3 +125,51 @@ def test_leaving_withdraws_requests(meeting, leeds):
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
     assert meeting.request.status == "cancelled"
+
+
+def test_registering_with_no_language_ticked_is_refused_not_stored_as_english(
+    client, event, member, organisation
+):
+    with pytest.raises(ValidationError) as refused:
+        services.registration_create(event=event, user=member, languages=[])
+    assert "languages" in refused.value.message_dict
+    client.force_login(member)
+    url = reverse("events:register", args=[event.slug])
+    form = html_forms.find(client.get(url).content.decode())
+    submission = form.submission()
+    submission.pop("languages", None)  # every box unticked
+
+    page = client.post(url, submission).content.decode()
+
+    assert "Tick at least one language you can meet in." in page
+    assert not Registration.objects.filter(event=event, user=member).exists()
+
+
+def test_a_cancelled_event_cannot_be_published_again(event, operator):
+    services.event_cancel(event=event, by=operator)
+    with pytest.raises(ValidationError, match="cancelled"):
+        services.event_publish(event=event, by=operator)
+    event.refresh_from_db()
+    assert event.status == Event.Status.CANCELLED
+
+
+def test_cancelling_twice_mails_everyone_once(
+    event, operator, member, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    services.registration_create(event=event, user=member, organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, by=operator)
+    with pytest.raises(ValidationError), django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, by=operator)
+    assert len(mailoutbox) == 1
+
+
+def test_a_cancelled_registration_cannot_be_approved(event, operator, member, organisation):
+    event.requires_approval = True
+    event.save()
+    registration = services.registration_create(event=event, user=member, organisation=organisation)
+    services.registration_cancel(registration=registration, by=member)
+    with pytest.raises(ValidationError):
+        services.registration_approve(registration=registration, by=operator)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED

@@ -419,3 +419,24 @@ def test_the_event_form_says_in_russian_that_an_event_cannot_end_before_it_start
     assert "event_dates" not in page
     event.refresh_from_db()
     assert event.ends_on >= event.starts_on
+
+
+def test_the_agenda_says_an_accepted_meeting_awaits_the_schedule(client, settings, meeting, leeds):
+    client.force_login(leeds.user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    page = client.get(reverse("events:agenda", args=[leeds.event.slug])).content.decode()
+    assert "Сізде 1 қабылданған кездесу уақытын күтіп тұр" in page
+
+
+def test_the_dashboard_shows_requests_to_answer_and_the_next_meetings(
+    client, settings, operator, day, meeting, leeds, almaty
+):
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    services.schedule_publish(event=day, by=operator)
+    other = participant(day, name="Dana Astana")
+    pending_request(other, leeds)
+    client.force_login(leeds.user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "1 запрос на встречу на «" in page
+    assert "Ваши ближайшие встречи" in page and almaty.display_name in page

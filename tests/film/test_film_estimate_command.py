@@ -1,7 +1,11 @@
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from tests.film.test_request import ISSUE_EXAMPLE
@@ -46,3 +50,18 @@ def test_invalid_json_says_where(tmp_path):
 def test_a_missing_file_is_reported(tmp_path):
     with pytest.raises(CommandError, match="cannot read the file"):
         _estimate(tmp_path / "absent.json")
+
+
+def test_a_database_not_migrated_is_told_to_run_migrate_without_a_traceback(tmp_path):
+    path = tmp_path / "steppe.json"
+    path.write_text(json.dumps(ISSUE_EXAMPLE), encoding="utf-8")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    # A process of its own, so that its database is a new, empty file: our own command line.
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "film_estimate", str(path)],
+        cwd=settings.PROJECT_DIR, env=env, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "run `python manage.py migrate` first" in done.stderr
+    assert "Traceback" not in done.stderr

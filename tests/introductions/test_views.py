@@ -185,3 +185,11 @@ def test_an_error_on_the_hidden_organisation_field_is_shown(client, scenario):
     page = client.post(url, form.submission(organisation="999999", message="Hello")).content
     assert "On behalf of: Select a valid choice." in page.decode()
     assert not Introduction.objects.exists()
+
+
+def test_the_dashboard_lists_introductions_waiting_for_an_answer(client, scenario):
+    request(scenario)
+    client.force_login(scenario.kostanay_user)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert 'data-testid="panel-introductions"' in page
+    assert f"{scenario.leeds} would like to meet {scenario.kostanay}." in page

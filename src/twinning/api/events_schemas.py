@@ -44,7 +44,8 @@ class RegistrationOut(Schema):
 
 class RegistrationIn(Schema):
     organisation: str | None = None
-    languages: list[str] = []
+    # Left out: the organisation's working languages; an empty list is refused.
+    languages: list[str] | None = None
     looking_for: str = ""
 
 

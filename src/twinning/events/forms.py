@@ -52,6 +52,7 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         choices=LANGUAGE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         label=_("Languages I can meet in"),
+        error_messages={"required": _("Tick at least one language you can meet in.")},
     )
     looking_for = forms.CharField(
         label=_("What I am looking for"), widget=forms.Textarea(attrs={"rows": 3}), required=False

@@ -229,6 +229,16 @@ def agenda(*, registration: Registration) -> QuerySet[Meeting]:
     )
 
 
+def meetings_awaiting_schedule(*, registration: Registration) -> int:
+    """Accepted meetings of the participant that no published schedule has placed yet."""
+    mine = Q(request__requester=registration) | Q(request__recipient=registration)
+    return (
+        Meeting.objects.filter(mine, status__in=Meeting.ACTIVE, published_status="")
+        .order_by()
+        .count()
+    )
+
+
 def agendas(*, event: Event) -> list[tuple[Registration, list[Meeting]]]:
     """Every approved participant with their published meetings, for printing them all."""
     people = list(registrations(event=event, status=Registration.Status.APPROVED).order_by("pk"))
@@ -492,3 +502,44 @@ def registration_by_feed_token(*, token: str) -> Registration | None:
 def check_in_person(*, event: Event, pk: int) -> Registration | None:
     """One row of the check-in list, after a tick."""
     return check_in_list(event=event).filter(pk=pk).first()
+
+
+# The dashboard panel this app registers with core (`core.registry`, from `apps.py`).
+
+UPCOMING = 5
+
+
+def dashboard_panel(*, user: User) -> dict[str, object] | None:
+    """Requests waiting for the member's answer and their next published meetings."""
+    if not user.is_authenticated:
+        return None
+    mine = list(registrations_of_user(user=user).exclude(status=Registration.Status.CANCELLED))
+    if not mine:
+        return None
+    to_answer = (
+        MeetingRequest.objects.filter(
+            recipient__in=mine,
+            status=MeetingRequest.Status.REQUESTED,
+            expires_at__gt=timezone.now(),
+        )
+        .values("event__slug")
+        .annotate(n=Count("pk"))
+        .order_by("event__slug")
+    )
+    mine_q = Q(request__requester__in=mine) | Q(request__recipient__in=mine)
+    upcoming = (
+        Meeting.objects.filter(mine_q, published_slot__ends_at__gte=timezone.now())
+        .exclude(published_status__in=["", Meeting.Status.CANCELLED])
+        .select_related("event", "published_slot", "published_table", *PARTY)
+        .order_by("published_slot__starts_at")[:UPCOMING]
+    )
+    by_slug = {registration.event.slug: registration.event for registration in mine}
+    return {
+        "to_answer": [(by_slug[row["event__slug"]], row["n"]) for row in to_answer],
+        "upcoming": [(m, _partner_of(m, user)) for m in upcoming],
+    }
+
+
+def _partner_of(meeting: Meeting, user: User) -> Registration:
+    request = meeting.request
+    return request.recipient if request.requester.user_id == user.pk else request.requester

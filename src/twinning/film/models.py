@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from twinning.core.files import PrivateFileField
+from twinning.core.transitions import Workflow, step
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # 15 digits before the point, as the estimator's input reader allows.
@@ -418,3 +419,19 @@ class ApplicationDocument(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+# Which state each step may start from (core.transitions): services move, rules ask.
+_S = FilmApplication.State
+FILM_FLOW = Workflow(
+    model=FilmApplication,
+    field="state",
+    transitions=[
+        step("submit", [_S.DRAFT, _S.CHANGES_REQUESTED], _S.SUBMITTED),
+        step("start_review", [_S.SUBMITTED], _S.UNDER_REVIEW),
+        step("request_changes", [_S.SUBMITTED, _S.UNDER_REVIEW], _S.CHANGES_REQUESTED),
+        step("approve", [_S.UNDER_REVIEW], _S.APPROVED),
+        step("reject", [_S.UNDER_REVIEW], _S.REJECTED),
+        step("mark_paid", [_S.APPROVED], _S.PAID),
+    ],
+)

@@ -7,11 +7,9 @@ from typing import Any
 import rules
 
 from twinning.core.rules import is_operator
-from twinning.film.models import FilmApplication
+from twinning.film.models import FILM_FLOW
 from twinning.film.selectors import STUDIO
 from twinning.organisations.predicates import is_member, is_member_of
-
-State = FilmApplication.State
 
 
 @rules.predicate
@@ -24,22 +22,16 @@ is_studio_member = is_studio & is_member
 is_applicant = is_member_of(lambda application: application.organisation_id, name="is_applicant")
 
 
-def in_states(*states: str) -> rules.Predicate:
-    def check(user: Any, application: FilmApplication | None) -> bool:
-        return application is not None and application.state in states
-
-    return rules.Predicate(check, name=f"in_states({', '.join(states)})")
-
-
-is_editable = in_states(State.DRAFT, State.CHANGES_REQUESTED)
+# An application is edited in the states it may be submitted from.
+is_editable = FILM_FLOW.rule("submit")
 
 can_create_application = is_studio_member
 can_view_application = is_applicant | is_operator
 can_edit_application = is_applicant & is_editable
-can_start_review = is_operator & in_states(State.SUBMITTED)
-can_request_changes = is_operator & in_states(State.SUBMITTED, State.UNDER_REVIEW)
-can_decide_application = is_operator & in_states(State.UNDER_REVIEW)
-can_mark_paid = is_operator & in_states(State.APPROVED)
+can_start_review = is_operator & FILM_FLOW.rule("start_review")
+can_request_changes = is_operator & FILM_FLOW.rule("request_changes")
+can_decide_application = is_operator & FILM_FLOW.rule("approve") & FILM_FLOW.rule("reject")
+can_mark_paid = is_operator & FILM_FLOW.rule("mark_paid")
 
 rules.add_perm("film.estimate", rules.always_allow)
 rules.add_perm("film.list_own_applications", rules.is_authenticated)

@@ -24,6 +24,7 @@ from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
 from twinning.film.estimator import Estimate, estimate
 from twinning.film.models import (
+    FILM_FLOW,
     MAX_DOCUMENT_BYTES,
     ApplicationBudgetLine,
     ApplicationDocument,
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
     from twinning.core.models import User
     from twinning.organisations.models import Organisation
 
-State = FilmApplication.State
 
 # The first bytes of each accepted file type: the extension alone proves nothing.
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -208,7 +208,7 @@ def film_application_submit(*, application: FilmApplication, by: User) -> FilmAp
     require(by, "film.submit_application", application)
     if not application.budget_lines.exists():
         raise ValidationError(_("Add at least one budget line before submitting."))
-    application.state = State.SUBMITTED
+    FILM_FLOW.move(application, "submit")
     application.submitted_at = timezone.now()
     application.save(update_fields=["state", "submitted_at", "updated_at"])
     _refresh_estimate(application)
@@ -223,12 +223,13 @@ def film_application_submit(*, application: FilmApplication, by: User) -> FilmAp
 
 
 def _move(
-    application: FilmApplication, by: User, permission: str, state: str, **fields: Any
+    application: FilmApplication, by: User, permission: str, transition: str, **fields: Any
 ) -> FilmApplication:
     """Lock, check, change the state and fields, audit and notify the studio's members."""
     application = _lock(application)
     require(by, permission, application)
-    application.state = state
+    FILM_FLOW.move(application, transition)
+    state = application.state
     for name, value in fields.items():
         setattr(application, name, value)
     application.save(update_fields=["state", *fields, "updated_at"])
@@ -248,7 +249,7 @@ def _required_text(value: str, field: str, message: str) -> str:
 
 @transaction.atomic
 def film_application_start_review(*, application: FilmApplication, by: User) -> FilmApplication:
-    return _move(application, by, "film.start_review", State.UNDER_REVIEW)
+    return _move(application, by, "film.start_review", "start_review")
 
 
 @transaction.atomic
@@ -259,7 +260,7 @@ def film_application_request_changes(
         message, "message", _("Say what should change, so the studio can fix it.")
     )
     return _move(
-        application, by, "film.request_changes", State.CHANGES_REQUESTED, changes_requested=message
+        application, by, "film.request_changes", "request_changes", changes_requested=message
     )
 
 
@@ -270,7 +271,7 @@ def film_application_approve(
     if amount <= 0:
         raise ValidationError({"amount": _("The approved amount must be greater than zero.")})
     return _move(
-        application, by, "film.decide_application", State.APPROVED,
+        application, by, "film.decide_application", "approve",
         approved_amount=amount, approved_currency=currency.upper(),
     )  # fmt: skip
 
@@ -280,9 +281,7 @@ def film_application_reject(
     *, application: FilmApplication, by: User, reason: str
 ) -> FilmApplication:
     reason = _required_text(reason, "reason", _("Give the reason for the rejection."))
-    return _move(
-        application, by, "film.decide_application", State.REJECTED, rejection_reason=reason
-    )
+    return _move(application, by, "film.decide_application", "reject", rejection_reason=reason)
 
 
 @transaction.atomic
@@ -291,7 +290,9 @@ def film_application_mark_paid(
 ) -> FilmApplication:
     if amount <= 0:
         raise ValidationError({"amount": _("The paid amount must be greater than zero.")})
-    return _move(application, by, "film.mark_paid", State.PAID, paid_amount=amount, paid_on=paid_on)
+    return _move(
+        application, by, "film.mark_paid", "mark_paid", paid_amount=amount, paid_on=paid_on
+    )
 
 
 # Documents

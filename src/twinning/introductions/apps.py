@@ -6,3 +6,12 @@ class IntroductionsConfig(AppConfig):
     name = "twinning.introductions"
     label = "introductions"
     verbose_name = _("Introductions")
+
+    def ready(self) -> None:
+        from twinning.core import registry
+        from twinning.introductions import selectors
+
+        registry.register_panel(
+            page="dashboard", name="introductions", order=20,
+            template="introductions/panels/dashboard.html", context=selectors.dashboard_panel,
+        )  # fmt: skip

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.transitions import Workflow, step
+
 OPEN_STATES = ("requested", "accepted")
 
 
@@ -91,3 +93,16 @@ class Introduction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requester} → {self.recipient} ({self.get_state_display()})"
+
+
+# Which state each step may start from (core.transitions): services move, rules ask.
+_I = Introduction.State
+INTRODUCTION_FLOW = Workflow(
+    model=Introduction,
+    field="state",
+    transitions=[
+        step("accept", [_I.REQUESTED], _I.ACCEPTED),
+        step("decline", [_I.REQUESTED], _I.DECLINED),
+        step("withdraw", [_I.REQUESTED], _I.WITHDRAWN),
+    ],
+)

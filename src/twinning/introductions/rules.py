@@ -1,11 +1,9 @@
 """Named permissions for introductions (django-rules)."""
 
-from typing import Any
-
 import rules
 
 from twinning.core.rules import is_operator
-from twinning.introductions.models import Introduction
+from twinning.introductions.models import INTRODUCTION_FLOW
 from twinning.organisations.predicates import faces, is_member, is_member_of
 
 is_recipient_member = is_member_of(
@@ -16,9 +14,8 @@ is_requester_member = is_member_of(
 )
 
 
-@rules.predicate
-def is_requested(user: Any, introduction: Introduction | None) -> bool:
-    return introduction is not None and introduction.state == Introduction.State.REQUESTED
+# Accepting, declining and withdrawing all start from "requested".
+is_requested = INTRODUCTION_FLOW.rule("accept")
 
 
 can_request = is_member

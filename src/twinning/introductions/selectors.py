@@ -66,3 +66,13 @@ def open_introductions_with(*, organisation: Any, candidate_ids: list[int]) -> d
         other = recipient_id if requester_id == organisation.pk else requester_id
         found[other] = state
     return found
+
+
+def dashboard_panel(*, user: User) -> dict[str, Any] | None:
+    """Introductions waiting for an answer from one of the member's organisations."""
+    waiting = list(
+        introductions_incoming(user=user)
+        .filter(state=Introduction.State.REQUESTED)
+        .order_by("-created_at")[:5]
+    )
+    return {"waiting": waiting} if waiting else None

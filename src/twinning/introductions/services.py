@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
-from twinning.introductions.models import Introduction
+from twinning.introductions.models import INTRODUCTION_FLOW, Introduction
 from twinning.organisations.selectors import (
     organisation_lock,
     organisation_members_of,
@@ -127,8 +127,8 @@ def _lock(introduction: Introduction) -> Introduction:
     )
 
 
-def _decide(introduction: Introduction, state: str, by: User, **extra: Any) -> Introduction:
-    introduction.state = state
+def _decide(introduction: Introduction, transition: str, by: User, **extra: Any) -> Introduction:
+    INTRODUCTION_FLOW.move(introduction, transition)
     introduction.decided_by = by
     introduction.decided_at = timezone.now()
     for field, value in extra.items():
@@ -144,7 +144,7 @@ def introduction_accept(*, introduction: Introduction, by: User) -> Introduction
     # Membership, not the permission: a superuser has every permission but answers for nobody.
     brokered = not user_is_member(user=by, organisation_id=introduction.recipient_id)
     require(by, "introductions.broker" if brokered else "introductions.answer", introduction)
-    _decide(introduction, Introduction.State.ACCEPTED, by, brokered=brokered)
+    _decide(introduction, "accept", by, brokered=brokered)
     action = "introduction.broker" if brokered else "introduction.accept"
     audit_log(action=action, actor=by, target=introduction)
     _notify_organisation(introduction.requester, "accepted", introduction)
@@ -157,7 +157,7 @@ def introduction_accept(*, introduction: Introduction, by: User) -> Introduction
 def introduction_decline(*, introduction: Introduction, by: User) -> Introduction:
     introduction = _lock(introduction)
     require(by, "introductions.answer", introduction)
-    _decide(introduction, Introduction.State.DECLINED, by)
+    _decide(introduction, "decline", by)
     audit_log(action="introduction.decline", actor=by, target=introduction)
     _notify_organisation(introduction.requester, "declined", introduction)
     return introduction
@@ -167,6 +167,6 @@ def introduction_decline(*, introduction: Introduction, by: User) -> Introductio
 def introduction_withdraw(*, introduction: Introduction, by: User) -> Introduction:
     introduction = _lock(introduction)
     require(by, "introductions.withdraw", introduction)
-    _decide(introduction, Introduction.State.WITHDRAWN, by)
+    _decide(introduction, "withdraw", by)
     audit_log(action="introduction.withdraw", actor=by, target=introduction)
     return introduction

@@ -6,3 +6,12 @@ class MatchingConfig(AppConfig):
     name = "twinning.matching"
     label = "matching"
     verbose_name = _("Matchmaking")
+
+    def ready(self) -> None:
+        from twinning.core import registry
+        from twinning.matching import selectors
+
+        registry.register_panel(
+            page="dashboard", name="matching", order=40,
+            template="matching/panels/dashboard.html", context=selectors.dashboard_panel,
+        )  # fmt: skip

@@ -6,11 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from twinning.introductions.selectors import open_introductions_with
 from twinning.matching.models import Feedback, MatchingRun, Recommendation
 from twinning.matching.wording import codes_in, reason_sentence
+from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.programmes.selectors import sectors_by_codes
 
 
@@ -194,3 +195,27 @@ def group_pairs(pairs: list[Pair]) -> list[tuple[str, list[Pair]]]:
             groups.append((pair.division, []))
         groups[-1][1].append(pair)
     return groups
+
+
+NEW_RECOMMENDATIONS = 3
+
+
+def dashboard_panel(*, user: Any) -> dict[str, Any] | None:
+    """Each of the member's organisations' best partners it has not yet given feedback on."""
+    mine = organisation_ids_of_user(user=user)
+    if not mine:
+        return None
+    answered = Feedback.objects.filter(
+        organisation=OuterRef("organisation"), candidate=OuterRef("candidate")
+    )
+    fresh = list(
+        Recommendation.objects.filter(organisation_id__in=mine, opportunity=None)
+        .exclude(Exists(answered))
+        .select_related("organisation", "candidate__region")
+        .order_by("organisation_id", "rank")
+    )
+    per_organisation: dict[int, list[Recommendation]] = defaultdict(list)
+    for row in fresh:
+        if len(per_organisation[row.organisation_id]) < NEW_RECOMMENDATIONS:
+            per_organisation[row.organisation_id].append(row)
+    return {"fresh": list(per_organisation.values())} if per_organisation else None

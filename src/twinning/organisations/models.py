@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from twinning.core.i18n import localized
+from twinning.core.transitions import Workflow, step
 
 
 class Organisation(models.Model):
@@ -212,3 +213,19 @@ class Opportunity(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+
+# Which state each step may start from (core.transitions): services move, rules ask.
+_O = Opportunity.Status
+OPPORTUNITY_FLOW = Workflow(
+    model=Opportunity,
+    field="status",
+    transitions=[
+        step("submit", [_O.DRAFT, _O.REJECTED], _O.SUBMITTED),
+        step("publish", [_O.SUBMITTED], _O.PUBLISHED),
+        step("reject", [_O.SUBMITTED], _O.REJECTED),
+        step("close", [_O.DRAFT, _O.SUBMITTED, _O.PUBLISHED, _O.REJECTED, _O.EXPIRED], _O.CLOSED),
+        step("renew", [_O.PUBLISHED, _O.EXPIRED], _O.PUBLISHED),
+        step("expire", [_O.PUBLISHED], _O.EXPIRED),
+    ],
+)

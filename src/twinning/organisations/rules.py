@@ -4,7 +4,7 @@ import rules
 
 from twinning.core.rules import is_operator
 from twinning.introductions.selectors import contacts_visible
-from twinning.organisations.models import Membership, Opportunity, Organisation
+from twinning.organisations.models import OPPORTUNITY_FLOW, Membership, Opportunity, Organisation
 from twinning.organisations.predicates import is_member, is_member_of
 
 
@@ -22,38 +22,16 @@ is_opportunity_member = is_member_of(
 )
 
 
-@rules.predicate
-def is_editable_state(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
-    editable = {Opportunity.Status.DRAFT, Opportunity.Status.REJECTED}
-    return opportunity is not None and opportunity.status in editable
+# An opportunity is edited in the states it may be submitted from.
+is_editable_state = OPPORTUNITY_FLOW.rule("submit")
+is_submitted = OPPORTUNITY_FLOW.rule("publish")
+is_closable_state = OPPORTUNITY_FLOW.rule("close")
+is_renewable_state = OPPORTUNITY_FLOW.rule("renew")
 
 
 @rules.predicate
 def is_published(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
     return opportunity is not None and opportunity.status == Opportunity.Status.PUBLISHED
-
-
-@rules.predicate
-def is_submitted(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
-    return opportunity is not None and opportunity.status == Opportunity.Status.SUBMITTED
-
-
-@rules.predicate
-def is_closable_state(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
-    closable = {
-        Opportunity.Status.DRAFT,
-        Opportunity.Status.SUBMITTED,
-        Opportunity.Status.PUBLISHED,
-        Opportunity.Status.REJECTED,
-        Opportunity.Status.EXPIRED,
-    }
-    return opportunity is not None and opportunity.status in closable
-
-
-@rules.predicate
-def is_renewable_state(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
-    renewable = {Opportunity.Status.PUBLISHED, Opportunity.Status.EXPIRED}
-    return opportunity is not None and opportunity.status in renewable
 
 
 can_view_organisation_private = is_member | is_operator

@@ -22,7 +22,7 @@ from twinning.core.rules import require
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
 from twinning.matching.services import profile_changed
-from twinning.organisations.models import Membership, Opportunity, Organisation
+from twinning.organisations.models import OPPORTUNITY_FLOW, Membership, Opportunity, Organisation
 from twinning.organisations.registry import validate_registry_id
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def _notify_members(opportunity: Opportunity, template: str) -> None:
 def opportunity_submit(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity = _lock(opportunity)
     require(by, "organisations.submit_opportunity", opportunity)
-    opportunity.status = Opportunity.Status.SUBMITTED
+    OPPORTUNITY_FLOW.move(opportunity, "submit")
     opportunity.submitted_at = timezone.now()
     opportunity.save(update_fields=["status", "submitted_at", "updated_at"])
     audit_log(action="opportunity.submit", actor=by, target=opportunity)
@@ -332,7 +332,7 @@ def opportunity_submit(*, opportunity: Opportunity, by: User) -> Opportunity:
 def opportunity_publish(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity = _lock(opportunity)
     require(by, "organisations.validate_opportunity", opportunity)
-    opportunity.status = Opportunity.Status.PUBLISHED
+    OPPORTUNITY_FLOW.move(opportunity, "publish")
     opportunity.published_at = timezone.now()
     opportunity.rejection_reason = ""
     if opportunity.expires_on <= timezone.localdate():
@@ -352,7 +352,7 @@ def opportunity_reject(*, opportunity: Opportunity, by: User, reason: str) -> Op
         raise ValidationError({"reason": _("Please give the reason, so the members can fix it.")})
     opportunity = _lock(opportunity)
     require(by, "organisations.validate_opportunity", opportunity)
-    opportunity.status = Opportunity.Status.REJECTED
+    OPPORTUNITY_FLOW.move(opportunity, "reject")
     opportunity.rejection_reason = reason.strip()
     opportunity.save(update_fields=["status", "rejection_reason", "updated_at"])
     audit_log(action="opportunity.reject", actor=by, target=opportunity, reason=reason.strip())
@@ -364,7 +364,7 @@ def opportunity_reject(*, opportunity: Opportunity, by: User, reason: str) -> Op
 def opportunity_close(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity = _lock(opportunity)
     require(by, "organisations.close_opportunity", opportunity)
-    opportunity.status = Opportunity.Status.CLOSED
+    OPPORTUNITY_FLOW.move(opportunity, "close")
     opportunity.closed_at = timezone.now()
     opportunity.save(update_fields=["status", "closed_at", "updated_at"])
     audit_log(action="opportunity.close", actor=by, target=opportunity)
@@ -377,7 +377,7 @@ def opportunity_renew(*, opportunity: Opportunity, by: User) -> Opportunity:
     opportunity = _lock(opportunity)
     require(by, "organisations.renew_opportunity", opportunity)
     opportunity.expires_on = default_expiry()
-    opportunity.status = Opportunity.Status.PUBLISHED
+    OPPORTUNITY_FLOW.move(opportunity, "renew")
     opportunity.published_at = opportunity.published_at or timezone.now()
     opportunity.save(update_fields=["expires_on", "status", "published_at", "updated_at"])
     audit_log(action="opportunity.renew", actor=by, target=opportunity)
@@ -395,7 +395,7 @@ def opportunities_expire_due(*, today: dt.date | None = None) -> int:
         .filter(status=Opportunity.Status.PUBLISHED, expires_on__lt=today)
     )
     for opportunity in due:
-        opportunity.status = Opportunity.Status.EXPIRED
+        OPPORTUNITY_FLOW.move(opportunity, "expire")
         opportunity.save(update_fields=["status", "updated_at"])
         audit_log(action="opportunity.expire", actor=None, target=opportunity)
         profile_changed(programme=opportunity.organisation.programme)

@@ -1,6 +1,13 @@
 """Events, their participants, the brokerage set-up, meeting requests and the schedule."""
 
-from twinning.events.models.event import CheckIn, Event, Invitation, Registration
+from twinning.events.models.event import (
+    EVENT_FLOW,
+    REGISTRATION_FLOW,
+    CheckIn,
+    Event,
+    Invitation,
+    Registration,
+)
 from twinning.events.models.grid import Interpreter, Slot, SlotGrid, Table, Unavailability
 from twinning.events.models.meetings import (
     Meeting,
@@ -12,6 +19,8 @@ from twinning.events.models.meetings import (
 )
 
 __all__ = [
+    "EVENT_FLOW",
+    "REGISTRATION_FLOW",
     "CheckIn",
     "Event",
     "Interpreter",

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.i18n import localized
+from twinning.core.transitions import Workflow, step
 
 LANGUAGE_CODES = ("en", "ru", "kk")
 
@@ -265,3 +266,24 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration} @ {self.checked_in_at:%H:%M}"
+
+
+# Which state each step may start from (core.transitions): services move, rules ask.
+_E, _R = Event.Status, Registration.Status
+EVENT_FLOW = Workflow(
+    model=Event,
+    field="status",
+    transitions=[
+        step("publish", [_E.DRAFT], _E.PUBLISHED),
+        step("cancel", [_E.DRAFT, _E.PUBLISHED], _E.CANCELLED),
+    ],
+)
+REGISTRATION_FLOW = Workflow(
+    model=Registration,
+    field="status",
+    transitions=[
+        step("approve", [_R.PENDING, _R.REJECTED], _R.APPROVED),
+        step("reject", [_R.PENDING, _R.APPROVED], _R.REJECTED),
+        step("cancel", [_R.PENDING, _R.APPROVED], _R.CANCELLED),
+    ],
+)

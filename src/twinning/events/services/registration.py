@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
-from twinning.events.models import Event, Invitation, Meeting, MeetingRequest, Registration
+from twinning.events.models import (
+    EVENT_FLOW,
+    REGISTRATION_FLOW,
+    Event,
+    Invitation,
+    Meeting,
+    MeetingRequest,
+    Registration,
+)
 from twinning.events.models.event import LANGUAGE_CODES
 from twinning.events.services.access import lock_event
 
@@ -86,7 +94,7 @@ def event_update(*, event: Event, by: User, **fields: Any) -> Event:
 def event_publish(*, event: Event, by: User) -> Event:
     require(by, "events.manage_event", event)
     event = lock_event(event)
-    event.status = Event.Status.PUBLISHED
+    EVENT_FLOW.move(event, "publish")
     event.sequence += 1
     event.save(update_fields=["status", "sequence", "updated_at"])
     audit_log(action="event.publish", actor=by, target=event)
@@ -97,7 +105,7 @@ def event_publish(*, event: Event, by: User) -> Event:
 def event_cancel(*, event: Event, by: User) -> Event:
     require(by, "events.manage_event", event)
     event = lock_event(event)
-    event.status = Event.Status.CANCELLED
+    EVENT_FLOW.move(event, "cancel")
     event.sequence += 1
     event.save(update_fields=["status", "sequence", "updated_at"])
     audit_log(action="event.cancel", actor=by, target=event)
@@ -133,17 +141,22 @@ def registration_create(
     event: Event,
     user: User,
     organisation: Organisation | None = None,
-    languages: Iterable[str] = (),
+    languages: Iterable[str] | None = None,
     looking_for: str = "",
 ) -> Registration:
+    """Register for an event. Without `languages`, the organisation's working languages (or the
+    person's own) are taken; an empty choice is refused rather than stored as English."""
     require(user, "events.register", event)
+    chosen = None if languages is None else [code for code in languages if code]
+    if chosen == []:
+        raise ValidationError({"languages": _("Tick at least one language you can meet in.")})
     if organisation is not None and not user.organisations.filter(pk=organisation.pk).exists():
         raise ValidationError({"organisation": _("You can only represent your own organisation.")})
     registration = Registration.objects.create(
         event=event,
         user=user,
         organisation=organisation,
-        languages=languages_value(languages or _default_languages(user, organisation)),
+        languages=languages_value(chosen or _default_languages(user, organisation)),
         looking_for=looking_for,
     )
     audit_log(action="registration.create", actor=user, target=registration)
@@ -180,6 +193,7 @@ def registration_approve(*, registration: Registration, by: User) -> Registratio
     registration = _lock_registration(registration)
     if registration.status == Registration.Status.APPROVED:
         return registration
+    REGISTRATION_FLOW.move(registration, "approve")
     return _approve(registration, by=by)
 
 
@@ -187,7 +201,7 @@ def registration_approve(*, registration: Registration, by: User) -> Registratio
 def registration_reject(*, registration: Registration, by: User) -> Registration:
     require(by, "events.manage_event", registration.event)
     registration = _lock_registration(registration)
-    registration.status = Registration.Status.REJECTED
+    REGISTRATION_FLOW.move(registration, "reject")
     registration.decided_by, registration.decided_at = by, timezone.now()
     registration.save(update_fields=["status", "decided_by", "decided_at"])
     _withdraw_requests(registration)
@@ -205,7 +219,7 @@ def registration_cancel(*, registration: Registration, by: User) -> Registration
     if registration.user_id != by.pk:
         require(by, "events.manage_event", registration.event)
     registration = _lock_registration(registration)
-    registration.status = Registration.Status.CANCELLED
+    REGISTRATION_FLOW.move(registration, "cancel")
     registration.save(update_fields=["status"])
     _withdraw_requests(registration)
     audit_log(action="registration.cancel", actor=by, target=registration)

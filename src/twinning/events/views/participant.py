@@ -185,6 +185,7 @@ def agenda_context(registration: Registration) -> dict[str, object]:
         "meetings": meetings,
         "other_zone": registration.time_zone != registration.event.time_zone,
         "version": selectors.version_latest(event=registration.event),
+        "awaiting": selectors.meetings_awaiting_schedule(registration=registration),
     }
 
 

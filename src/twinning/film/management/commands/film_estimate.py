@@ -13,10 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from twinning.film.cli import run
 from twinning.film.reader import FieldErrors
 from twinning.film.selectors import rate_table_from_database, rulebook_from_database
+
+
+def _require_migrated() -> None:
+    """The rules live in the database: say what to do, not a traceback from a missing table."""
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError(
+            "the database is not set up (or not up to date): run `python manage.py migrate` first"
+        )
 
 
 def estimate_date(value: str) -> date:
@@ -43,6 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         data = _read_json(path)
+        _require_migrated()
         try:
             rulebook = rulebook_from_database()
         except FieldErrors as invalid:
