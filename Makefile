@@ -8,6 +8,8 @@ MANAGE := $(BIN)/python manage.py
 LOCALE := src/twinning/locale
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and calendar feeds point at the server `make run` starts, unless SITE_URL says.
+SITE := SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: help install install-dev messages makemessages migrate demo run worker test lint format check-contracts unit e2e bench clean
 
@@ -46,9 +48,9 @@ demo: migrate
 
 run: demo
 	@mkdir -p var
-	@$(MANAGE) db_worker --queue-name '*' > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@$(SITE) $(MANAGE) db_worker --queue-name '*' > var/worker.log 2>&1 & echo $$! > var/worker.pid
 	@echo "Background worker started (log: var/worker.log)."
-	$(MANAGE) runserver $(HOST):$(PORT); kill `cat var/worker.pid` 2>/dev/null || true
+	$(SITE) $(MANAGE) runserver $(HOST):$(PORT); kill `cat var/worker.pid` 2>/dev/null || true
 
 worker: migrate
 	$(MANAGE) db_worker --queue-name '*'

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from tests import html_forms
 from tests.factories import (
     MembershipFactory,
     OpportunityFactory,
@@ -329,3 +330,22 @@ def test_logging_in_switches_to_the_preferred_language(client, db):
     assert response.cookies["django_language"].value == "ru"
     html = client.get(reverse("core:home")).content.decode()
     assert '<html lang="ru">' in html
+
+
+def test_the_kazakh_sign_up_states_and_applies_the_password_rules_in_kazakh(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    url = reverse("core:signup")
+    page = client.get(url).content.decode()
+    assert "Құпиясөзде кемінде 8 таңба болуы керек." in page
+    assert "Құпиясөз тек сандардан тұрмауы керек." in page
+    form = html_forms.find(page)
+    submission = form.submission(
+        full_name="Айгерім Сапарова", email="aigerim@example.kz", password1="123",
+        password2="123", consent="on",
+    )  # fmt: skip
+
+    refused = client.post(url, submission).content.decode()
+
+    assert "Құпиясөз тым қысқа: онда кемінде 8 таңба болуы керек." in refused
+    assert "Бұл құпиясөз тек сандардан тұрады." in refused
+    assert "This password" not in refused

@@ -101,3 +101,13 @@ def test_visitor_in_kazakh_finds_an_opportunity_by_a_russian_word(page: Page, pr
     expect(results).not_to_contain_text("Wool and textiles")
     assert page.evaluate("window.__sameDocument") is True  # updated in place, no reload
     expect(page).to_have_url(re.compile(r"q=%D0%9C|q=МЯСНОГО"))
+
+
+def test_one_unbroken_word_of_300000_characters_does_not_widen_the_page(
+    page: Page, programme, organisation
+):
+    opportunity = PublishedOpportunityFactory(organisation=organisation, description="ет" * 150_000)
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(f"/opportunities/{opportunity.pk}/")
+    expect(page.get_by_role("heading", name=opportunity.title)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024

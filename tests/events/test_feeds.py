@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from tests import html_forms
 from twinning.events import services
 from twinning.events.models import Meeting
 
@@ -91,3 +92,48 @@ def test_event_ics_uses_the_days_hours_once_the_grid_exists(client, day):
     (entry,) = _entries(calendar)
     assert entry["dtstart"].dt == day.slots.get(number=0).starts_at
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+
+
+def test_the_feed_speaks_the_participants_language_not_the_calendar_apps(client, published, leeds):
+    leeds.user.language = "ru"
+    leeds.user.save(update_fields=["language"])
+    response = client.get(
+        reverse("events:feed", args=[leeds.feed_token]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    (entry,) = _entries(Calendar.from_ical(response.content))
+    assert str(entry["summary"]).startswith("Встреча")
+
+
+def test_cancelling_the_event_cancels_its_meetings_in_the_personal_feed(
+    client, day, operator, published, leeds
+):
+    (before,) = _entries(_feed(client, leeds))
+    services.event_cancel(event=day, by=operator)
+    (after,) = _entries(_feed(client, leeds))
+    assert str(after["status"]) == "CANCELLED"
+    assert int(after["sequence"]) > int(before["sequence"])
+    assert after["dtstamp"].dt > before["dtstamp"].dt
+
+
+def test_a_cancelled_and_republished_meeting_gets_a_new_stamp(
+    client, day, operator, published, leeds
+):
+    (before,) = _entries(_feed(client, leeds))
+    services.meeting_cancel(meeting=published, by=operator)
+    services.schedule_publish(event=day, by=operator)
+    (after,) = _entries(_feed(client, leeds))
+    assert str(after["status"]) == "CANCELLED"
+    assert after["last-modified"].dt > before["last-modified"].dt
+
+
+def test_a_leaked_calendar_link_is_reset_from_the_agenda(client, published, leeds):
+    old = reverse("events:feed", args=[leeds.feed_token])
+    client.force_login(leeds.user)
+    agenda = client.get(reverse("events:agenda", args=[leeds.event.slug])).content.decode()
+    assert 'href="webcal://testserver/events/feed/' in agenda
+    action = reverse("events:feed_reset", args=[leeds.event.slug])
+    client.post(action, html_forms.find(agenda, action=action).submission())
+    client.logout()
+    assert client.get(old).status_code == 404
+    leeds.refresh_from_db()
+    assert client.get(reverse("events:feed", args=[leeds.feed_token])).status_code == 200

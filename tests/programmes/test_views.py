@@ -95,3 +95,13 @@ def test_picker_with_an_empty_query_returns_nothing(client, db):
     response = client.get(reverse("programmes:sector_picker"), {"q": ""})
     assert response.status_code == 200
     assert response.content.decode().strip() == ""
+
+
+def test_kazakh_pages_name_divisions_in_kazakh_and_groups_in_russian(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    division = client.get(reverse("programmes:sector", args=["10"])).content.decode()
+    assert "Тамақ өнімдерін өндіру" in division
+    assert "Manufacture of food products" not in division
+    group = client.get(reverse("programmes:sector", args=["10.1"])).content.decode()
+    assert "Переработка и консервирование мяса" in group  # OKED's Russian, not the English
+    assert "Processing and preserving of meat" not in group

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -343,6 +344,24 @@ def my_agenda(request: HttpRequest, slug: str) -> list[AgendaItemOut]:
     event's time zone name beside them."""
     registration = _own_registration(request, slug)
     return [agenda_item(m, registration) for m in selectors.agenda(registration=registration)]
+
+
+class CalendarLinkOut(Schema):
+    feed_url: str
+
+
+@router.post(
+    "/events/{slug}/calendar-link",
+    response={200: CalendarLinkOut, 404: Error},
+    openapi_extra=pages("events:feed_reset"),
+)
+def calendar_link_reset(request: HttpRequest, slug: str) -> CalendarLinkOut:
+    """A new secret calendar link for my agenda; the old one stops working."""
+    registration = services.registration_feed_reset(
+        registration=_own_registration(request, slug), by=request.user
+    )
+    path = reverse("events:feed", args=[registration.feed_token])
+    return CalendarLinkOut(feed_url=request.build_absolute_uri(path))
 
 
 # ---------------------------------------------------------------- operators

@@ -17,6 +17,7 @@ from typing import Any
 
 import rules
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 
@@ -32,7 +33,9 @@ def step(name: str, sources: Iterable[str], target: str) -> Transition:
 
 
 class Workflow:
-    def __init__(self, *, model: type, field: str, transitions: Iterable[Transition]) -> None:
+    def __init__(
+        self, *, model: type[models.Model], field: str, transitions: Iterable[Transition]
+    ) -> None:
         self.model, self.field = model, field
         self.transitions = {transition.name: transition for transition in transitions}
         WORKFLOWS.append(self)
@@ -42,7 +45,8 @@ class Workflow:
 
     @property
     def states(self) -> list[str]:
-        return [value for value, _label in self.model._meta.get_field(self.field).choices]
+        choices = getattr(self.model._meta.get_field(self.field), "choices", None) or []
+        return [value for value, _label in choices]
 
     def allows(self, name: str, state: str) -> bool:
         return state in self.transitions[name].sources

@@ -75,9 +75,12 @@ def _meeting_entry(meeting: Meeting, slot: Slot, registration: Registration) -> 
     event = meeting.event
     entry = CalendarEvent()
     entry.add("uid", f"meeting-{meeting.uid}@{UID_DOMAIN}")
-    entry.add("sequence", meeting.sequence)
-    entry.add("dtstamp", meeting.updated_at)
-    entry.add("last-modified", meeting.updated_at)
+    # Cancelling the event changes every meeting of it: one step more, stamped then.
+    event_cancelled = event.status == Event.Status.CANCELLED
+    entry.add("sequence", meeting.sequence + (1 if event_cancelled else 0))
+    stamp = max(meeting.updated_at, event.updated_at) if event_cancelled else meeting.updated_at
+    entry.add("dtstamp", stamp)
+    entry.add("last-modified", stamp)
     entry.add("summary", _("Meeting: %(name)s") % {"name": partner.display_name})
     entry.add("dtstart", slot.starts_at.astimezone(event.zone))
     entry.add("dtend", slot.ends_at.astimezone(event.zone))
@@ -85,7 +88,8 @@ def _meeting_entry(meeting: Meeting, slot: Slot, registration: Registration) -> 
     where = _("Table %(table)s") % {"table": table.label} if table else ""
     entry.add("location", ", ".join(p for p in (where, _location(event)) if p))
     entry.add("description", _meeting_description(meeting, partner))
-    cancelled = meeting.published_status == Meeting.Status.CANCELLED
+    # A cancelled event cancels every meeting of it, whatever the last published schedule said.
+    cancelled = event_cancelled or meeting.published_status == Meeting.Status.CANCELLED
     entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return entry
 

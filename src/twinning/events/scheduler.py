@@ -189,7 +189,7 @@ def starting_schedule(plan: Plan) -> list[sp.Assignment] | None:
     rule of this problem: what a fewest-moves re-run starts from."""
     start = []
     for key, meeting in plan.meetings.items():
-        if meeting.slot_id is None or meeting.table_id is None:
+        if meeting.slot is None or meeting.table_id is None:
             return None
         interpreter = str(meeting.interpreter_id) if meeting.interpreter_id else None
         start.append(sp.Assignment(key, meeting.slot.number, str(meeting.table_id), interpreter))

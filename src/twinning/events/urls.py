@@ -30,6 +30,11 @@ urlpatterns = [
     path("<slug:slug>/availability/", participant.AvailabilityView.as_view(), name="availability"),
     path("<slug:slug>/agenda/", participant.AgendaView.as_view(), name="agenda"),
     path("<slug:slug>/agenda/<int:pk>/", participant.AgendaView.as_view(), name="agenda_of"),
+    path(
+        "<slug:slug>/agenda/calendar-link/",
+        participant.FeedResetView.as_view(),
+        name="feed_reset",
+    ),
     path("<slug:slug>/feedback/<int:pk>/", participant.FeedbackView.as_view(), name="feedback"),
     path("<slug:slug>/manage/", operator.ManageView.as_view(), name="manage"),
     path("<slug:slug>/manage/edit/", operator.EventEditView.as_view(), name="edit"),

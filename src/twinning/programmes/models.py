@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from twinning.core.i18n import LocalizedNameMixin, localized
+from twinning.core.i18n import LocalizedNameMixin, current_language, localized
 
 
 class Side(LocalizedNameMixin, models.Model):
@@ -80,6 +80,10 @@ class Sector(models.Model):
 
     @property
     def title(self) -> str:
+        """In the reader's language. Kazakh titles exist for the sections and divisions; a
+        Kazakh reader of a group or class gets OKED's official Russian title, not the English."""
+        if current_language() == "kk" and not self.title_kk:
+            return self.title_ru or self.title_en
         return localized(self, "title")
 
 

@@ -75,6 +75,20 @@ def load_sides_and_regions(side_model: Any, region_model: Any) -> None:
         )
 
 
+def load_kazakh_titles(sector_model: Any) -> int:
+    """Kazakh titles added since the sectors were loaded; returns how many changed."""
+    changed = 0
+    for code, title_kk in _kazakh_titles().items():
+        sector = sector_model.objects.filter(code=code).first()
+        if sector is None or sector.title_kk == title_kk:
+            continue
+        sector.title_kk = title_kk
+        sector.search_text = " ".join([code, sector.title_en, sector.title_ru, title_kk]).lower()
+        sector.save(update_fields=["title_kk", "search_text"])
+        changed += 1
+    return changed
+
+
 def load_sectors(sector_model: Any) -> None:
     kazakh = _kazakh_titles()
     by_code: dict[str, Any] = {}

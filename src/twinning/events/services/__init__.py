@@ -19,6 +19,7 @@ from twinning.events.services.registration import (
     registration_approve,
     registration_cancel,
     registration_create,
+    registration_feed_reset,
     registration_reject,
 )
 from twinning.events.services.requests import (
@@ -74,6 +75,7 @@ __all__ = [
     "registration_approve",
     "registration_cancel",
     "registration_create",
+    "registration_feed_reset",
     "registration_reject",
     "request_accept",
     "request_cancel",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
@@ -49,6 +50,8 @@ def pending_changes(event: Event) -> list[Meeting]:
 
 
 def _publish_meeting(meeting: Meeting) -> None:
+    # bulk_update skips auto_now: the calendar's DTSTAMP and LAST-MODIFIED read this.
+    meeting.updated_at = timezone.now()
     if meeting.published_status:
         meeting.sequence += 1
     for name, value in zip(PUBLISHED, _working(meeting), strict=True):
@@ -82,7 +85,7 @@ def schedule_publish(
     changed = pending_changes(event)
     for meeting in changed:
         _publish_meeting(meeting)
-    Meeting.objects.bulk_update(changed, [*PUBLISHED, "sequence"], batch_size=500)
+    Meeting.objects.bulk_update(changed, [*PUBLISHED, "sequence", "updated_at"], batch_size=500)
     last = event.versions.aggregate(n=Max("number"))["n"] or 0
     version = ScheduleVersion.objects.create(
         event=event,

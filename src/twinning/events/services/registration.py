@@ -23,7 +23,7 @@ from twinning.events.models import (
     MeetingRequest,
     Registration,
 )
-from twinning.events.models.event import LANGUAGE_CODES
+from twinning.events.models.event import LANGUAGE_CODES, new_token
 from twinning.events.services.access import lock_event
 
 if TYPE_CHECKING:
@@ -287,4 +287,16 @@ def _register_invited(event: Event, user: User) -> Registration:
     )
     if registration.status != Registration.Status.APPROVED:
         _approve(registration, by=None)
+    return registration
+
+
+@transaction.atomic
+def registration_feed_reset(*, registration: Registration, by: User) -> Registration:
+    """A new secret calendar link; the old one stops working at once (a leaked link)."""
+    if registration.user_id != by.pk:
+        require(by, "events.manage_event", registration.event)
+    registration = _lock_registration(registration)
+    registration.feed_token = new_token()
+    registration.save(update_fields=["feed_token"])
+    audit_log(action="registration.feed_reset", actor=by, target=registration)
     return registration

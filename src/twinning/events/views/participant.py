@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -219,11 +221,13 @@ class AgendaView(OwnRegistrationMixin, TemplateView):
         context["feed_url"] = self.request.build_absolute_uri(
             reverse("events:feed", args=[registration.feed_token])
         )
+        context["webcal_url"] = "webcal://" + context["feed_url"].split("://", 1)[1]
         return super().get_context_data(**context, **kwargs)
 
 
 class PersonalFeedView(PermissionRequiredMixin, View):
-    """The secret link is the credential: calendar apps cannot log in."""
+    """The secret link is the credential: calendar apps cannot log in. The feed speaks the
+    participant's language, not the calendar app's Accept-Language."""
 
     permission_required = "core.view_public"
 
@@ -231,12 +235,27 @@ class PersonalFeedView(PermissionRequiredMixin, View):
         registration = selectors.registration_by_feed_token(token=token)
         if registration is None:
             raise Http404
-        body = feeds.personal_calendar(registration, selectors.agenda(registration=registration))
+        meetings = selectors.agenda(registration=registration)
+        with translation.override(registration.user.language or settings.LANGUAGE_CODE):
+            body = feeds.personal_calendar(registration, meetings)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         filename = f"{registration.event.slug}-agenda.ics"
         response["Content-Disposition"] = f'inline; filename="{filename}"'
         response["Cache-Control"] = "private, max-age=300"
         return response
+
+
+class FeedResetView(OwnRegistrationMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        services.registration_feed_reset(registration=self.get_registration(), by=request.user)
+        messages.success(
+            request,
+            _(
+                "Your calendar link is replaced: subscribe to the new one; "
+                "the old one no longer works."
+            ),
+        )
+        return redirect("events:agenda", slug)
 
 
 class FeedbackView(OwnRegistrationMixin, FormView):
