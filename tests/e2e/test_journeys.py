@@ -111,3 +111,19 @@ def test_one_unbroken_word_of_300000_characters_does_not_widen_the_page(
     page.goto(f"/opportunities/{opportunity.pk}/")
     expect(page.get_by_role("heading", name=opportunity.title)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+
+
+def test_kazakh_sign_up_tells_the_password_rules_in_kazakh(
+    page: Page, programme, live_server, tmp_path
+):
+    page.context.add_cookies([{"name": "django_language", "value": "kk", "url": live_server.url}])
+    page.goto("/accounts/signup/")
+    expect(page.get_by_text("Құпиясөзде кемінде 8 таңба болуы керек.")).to_be_visible()
+    page.locator("#id_full_name").fill("Айгерім Сапарова")
+    page.locator("#id_email").fill("aigerim@example.kz")
+    page.locator("#id_password1").fill("12345")
+    page.locator("#id_password2").fill("12345")
+    page.locator("#id_consent").check()
+    page.locator("main form button").last.click()
+    expect(page.get_by_text("Бұл құпиясөз тек сандардан тұрады.")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "kk-signup.png"), full_page=True)
