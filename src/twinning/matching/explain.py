@@ -13,7 +13,8 @@ from twinning.matching.engine import MatchIndex, ranked
 from twinning.matching.features import MAX_CODES, SIZE_BANDS, text_fit
 from twinning.matching.profiles import OrgId, Profile, Verdict
 from twinning.matching.reasons import Reason
-from twinning.matching.sectors import CHAIN_BY_SLUG, best_sector_match
+from twinning.matching.sectors import CHAIN_BY_SLUG, SectorMatch, best_sector_match
+from twinning.matching.supply import SOURCE, Flow, cell_sector
 
 # Below this text fit (z about 1 with the default scale) wording is not worth naming as a reason.
 TEXT_REASON_FLOOR = 0.34
@@ -83,8 +84,16 @@ def sector_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     match = best_sector_match(list(mine), list(theirs))
     if match is None:
         return "sector", 0.0, None
+    return "sector", index.weights.sector * match.score, sector_reason(match)
+
+
+def sector_reason(match: SectorMatch) -> Reason:
+    """A supply link from the input-output tables quotes its figure; a judgement link names its
+    chain; anything else names the shared NACE level."""
+    if match.flow is not None:
+        return supply_reason(match, match.flow)
     if match.level == "chain":
-        reason = Reason(
+        return Reason(
             "chain",
             {
                 "chain": match.chain,
@@ -95,11 +104,27 @@ def sector_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
                 "theirs_stage": match.theirs_stage,
             },
         )
-    else:
-        reason = Reason(
-            "sector", {"level": match.level, "mine": match.mine, "theirs": match.theirs}
-        )
-    return "sector", index.weights.sector * match.score, reason
+    return Reason("sector", {"level": match.level, "mine": match.mine, "theirs": match.theirs})
+
+
+def supply_reason(match: SectorMatch, flow: Flow) -> Reason:
+    buyer_code, seller_code = (
+        (match.mine, match.theirs) if match.mine_buys else (match.theirs, match.mine)
+    )
+    return Reason(
+        "supply",
+        {
+            "mine": match.mine,
+            "theirs": match.theirs,
+            "buyer": "mine" if match.mine_buys else "theirs",
+            "buyer_sector": cell_sector(flow.buyer, buyer_code),
+            "product_sector": cell_sector(flow.product, seller_code),
+            "buyer_label": flow.buyer_label,
+            "product_label": flow.product_label,
+            "percent": flow.percent,
+            "source": SOURCE,
+        },
+    )
 
 
 def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:

@@ -130,7 +130,7 @@ class Pair:
 
 def _division_of(reasons: list[dict[str, Any]]) -> str:
     for reason in reasons:
-        if reason["kind"] in {"sector", "chain"}:
+        if reason["kind"] in {"sector", "chain", "supply"}:
             return str(reason["mine"])[:2]
     return ""
 

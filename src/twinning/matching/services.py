@@ -48,6 +48,8 @@ from twinning.programmes.selectors import programme_get
 
 Progress = Callable[[int, int, str], None]
 TOP_K = 10
+# Reasons an opportunity's list words from the opportunity itself, not from its organisation.
+OPPORTUNITY_KINDS = frozenset({"types", "sector", "chain", "supply"})
 EMBED_BATCH = 32
 LOOKUP_CHUNK = 500  # keeps IN (...) lists under SQLite's variable limit
 
@@ -313,7 +315,7 @@ def _opportunity_reasons(
     if candidate_id not in explained:
         explained[candidate_id] = explain(index, viewer.id, candidate_id).reasons
     general = explained[candidate_id]
-    return tuple(specific + [r for r in general if r.kind not in {"types", "sector", "chain"}])
+    return tuple(specific + [r for r in general if r.kind not in OPPORTUNITY_KINDS])
 
 
 # ---------------------------------------------------------------- jobs
