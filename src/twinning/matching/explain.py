@@ -8,10 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from twinning.matching.complementarity import best_pair
-from twinning.matching.embeddings import text_key
 from twinning.matching.engine import MatchIndex, ranked
 from twinning.matching.features import MAX_CODES, SIZE_BANDS, text_fit
-from twinning.matching.profiles import OrgId, Profile, Verdict
+from twinning.matching.profiles import OrgId, Profile, Verdict, vector_keys
 from twinning.matching.reasons import Reason
 from twinning.matching.sectors import CHAIN_BY_SLUG, SectorMatch, best_sector_match
 from twinning.matching.supply import SOURCE, Flow, cell_sector
@@ -141,8 +140,8 @@ def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
 def _closest_phrases(
     vectors: Mapping[str, np.ndarray], viewer: Profile, candidate: Profile
 ) -> tuple[str, str]:
-    a = np.stack([vectors[text_key(t)] for t in viewer.texts])
-    b = np.stack([vectors[text_key(t)] for t in candidate.texts])
+    a = np.stack([vectors[k] for k in vector_keys(viewer)])
+    b = np.stack([vectors[k] for k in vector_keys(candidate)])
     i, j = np.unravel_index(int(np.argmax(a @ b.T)), (len(a), len(b)))
     return _phrases(viewer)[i], _phrases(candidate)[j]
 

@@ -20,8 +20,8 @@ from functools import lru_cache
 import numpy as np
 
 from twinning.matching.complementarity import TYPE_INDEX, TYPES, strength_matrix
-from twinning.matching.embeddings import DIM, text_key
-from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules
+from twinning.matching.embeddings import DIM
+from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules, vector_keys
 from twinning.matching.sectors import (
     LEVELS,
     LinkKey,
@@ -267,7 +267,7 @@ def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) 
 def _mean_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
     try:
-        stacked = np.array([vectors[text_key(t)] for p in profiles for t in p.texts], np.float32)
+        stacked = np.array([vectors[k] for p in profiles for k in vector_keys(p)], np.float32)
     except KeyError as missing:
         raise KeyError(f"no embedding for text key {missing}; embed it first") from missing
     sums = np.zeros((len(profiles), DIM), dtype=np.float32)

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from twinning.matching.embeddings import text_key
 from twinning.matching.engine import (
     MatchIndex,
     _eligible,
@@ -24,7 +23,7 @@ from twinning.matching.engine import (
     _sig_position,
 )
 from twinning.matching.features import centred, feature_keys, org_vector, signature
-from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict
+from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict, vector_keys
 from twinning.matching.topk import NEG, order_keys, sort_rows
 
 
@@ -32,7 +31,7 @@ def update_profile(
     index: MatchIndex, profile: Profile, *, vectors: Mapping[str, np.ndarray]
 ) -> set[OrgId]:
     """Add or replace one profile; returns the ids whose lists changed."""
-    index.vectors.update({key: vectors[key] for key in map(text_key, profile.texts)})
+    index.vectors.update({key: vectors[key] for key in vector_keys(profile)})
     changed: set[OrgId] = set()
     if profile.id in index.where and _side_of(index, profile) != index.where[profile.id][0]:
         changed |= remove_profile(index, profile.id)

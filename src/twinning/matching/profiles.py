@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinning.matching.complementarity import OpportunityType
+from twinning.matching.embeddings import query_key, text_key
 from twinning.matching.sectors import normalise_code
 
 OrgId = int | str
+
+# Opportunities that seek something: their text is embedded as an e5 query ("query: "), what they
+# are matched against as a passage, as the model was trained for retrieval.
+SEEKING_TYPES = frozenset(
+    {"business_request", "technology_request", "investment_request", "distribution"}
+)
 
 SIZE_BANDS: tuple[str, ...] = ("micro", "small", "medium", "large")
 
@@ -30,6 +37,10 @@ class Opportunity:
         """What gets embedded: title and description, in whatever language they were written."""
         return f"{self.title}. {self.description}".strip() if self.description else self.title
 
+    @property
+    def seeks(self) -> bool:
+        return self.type in SEEKING_TYPES
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -43,6 +54,9 @@ class Profile:
     nace: tuple[str, ...] = ()
     description: str = ""
     opportunities: tuple[Opportunity, ...] = ()
+    # True for one opportunity seen as a profile (opportunity-level matching): a seeking
+    # opportunity's text is then looked up as an e5 query (`embeddings.query_key`).
+    queries: bool = False
 
     def __post_init__(self) -> None:
         if self.size and self.size not in SIZE_BANDS:
@@ -64,6 +78,15 @@ class Profile:
         """Every text that describes the organisation: its description, then each opportunity."""
         own = (self.description,) if self.description else ()
         return own + tuple(o.text for o in self.opportunities)
+
+
+def vector_keys(profile: Profile) -> tuple[str, ...]:
+    """The vector key of each of `profile.texts`, in the same order."""
+    own = (text_key(profile.description),) if profile.description else ()
+    return own + tuple(
+        query_key(o.text) if profile.queries and o.seeks else text_key(o.text)
+        for o in profile.opportunities
+    )
 
 
 class Verdict(StrEnum):
