@@ -276,7 +276,7 @@ def _organisation_matches(index: MatchIndex, units: OpportunityIndex, org_id: An
     pair of opportunities behind its score (or by the organisations where their blend won)."""
     found = []
     for pair in organisation_pairs(units, index, org_id, k=TOP_K):
-        if pair.mine is None:
+        if pair.mine is None or pair.theirs is None:
             reasons = explain(index, org_id, pair.candidate).reasons
         else:
             reasons = explain(units.index, pair.mine, pair.theirs).reasons
