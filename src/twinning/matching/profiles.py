@@ -83,10 +83,14 @@ class Profile:
 def vector_keys(profile: Profile) -> tuple[str, ...]:
     """The vector key of each of `profile.texts`, in the same order."""
     own = (text_key(profile.description),) if profile.description else ()
-    return own + tuple(
-        query_key(o.text) if profile.queries and o.seeks else text_key(o.text)
-        for o in profile.opportunities
-    )
+    return own + tuple(opportunity_key(profile, o) for o in profile.opportunities)
+
+
+def opportunity_key(profile: Profile, opportunity: Opportunity) -> str:
+    """The vector key of one of the profile's opportunities."""
+    if profile.queries and opportunity.seeks:
+        return query_key(opportunity.text)
+    return text_key(opportunity.text)
 
 
 class Verdict(StrEnum):
