@@ -79,7 +79,8 @@ def test_supply_links_where_the_tables_speak_quote_their_flow(a, b, level, buyer
     ("a", "b", "chain"),
     [
         ("10.11", "28.93", "meat"),  # machinery is investment: the tables cannot see its buyers
-        ("28.93", "46.32", "meat"),  # wholesale: goods for resale are not in the tables
+        ("28.93", "10.13", "meat"),
+        ("10.11", "46.32", "meat"),  # wholesale: goods for resale are not in the tables
         ("01.45", "46.33", "dairy"),
         ("46.32", "10.11", "meat"),
         ("59.11", "77.39", "film"),
@@ -102,6 +103,9 @@ def test_judgement_links_only_where_the_tables_are_silent(a, b, chain):
     ("a", "b"),
     [
         ("46.32", "01.11"),  # a meat wholesaler and a wheat grower: no chain links them
+        ("28.93", "01.41"),  # food machinery serves processors, not dairy farms
+        ("28.93", "01.11"),  # nor cereal growers
+        ("28.93", "46.32"),  # nor meat wholesalers
         ("01.11", "52.10"),  # judgement said storage; the tables show no material flow
         ("55.10", "56.10"),
         ("21.20", "32.50"),

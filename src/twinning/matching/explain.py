@@ -112,7 +112,8 @@ def _best_fitting(
 
 def sector_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
     mine, theirs = viewer.all_nace[:MAX_CODES], candidate.all_nace[:MAX_CODES]
-    match = best_sector_match(list(mine), list(theirs))
+    links = (viewer.link_nace, candidate.link_nace)
+    match = best_sector_match(list(mine), list(theirs), links=links)
     if match is None:
         return "sector", 0.0, None
     return "sector", index.weights.sector * match.score, sector_reason(match)

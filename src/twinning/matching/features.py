@@ -68,10 +68,26 @@ class TextScale:
     std: float
 
 
-def feature_keys(codes: Sequence[str]) -> set[tuple[str, str]]:
+@dataclass(frozen=True)
+class Codes:
+    """A profile's codes as the sector fit reads them: all of them (the first MAX_CODES count)
+    and those that take part in supply links (`Profile.link_nace`)."""
+
+    all: tuple[str, ...]
+    links: frozenset[str]
+
+
+def sector_codes(profile: Profile) -> Codes:
+    return Codes(profile.all_nace, profile.link_nace)
+
+
+def feature_keys(codes: Sequence[str] | Codes) -> set[tuple[str, str]]:
+    """Columns a profile's codes fill; plain code lists link through all their codes."""
+    every, links = (codes.all, codes.links) if isinstance(codes, Codes) else (codes, None)
     keys: set[tuple[str, str]] = set()
-    for code in codes[:MAX_CODES]:
-        keys |= _code_keys(code)
+    for code in every[:MAX_CODES]:
+        found = _code_keys(code)
+        keys |= found if links is None or code in links else {k for k in found if k[0] != "n"}
     return keys
 
 
@@ -118,7 +134,7 @@ class SectorVocabulary:
             self._transform = None
         return bool(new)
 
-    def matrix(self, codes: Sequence[Sequence[str]]) -> np.ndarray:
+    def matrix(self, codes: Sequence[Sequence[str] | Codes]) -> np.ndarray:
         cells = [
             (row, self.columns[k])
             for row, org_codes in enumerate(codes)

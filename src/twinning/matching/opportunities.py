@@ -10,8 +10,10 @@ two organisations' averaged texts. A seeking opportunity's text is looked up as 
 retrieval, and docs/matching.md measures what it changes.
 
 An organisation's list takes, for every candidate organisation, the best pair of units (my
-opportunity, their opportunity), and the organisation-level blend of `engine.build` where that is
-higher (descriptions say things opportunities do not).
+opportunity, their opportunity). The organisation-level blend of `engine.build` is used only by an
+organisation that has no units of its own in the index (`organisations` is the fallback); taking
+the higher of the two let two organisations' averaged, topical texts (agri-food on both sides)
+outrank the offer that answers a request, and measured worse on the first labelled set.
 """
 
 from __future__ import annotations
@@ -62,15 +64,14 @@ def unit_id(organisation: OrgId, opportunity: OrgId | None) -> str:
 
 
 def units_of(profile: Profile, *, queries: bool = True) -> list[Profile]:
-    """The profile's units: one per opportunity (its own codes, else the organisation's), or the
-    organisation itself when it has none."""
+    """The profile's units: one per opportunity (the organisation's codes, what it does, and
+    the opportunity's, what it offers or seeks), or the organisation itself when it has none."""
     if not profile.opportunities:
         return [replace(profile, id=unit_id(profile.id, None))]
     return [
         replace(
             profile,
             id=unit_id(profile.id, o.id),
-            nace=() if o.nace else profile.nace,
             description="",
             opportunities=(o,),
             queries=queries,
@@ -137,16 +138,11 @@ def organisation_ranked(
     index: OpportunityIndex, organisations: MatchIndex, organisation: OrgId, *, k: int
 ) -> list[Ranked]:
     """The organisation's list from its opportunities' matches: each candidate at its best pair
-    of units, or at the organisations' blend where that is higher. Ties: lower id text first."""
-    scores: dict[OrgId, float] = {}
-    for unit in index.of_organisation.get(organisation, []):
-        for r in ranked(index.index, unit):
-            candidate = index.units[r.candidate].organisation
-            scores[candidate] = max(scores.get(candidate, -np.inf), r.score)
-    for r in ranked(organisations, organisation):
-        scores[r.candidate] = max(scores.get(r.candidate, -np.inf), r.score)
-    order = sorted(scores.items(), key=lambda cs: (-cs[1], str(cs[0])))
-    return [Ranked(c, float(s)) for c, s in order[:k] if np.isfinite(s)]
+    of units (see `organisation_pairs`). Ties: lower id text first."""
+    return [
+        Ranked(p.candidate, p.score)
+        for p in organisation_pairs(index, organisations, organisation, k=k)
+    ]
 
 
 @dataclass(frozen=True)
@@ -165,13 +161,14 @@ def organisation_pairs(
 ) -> list[PairRanked]:
     """`organisation_ranked` with the pair of units behind each score."""
     best: dict[OrgId, PairRanked] = {}
-    for unit in index.of_organisation.get(organisation, []):
+    units = index.of_organisation.get(organisation, [])
+    for unit in units:
         for r in ranked(index.index, unit):
             candidate = index.units[r.candidate].organisation
             if candidate not in best or r.score > best[candidate].score:
                 best[candidate] = PairRanked(candidate, r.score, unit, r.candidate)
-    for r in ranked(organisations, organisation):
-        if r.candidate not in best or r.score > best[r.candidate].score:
+    if not units:
+        for r in ranked(organisations, organisation):
             best[r.candidate] = PairRanked(r.candidate, r.score, None, None)
     order = sorted(best.values(), key=lambda p: (-p.score, str(p.candidate)))
     return [p for p in order[:k] if np.isfinite(p.score)]

@@ -70,6 +70,14 @@ class Profile:
         return tuple(dict.fromkeys(codes))
 
     @property
+    def link_nace(self) -> frozenset[str]:
+        """Codes that take part in supply links: the organisation's activities and what it
+        offers. A request's codes name what it seeks; they match what the other side does
+        (same class, group, division), never that activity's suppliers."""
+        offered = [c for o in self.opportunities if not o.seeks for c in o.nace]
+        return frozenset(self.nace) | frozenset(offered)
+
+    @property
     def types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(o.type for o in self.opportunities))
 

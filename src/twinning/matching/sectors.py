@@ -63,6 +63,14 @@ def nace_class(code: str) -> str | None:
 class Stage:
     label: str
     prefixes: tuple[str, ...]
+    # Labels of the only stages this one links to (equipment serves its users, not the whole
+    # chain: a maker of meat-processing machines is not a dairy farm's supplier); empty: all.
+    serves: tuple[str, ...] = ()
+
+    def links_to(self, other: Stage) -> bool:
+        return (not self.serves or other.label in self.serves) and (
+            not other.serves or self.label in other.serves
+        )
 
     def holds(self, code: str) -> bool:
         return any(code.startswith(p) for p in self.prefixes)
@@ -75,8 +83,18 @@ class Chain:
     stages: tuple[Stage, ...]
 
 
-def _chain(slug: str, name: str, *stages: tuple[str, str]) -> Chain:
-    return Chain(slug, name, tuple(Stage(label, tuple(p.split())) for label, p in stages))
+def _chain(slug: str, name: str, *stages: tuple[str, ...]) -> Chain:
+    """Stages as (label, "prefix prefix", optionally "served stage; served stage")."""
+    return Chain(
+        slug,
+        name,
+        tuple(
+            Stage(s[0], tuple(s[1].split()), tuple(x.strip() for x in s[2].split(";")))
+            if len(s) > 2
+            else Stage(s[0], tuple(s[1].split()))
+            for s in stages
+        ),
+    )
 
 
 # Any two different stages of one chain complement each other (farm <-> wholesaler too, not only
@@ -89,7 +107,7 @@ CHAINS: tuple[Chain, ...] = (
         ("animal production", "01.4 01.5"),
         ("meat processing", "10.1"),
         ("animal feed", "10.91"),
-        ("food-processing machinery", "28.93"),
+        ("food-processing machinery", "28.93", "meat processing; animal feed"),
         ("meat and livestock wholesale", "46.32 46.23"),
         ("cold storage", "52.1"),
         ("veterinary services", "75"),
@@ -99,7 +117,7 @@ CHAINS: tuple[Chain, ...] = (
         "dairy",
         ("dairy farming", "01.41 01.45"),
         ("dairy processing", "10.5"),
-        ("food-processing machinery", "28.93"),
+        ("food-processing machinery", "28.93", "dairy processing"),
         ("dairy wholesale", "46.33"),
     ),
     _chain(
@@ -107,9 +125,9 @@ CHAINS: tuple[Chain, ...] = (
         "grain, milling and bakery",
         ("crop growing", "01.1 01.6"),
         ("milling and bakery", "10.6 10.7"),
-        ("agricultural machinery", "28.3"),
-        ("food-processing machinery", "28.93"),
-        ("fertilisers and agrochemicals", "20.15 20.2"),
+        ("agricultural machinery", "28.3", "crop growing; grain and feed wholesale"),
+        ("food-processing machinery", "28.93", "milling and bakery"),
+        ("fertilisers and agrochemicals", "20.15 20.2", "crop growing; grain and feed wholesale"),
         ("grain and feed wholesale", "46.21"),
         ("storage and handling", "52.1 52.24"),
     ),
@@ -124,7 +142,7 @@ CHAINS: tuple[Chain, ...] = (
         "agritech",
         "farming technology",
         ("farming", "01"),
-        ("agricultural machinery", "28.3"),
+        ("agricultural machinery", "28.3", "farming"),
         ("agricultural research and testing", "72.1 71.2"),
         ("farm software and data", "62.01 63.11"),
     ),
@@ -161,7 +179,12 @@ CHAINS: tuple[Chain, ...] = (
         "oil and gas",
         ("oil and gas extraction", "06 09.1"),
         ("refining and petrochemicals", "19.2 20.1"),
-        ("pumps, valves and machinery", "28.1 28.92 28.99"),
+        (
+            "pumps, valves and machinery",
+            "28.1 28.92 28.99",
+            "oil and gas extraction; refining and petrochemicals; pipelines and gas supply; "
+            "repair and maintenance",
+        ),
         ("steel products", "24.2 25.1"),
         ("engineering services", "71.1 71.2"),
         ("repair and maintenance", "33.1"),
@@ -182,7 +205,7 @@ CHAINS: tuple[Chain, ...] = (
         "mining and metals",
         ("mining", "05 07 08 09.9"),
         ("metal production", "24"),
-        ("mining machinery", "28.92"),
+        ("mining machinery", "28.92", "mining; machinery repair"),
         ("metal products and parts", "25"),
         ("machinery repair", "33.12"),
         ("metals wholesale", "46.72"),
@@ -308,10 +331,15 @@ class SectorMatch:
 def _judgement_link(a: str, b: str) -> SectorMatch | None:
     for na, nb in product(nodes_of(a), nodes_of(b)):
         (chain_a, stage_a), (chain_b, stage_b) = NODES[na], NODES[nb]
-        if chain_a == chain_b and stage_a != stage_b:
-            stages = CHAIN_BY_SLUG[chain_a].stages
+        stages = CHAIN_BY_SLUG[chain_a].stages
+        if chain_a == chain_b and _stages_link(chain_a, stage_a, stage_b):
             return SectorMatch("chain", a, b, chain_a, stages[stage_a].label, stages[stage_b].label)
     return None
+
+
+def _stages_link(chain: str, i: int, j: int) -> bool:
+    stages = CHAIN_BY_SLUG[chain].stages
+    return i != j and stages[i].links_to(stages[j])
 
 
 def supply_link(a: str, b: str) -> SectorMatch | None:
@@ -334,15 +362,15 @@ def keys_linked(a: LinkKey, b: LinkKey) -> str:
     if flow is not None:
         return "chain" if flow.major else "minor"
     judged = silent(cell_a, cell_b) and any(
-        NODES[x][0] == NODES[y][0] and NODES[x][1] != NODES[y][1]
+        NODES[x][0] == NODES[y][0] and _stages_link(NODES[x][0], NODES[x][1], NODES[y][1])
         for x, y in product(stages_a, stages_b)
     )
     return "chain" if judged else ""
 
 
-def _pair_match(a: str, b: str) -> SectorMatch | None:
-    """The best of what holds for one pair of codes."""
-    found = [supply_link(a, b)]
+def _pair_match(a: str, b: str, linkable: bool = True) -> SectorMatch | None:
+    """The best of what holds for one pair of codes (supply links only when `linkable`)."""
+    found = [supply_link(a, b) if linkable else None]
     if nace_class(a) and nace_class(a) == nace_class(b):
         found.append(SectorMatch("class", a, b))
     elif group(a) and group(a) == group(b):
@@ -357,9 +385,19 @@ def _strength(m: SectorMatch) -> tuple[float, float]:
     return m.score, m.flow.share if m.flow else 0.0
 
 
-def best_sector_match(mine: list[str], theirs: list[str]) -> SectorMatch | None:
-    """The strongest code pair between two organisations, or None if no code relates."""
-    found = [m for a, b in product(mine, theirs) if (m := _pair_match(a, b))]
+def best_sector_match(
+    mine: list[str],
+    theirs: list[str],
+    *,
+    links: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> SectorMatch | None:
+    """The strongest code pair between two organisations, or None if no code relates. With
+    `links`, only those codes of each side take part in supply links (`Profile.link_nace`)."""
+    found = [
+        m
+        for a, b in product(mine, theirs)
+        if (m := _pair_match(a, b, links is None or (a in links[0] and b in links[1])))
+    ]
     return max(found, key=_strength, default=None)
 
 
@@ -377,6 +415,9 @@ def chain_sources() -> list[tuple[str, str, str, str]]:
     for chain in CHAINS:
         for i, first in enumerate(chain.stages):
             for second in chain.stages[i + 1 :]:
+                if not first.links_to(second):
+                    rows.append((chain.slug, first.label, second.label, "not linked: equipment"))
+                    continue
                 verdicts = [_source(p, q) for p in first.prefixes for q in second.prefixes]
                 rows.append((chain.slug, first.label, second.label, "; ".join(verdicts)))
     return rows
