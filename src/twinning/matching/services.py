@@ -49,7 +49,7 @@ from twinning.matching.profiles import Feedback as EngineFeedback
 from twinning.matching.profiles import Profile, Verdict
 from twinning.matching.reasons import Reason
 from twinning.matching.sources import organisation_profile, programme_rules
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import programme_get
 
 Progress = Callable[[int, int, str], None]
