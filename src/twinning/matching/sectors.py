@@ -368,6 +368,7 @@ def keys_linked(a: LinkKey, b: LinkKey) -> str:
     return "chain" if judged else ""
 
 
+@lru_cache(maxsize=65536)
 def _pair_match(a: str, b: str, linkable: bool = True) -> SectorMatch | None:
     """The best of what holds for one pair of codes (supply links only when `linkable`)."""
     found = [supply_link(a, b) if linkable else None]
