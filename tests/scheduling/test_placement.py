@@ -50,7 +50,7 @@ def test_the_ejection_chain_places_every_meeting_of_a_full_day(seed):
     problem = hidden_day(people=60, slots=12, per_slot=20, hubs=4, seed=seed)
     prepared = _prepare(problem, [])
 
-    slot_of = place_all(
+    slot_of, _ = place_all(
         problem, prepared.index, prepared.domains, time.perf_counter() + 10, seed=seed
     )
 
@@ -99,3 +99,28 @@ def test_the_events_mode_proves_what_require_all_proves():
     assert events.status is benchmark.status is Status.OPTIMAL
     assert events.breaks == benchmark.breaks
     assert events.all_fit is True
+
+
+def test_meetings_needing_an_interpreter_share_them_one_slot_at_a_time():
+    from dataclasses import replace
+
+    from twinning.scheduling import Interpreter
+
+    base = hidden_day(people=30, slots=8, per_slot=8, hubs=2, seed=4)
+    # Every third meeting needs the one en-ru interpreter, who is away in slot 0.
+    meetings = tuple(
+        replace(m, interpreter="en-ru") if n % 3 == 0 and n < 3 * 7 else m
+        for n, m in enumerate(base.meetings)
+    )
+    problem = replace(
+        base,
+        meetings=meetings,
+        interpreters=(Interpreter("i1", frozenset({"en", "ru"}), frozenset({0})),),
+    )
+
+    result = solve(problem, time_limit=8, workers=1)
+
+    assert result.all_fit is True
+    assert check(problem, result.assignments) == []
+    needing = {a.slot for a in result.assignments if a.interpreter == "i1"}
+    assert len(needing) == 7 and 0 not in needing
