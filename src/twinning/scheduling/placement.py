@@ -29,6 +29,7 @@ from twinning.scheduling.problem import (
     host_tables,
     interpreter_can_serve,
     meeting_table_host,
+    participant_breaks,
     precedence_lists,
 )
 
@@ -232,6 +233,89 @@ class Placement:
         else:  # a relocation took the room back; try again later
             ejected.append(m)
         return ejected
+
+    # -- compaction --------------------------------------------------------------------
+    def _breaks(self, p: int) -> int:
+        return participant_breaks([t for t, m in enumerate(self.at[p]) if m >= 0])
+
+    def _cost(self, people: set[int]) -> int:
+        return sum(self._breaks(p) for p in people)
+
+    def compact(self, deadline: float) -> None:
+        """Fewer breaks by a steepest descent of single moves (a meeting to a slot free for
+        both participants) and swaps (two meetings of one participant trade slots), the
+        busiest participants first, until no move helps or the time runs out."""
+        load = [sum(1 for m in row if m >= 0) for row in self.at]
+        order = sorted(self.slot_of, key=lambda m: -max(load[p] for p in self.people[m]))
+        improved = True
+        while improved and time.perf_counter() < deadline:
+            improved = False
+            for n, m in enumerate(order):
+                if n % 64 == 0 and time.perf_counter() > deadline:
+                    return
+                if len(self.domains[m]) > 1 and (self._move(m) or self._swap(m)):
+                    improved = True
+
+    def _move(self, m: int) -> bool:
+        people = set(self.people[m])
+        here = self.slot_of[m]
+        before = self._cost(people)
+        for s in self.domains[m]:
+            if s == here or not self._free_without(m, s):
+                continue
+            self._take(m)
+            self._put(m, s)
+            if self._cost(people) < before:
+                return True
+            self._take(m)
+            self._put(m, here)
+        return False
+
+    def _swap(self, m: int) -> bool:
+        here = self.slot_of[m]
+        for p in self.people[m]:
+            for s, k in enumerate(self.at[p]):
+                if k < 0 or k == m or s not in self.domains[m] or here not in self.domains[k]:
+                    continue
+                people = set(self.people[m]) | set(self.people[k])
+                before = self._cost(people)
+                self._take(m)
+                self._take(k)
+                if self._free(m, s):
+                    self._put(m, s)
+                    if self._free(k, here):
+                        self._put(k, here)
+                        if self._cost(people) < before:
+                            return True
+                        self._take(k)
+                    self._take(m)
+                self._put(m, here)
+                self._put(k, s)
+        return False
+
+
+def compacted(
+    problem: Problem,
+    index: Index,
+    domains: list[list[int]],
+    deadline: float,
+    slot_of: dict[int, int],
+    interpreter_of: dict[int, int],
+) -> tuple[dict[int, int], dict[int, int]]:
+    """A complete schedule with fewer breaks (``Placement.compact``), and its interpreters."""
+    search = Placement(problem, index, domains)
+    for m, t in slot_of.items():
+        search.slot_of[m] = t
+        for p in search.people[m]:
+            search.at[p][t] = m
+        if search.counted[m]:
+            search.in_slot[t].add(m)
+            search.used[t] += 1
+        if m in interpreter_of:
+            search.serving[interpreter_of[m]][t] = m
+            search.interpreter_of[m] = interpreter_of[m]
+    search.compact(deadline)
+    return search.slot_of, search.interpreter_of
 
 
 def place_all(
