@@ -1,10 +1,13 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from tests import html_forms
 from twinning.events import services
-from twinning.events.models import Meeting
+from twinning.events.models import Event, Meeting
 
 pytestmark = pytest.mark.integration
 
@@ -104,9 +107,17 @@ def test_the_feed_speaks_the_participants_language_not_the_calendar_apps(client,
     assert str(entry["summary"]).startswith("Встреча")
 
 
+def _an_hour_ago(meeting, event):
+    """The feed's stamps have whole seconds: date the last change back so a new one shows."""
+    past = timezone.now() - dt.timedelta(hours=1)
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=past)
+    Event.objects.filter(pk=event.pk).update(updated_at=past)
+
+
 def test_cancelling_the_event_cancels_its_meetings_in_the_personal_feed(
     client, day, operator, published, leeds
 ):
+    _an_hour_ago(published, day)
     (before,) = _entries(_feed(client, leeds))
     services.event_cancel(event=day, by=operator)
     (after,) = _entries(_feed(client, leeds))
@@ -118,6 +129,7 @@ def test_cancelling_the_event_cancels_its_meetings_in_the_personal_feed(
 def test_a_cancelled_and_republished_meeting_gets_a_new_stamp(
     client, day, operator, published, leeds
 ):
+    _an_hour_ago(published, day)
     (before,) = _entries(_feed(client, leeds))
     services.meeting_cancel(meeting=published, by=operator)
     services.schedule_publish(event=day, by=operator)
