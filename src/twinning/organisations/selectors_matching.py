@@ -5,6 +5,8 @@ Kept apart from `selectors` so that the matching layer's wide reads do not crowd
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Prefetch, QuerySet
 
 from twinning.core.models import User
@@ -45,6 +47,10 @@ def organisation_by_reference(*, reference: str) -> Organisation | None:
 
 def organisation_get_by_id(*, pk: int) -> Organisation | None:
     return Organisation.objects.select_related("programme", "side", "region").filter(pk=pk).first()
+
+
+def organisations_by_ids(*, ids: Iterable[int]) -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("side", "region").filter(pk__in=list(ids))
 
 
 def organisation_lock(*, pk: int) -> Organisation:

@@ -1,0 +1,353 @@
+"""Writes for the partnership register.
+
+Every transition is one function: it locks the outcome, checks the named rule (which declares
+the states it starts from), changes the row, keeps the dated history, writes the audit log and
+e-mails the people concerned, in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinning.core.rules import require
+from twinning.core.selectors import operators
+from twinning.core.services import audit_log, notify
+from twinning.core.uploads import check_document
+from twinning.events.selectors_outcomes import meeting_organisation_ids
+from twinning.film.rates import MissingRate
+from twinning.film.selectors import rate_table_from_database
+from twinning.organisations.selectors_matching import organisation_members_of
+from twinning.outcomes.models import (
+    CURRENCIES,
+    MAX_EVIDENCE_BYTES,
+    Evidence,
+    LocalContentMethod,
+    Outcome,
+    StageChange,
+)
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
+    from twinning.events.models import Meeting
+    from twinning.introductions.models import Introduction
+    from twinning.organisations.models import Organisation
+
+Stage = Outcome.Stage
+Confirmation = Outcome.Confirmation
+
+
+# Value ------------------------------------------------------------------------------------
+
+
+def value_in_report_currencies(
+    *, amount: Decimal, currency: str, on: dt.date
+) -> tuple[Decimal, Decimal]:
+    """(GBP, KZT) of an amount, from the product's one dated rate table (film's rates)."""
+    table = rate_table_from_database()
+    try:
+        return (
+            table.conversion(currency, "GBP", on).apply(amount),
+            table.conversion(currency, "KZT", on).apply(amount),
+        )
+    except MissingRate as missing:
+        raise ValidationError(
+            {
+                "rate_on": _(
+                    "No exchange rate converts %(from)s to %(to)s on %(date)s. Ask an operator "
+                    "to add one, or choose a later date."
+                )
+                % {"from": missing.from_currency, "to": missing.to_currency, "date": missing.on}
+            }
+        ) from missing
+
+
+def _set_value(
+    outcome: Outcome, amount: Decimal | None, currency: str, rate_on: dt.date | None
+) -> None:
+    if amount is None:
+        outcome.amount, outcome.currency, outcome.rate_on = None, "", None
+        outcome.value_gbp = outcome.value_kzt = None
+        return
+    if currency not in CURRENCIES:
+        raise ValidationError({"currency": _("Choose GBP, KZT, USD or EUR.")})
+    if amount < 0:
+        raise ValidationError({"amount": _("A value cannot be negative.")})
+    rate_on = rate_on or timezone.localdate()
+    outcome.amount, outcome.currency, outcome.rate_on = amount, currency, rate_on
+    outcome.value_gbp, outcome.value_kzt = value_in_report_currencies(
+        amount=amount, currency=currency, on=rate_on
+    )
+
+
+def _set_local_content(
+    outcome: Outcome, share: Decimal | None, method: LocalContentMethod | None
+) -> None:
+    if share is None:
+        outcome.local_content_share, outcome.local_content_method = None, None
+        return
+    if method is None:
+        raise ValidationError(
+            {"local_content_method": _("Name the method the share was calculated with.")}
+        )
+    if not Decimal(0) <= share <= Decimal(100):
+        raise ValidationError({"local_content_share": _("A share is a percentage from 0 to 100.")})
+    outcome.local_content_share, outcome.local_content_method = share, method
+
+
+# Links ------------------------------------------------------------------------------------
+
+
+def _check_links(
+    outcome: Outcome, introduction: Introduction | None, meetings: Sequence[Meeting]
+) -> None:
+    pair = {outcome.reporter_id, outcome.partner_id}
+    if introduction is not None and {introduction.requester_id, introduction.recipient_id} != pair:
+        raise ValidationError(
+            {"introduction": _("This introduction is not between the two organisations.")}
+        )
+    for meeting in meetings:
+        if meeting_organisation_ids(meeting=meeting) != pair:
+            raise ValidationError(
+                {"meetings": _("A meeting chosen is not between the two organisations.")}
+            )
+
+
+def _check_parties(reporter: Organisation, partner: Organisation) -> None:
+    if reporter.pk == partner.pk:
+        raise ValidationError({"partner": _("An outcome is between two different organisations.")})
+    if reporter.programme_id != partner.programme_id:
+        raise ValidationError({"partner": _("The partner belongs to another programme.")})
+
+
+# Recording --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def outcome_record(
+    *,
+    reporter: Organisation,
+    partner: Organisation,
+    by: User,
+    title: str,
+    kind: str,
+    stage: str = Stage.CONTACTED,
+    stage_on: dt.date | None = None,
+    description: str = "",
+    introduction: Introduction | None = None,
+    meetings: Sequence[Meeting] = (),
+    amount: Decimal | None = None,
+    currency: str = "",
+    rate_on: dt.date | None = None,
+    local_content_share: Decimal | None = None,
+    local_content_method: LocalContentMethod | None = None,
+    lost_reason: str = "",
+) -> Outcome:
+    """A new register entry by one party; the other party is asked to confirm it."""
+    require(by, "outcomes.record", reporter)
+    _check_parties(reporter, partner)
+    outcome = Outcome(
+        programme_id=reporter.programme_id, reporter=reporter, partner=partner,
+        introduction=introduction, title=title.strip(), description=description.strip(),
+        kind=kind, stage=stage, stage_on=stage_on or timezone.localdate(),
+        lost_reason=lost_reason.strip(), recorded_by=by,
+    )  # fmt: skip
+    _check_links(outcome, introduction, meetings)
+    _set_value(outcome, amount, currency, rate_on)
+    _set_local_content(outcome, local_content_share, local_content_method)
+    outcome.full_clean(exclude=["meetings"])
+    outcome.save()
+    outcome.meetings.set(meetings)
+    StageChange.objects.create(outcome=outcome, stage=stage, on=outcome.stage_on, by=by)
+    audit_log(action="outcome.record", actor=by, target=outcome, stage=stage)
+    _notify_members(outcome, outcome.partner_id, "outcomes/email/confirm_please")
+    return outcome
+
+
+def _lock(outcome: Outcome) -> Outcome:
+    return Outcome.objects.select_for_update().get(pk=outcome.pk)
+
+
+def _reopen(outcome: Outcome) -> list[str]:
+    """A changed claim goes back to the partner, and any verification lapses."""
+    outcome.confirmation = Confirmation.PENDING
+    outcome.dispute_reason = ""
+    outcome.confirmed_by = outcome.confirmed_at = None
+    outcome.verified_by = outcome.verified_at = None
+    outcome.verification_note = ""
+    return ["confirmation", "dispute_reason", "confirmed_by", "confirmed_at",
+            "verified_by", "verified_at", "verification_note"]  # fmt: skip
+
+
+def _other_party(outcome: Outcome, by: User) -> int:
+    """The party that did not act: members of the reporter act for it unless they are not."""
+    members = set(organisation_members_of(organisation_id=outcome.reporter_id).values_list(
+        "pk", flat=True
+    ))  # fmt: skip
+    return outcome.partner_id if by.pk in members else outcome.reporter_id
+
+
+@transaction.atomic
+def outcome_update(
+    *,
+    outcome: Outcome,
+    by: User,
+    title: str,
+    kind: str,
+    description: str = "",
+    amount: Decimal | None = None,
+    currency: str = "",
+    rate_on: dt.date | None = None,
+    local_content_share: Decimal | None = None,
+    local_content_method: LocalContentMethod | None = None,
+) -> Outcome:
+    """Change what is claimed; the partner is asked to confirm again."""
+    outcome = _lock(outcome)
+    require(by, "outcomes.edit", outcome)
+    outcome.title, outcome.kind, outcome.description = title.strip(), kind, description.strip()
+    _set_value(outcome, amount, currency, rate_on)
+    _set_local_content(outcome, local_content_share, local_content_method)
+    _reopen(outcome)
+    outcome.full_clean(exclude=["meetings"])
+    outcome.save()
+    audit_log(action="outcome.update", actor=by, target=outcome)
+    _notify_members(outcome, _other_party(outcome, by), "outcomes/email/confirm_please")
+    return outcome
+
+
+@transaction.atomic
+def outcome_link(
+    *,
+    outcome: Outcome,
+    by: User,
+    introduction: Introduction | None,
+    meetings: Sequence[Meeting],
+) -> Outcome:
+    """Set what the outcome came from: an introduction and/or meetings of the two parties."""
+    outcome = _lock(outcome)
+    require(by, "outcomes.edit", outcome)
+    _check_links(outcome, introduction, meetings)
+    outcome.introduction = introduction
+    outcome.save(update_fields=["introduction", "updated_at"])
+    outcome.meetings.set(meetings)
+    audit_log(
+        action="outcome.link", actor=by, target=outcome,
+        introduction=introduction.pk if introduction else None,
+        meetings=[m.pk for m in meetings],
+    )  # fmt: skip
+    return outcome
+
+
+# Transitions ------------------------------------------------------------------------------
+
+
+def _move(outcome: Outcome, by: User, permission: str, **fields: Any) -> Outcome:
+    """Lock, check the rule (with its declared source states), change, audit."""
+    outcome = _lock(outcome)
+    require(by, permission, outcome)
+    for name, value in fields.items():
+        setattr(outcome, name, value)
+    outcome.full_clean(exclude=["meetings"])
+    outcome.save(update_fields=[*fields, "updated_at"])
+    audit_log(
+        action=f"outcome.{permission.split('.')[-1]}", actor=by, target=outcome,
+        **{name: str(value) for name, value in fields.items() if not name.endswith("_by")},
+    )  # fmt: skip
+    return outcome
+
+
+@transaction.atomic
+def outcome_move(
+    *, outcome: Outcome, by: User, stage: str, on: dt.date, note: str = "", lost_reason: str = ""
+) -> Outcome:
+    """A later stage (or lost, with its reason), dated and kept in the history."""
+    if stage not in Stage.values:
+        raise ValidationError({"stage": _("Choose a stage.")})
+    if stage == Stage.LOST and not lost_reason.strip():
+        raise ValidationError({"lost_reason": _("Say why the partnership was lost.")})
+    if on > timezone.localdate():
+        raise ValidationError({"on": _("The date cannot be in the future.")})
+    if on < outcome.stage_on:
+        raise ValidationError(
+            {"on": _("The date cannot be before the current stage's (%(date)s).")
+             % {"date": outcome.stage_on}}
+        )  # fmt: skip
+    fields: dict[str, Any] = {"stage": stage, "stage_on": on, "lost_reason": lost_reason.strip()}
+    outcome = _move(outcome, by, f"outcomes.move_to_{stage}", **fields)
+    outcome.save(update_fields=_reopen(outcome))
+    StageChange.objects.create(outcome=outcome, stage=stage, on=on, note=note.strip(), by=by)
+    _notify_members(outcome, _other_party(outcome, by), "outcomes/email/confirm_please")
+    return outcome
+
+
+@transaction.atomic
+def outcome_confirm(*, outcome: Outcome, by: User) -> Outcome:
+    outcome = _move(
+        outcome, by, "outcomes.confirm",
+        confirmation=Confirmation.CONFIRMED, dispute_reason="",
+        confirmed_by=by, confirmed_at=timezone.now(),
+    )  # fmt: skip
+    _notify_members(outcome, outcome.reporter_id, "outcomes/email/confirmed")
+    for operator in operators():
+        notify(recipient=operator, template="outcomes/email/verify_please",
+               context={"outcome": outcome})  # fmt: skip
+    return outcome
+
+
+@transaction.atomic
+def outcome_dispute(*, outcome: Outcome, by: User, reason: str) -> Outcome:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what is wrong with this outcome.")})
+    outcome = _move(
+        outcome, by, "outcomes.dispute",
+        confirmation=Confirmation.DISPUTED, dispute_reason=reason.strip(),
+        confirmed_by=by, confirmed_at=timezone.now(),
+    )  # fmt: skip
+    _notify_members(outcome, outcome.reporter_id, "outcomes/email/disputed")
+    return outcome
+
+
+@transaction.atomic
+def outcome_verify(*, outcome: Outcome, by: User, note: str = "") -> Outcome:
+    """An operator's word that the evidence bears the outcome out; it then counts as verified."""
+    if not Evidence.objects.filter(outcome_id=outcome.pk).exists():
+        raise ValidationError(_("Upload the evidence (a signed MoU, a contract) before verifying."))
+    outcome = _move(
+        outcome, by, "outcomes.verify",
+        verified_by=by, verified_at=timezone.now(), verification_note=note.strip(),
+    )  # fmt: skip
+    for organisation_id in outcome.parties():
+        _notify_members(outcome, organisation_id, "outcomes/email/verified")
+    return outcome
+
+
+# Evidence ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def evidence_add(*, outcome: Outcome, by: User, upload: UploadedFile) -> Evidence:
+    require(by, "outcomes.add_evidence", outcome)
+    check_document(upload, limit=MAX_EVIDENCE_BYTES)
+    name = Path(upload.name or "evidence").name[:200]
+    evidence = Evidence(outcome=outcome, name=name, size=upload.size or 0, uploaded_by=by)
+    evidence.file.save(name, upload, save=False)
+    evidence.save()
+    audit_log(action="outcome.evidence_add", actor=by, target=outcome, file=name)
+    return evidence
+
+
+# Notifications ----------------------------------------------------------------------------
+
+
+def _notify_members(outcome: Outcome, organisation_id: int, template: str) -> None:
+    for person in organisation_members_of(organisation_id=organisation_id):
+        notify(recipient=person, template=template, context={"outcome": outcome})

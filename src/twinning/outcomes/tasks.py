@@ -1,0 +1,1 @@
+"""Background jobs of the outcomes app: thin django-tasks that take ids and call a service."""

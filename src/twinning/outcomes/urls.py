@@ -1,0 +1,22 @@
+from django.urls import path
+
+from twinning.outcomes.views import register
+
+app_name = "outcomes"
+urlpatterns = [
+    path("", register.MineView.as_view(), name="mine"),
+    path("register/", register.OperatorRegisterView.as_view(), name="register"),
+    path("new/", register.RecordView.as_view(), name="record"),
+    path("<int:pk>/", register.DetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", register.EditView.as_view(), name="edit"),
+    path("<int:pk>/move/", register.MoveView.as_view(), name="move"),
+    path("<int:pk>/confirm/", register.ConfirmView.as_view(), name="confirm"),
+    path("<int:pk>/dispute/", register.DisputeView.as_view(), name="dispute"),
+    path("<int:pk>/verify/", register.VerifyView.as_view(), name="verify"),
+    path("<int:pk>/evidence/", register.EvidenceAddView.as_view(), name="evidence_add"),
+    path(
+        "<int:pk>/evidence/<int:evidence>/",
+        register.EvidenceFileView.as_view(),
+        name="evidence_file",
+    ),
+]
