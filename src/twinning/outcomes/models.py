@@ -1,45 +1,19 @@
 """The partnership register: outcomes, their dated stages, evidence, follow-ups and web imports."""
 
-import os
 import secrets
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.db.models import F, Q
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from twinning.core.files import PrivateFileField
 
 CURRENCIES = ("GBP", "KZT", "USD", "EUR")
 # The stages of a partnership in order; lost can follow any of them.
 STAGE_ORDER = ("contacted", "negotiating", "mou_signed", "contract_signed", "in_delivery")
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-
-
-class PrivateFiles(FileSystemStorage):
-    """Files kept outside MEDIA_ROOT, so no web server serves them: a view checks the rule and
-    streams the file. Replaced by the "private" storage when settings declare one."""
-
-    @cached_property
-    def base_location(self) -> str:  # type: ignore[override]
-        return os.fspath(
-            getattr(settings, "PRIVATE_ROOT", None) or Path(settings.MEDIA_ROOT).parent / "private"
-        )
-
-    @cached_property
-    def location(self) -> str:  # type: ignore[override]
-        return os.fspath(Path(self.base_location).resolve())
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("private files have no public URL")
-
-
-def evidence_storage() -> FileSystemStorage:
-    if "private" in settings.STORAGES:
-        return storages["private"]  # type: ignore[return-value]
-    return PrivateFiles()
 
 
 def new_token() -> str:
@@ -266,9 +240,7 @@ class Evidence(models.Model):
     """A signed MoU, a contract, an invoice: what an operator verifies against. Private."""
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(
-        _("file"), upload_to="outcomes/evidence/%Y/%m/", storage=evidence_storage
-    )
+    file = PrivateFileField(_("file"))
     name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(

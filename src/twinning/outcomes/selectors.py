@@ -76,10 +76,6 @@ def outcomes_all(
     return _listing(queryset)
 
 
-def evidence_get(*, outcome: Outcome, pk: int) -> Evidence | None:
-    return Evidence.objects.filter(outcome=outcome, pk=pk).first()
-
-
 def local_content_methods() -> QuerySet[LocalContentMethod]:
     return LocalContentMethod.objects.all()
 

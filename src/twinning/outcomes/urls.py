@@ -1,5 +1,9 @@
+from operator import attrgetter
+
 from django.urls import path
 
+from twinning.core.files import PrivateFileView
+from twinning.outcomes.models import Evidence
 from twinning.outcomes.views import register
 
 app_name = "outcomes"
@@ -14,9 +18,15 @@ urlpatterns = [
     path("<int:pk>/dispute/", register.DisputeView.as_view(), name="dispute"),
     path("<int:pk>/verify/", register.VerifyView.as_view(), name="verify"),
     path("<int:pk>/evidence/", register.EvidenceAddView.as_view(), name="evidence_add"),
+    # The only way to read evidence: the rule is asked about the outcome it belongs to.
     path(
-        "<int:pk>/evidence/<int:evidence>/",
-        register.EvidenceFileView.as_view(),
+        "evidence/<int:pk>/file/",
+        PrivateFileView.as_view(
+            model=Evidence,
+            permission_required="outcomes.view_evidence",
+            target=attrgetter("outcome"),
+            filename=attrgetter("name"),
+        ),
         name="evidence_file",
     ),
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -256,22 +256,6 @@ class EvidenceAddView(StepView):
 
     def act(self, request: HttpRequest, outcome: Outcome, data: dict[str, Any]) -> None:
         services.evidence_add(outcome=outcome, by=request.user, upload=data["upload"])
-
-
-class EvidenceFileView(View):
-    """Streams a private file to a party or an operator; nobody else learns it exists."""
-
-    def get(self, request: HttpRequest, pk: int, evidence: int) -> FileResponse:
-        outcome = _outcome_for(request, pk)
-        if not request.user.has_perm("outcomes.view_evidence", outcome):
-            raise Http404
-        item = selectors.evidence_get(outcome=outcome, pk=evidence)
-        if item is None:
-            raise Http404
-        response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
 
 
 class EditView(LoginRequiredMixin, View):
