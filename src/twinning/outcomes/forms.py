@@ -190,3 +190,36 @@ class ImportForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
+
+
+class DashboardFilterForm(StyledFormMixin, forms.Form):
+    """The dashboard's filters, read from the query string (GET)."""
+
+    start = forms.DateField(label=_("From"), required=False, widget=DATE)
+    end = forms.DateField(label=_("To"), required=False, widget=DATE)
+    event = forms.TypedChoiceField(label=_("Event"), required=False, coerce=int, empty_value=None)
+    side = forms.TypedChoiceField(label=_("Side"), required=False, coerce=int, empty_value=None)
+    region = forms.TypedChoiceField(label=_("Region"), required=False, coerce=int, empty_value=None)
+    sector = forms.RegexField(
+        label=_("Sector (NACE code)"),
+        required=False,
+        regex=r"^\d{2}(\.\d{1,2})?$",
+        max_length=5,
+        help_text=_("A division, group or class, e.g. 10 or 10.13."),
+        error_messages={"invalid": _("Enter a NACE code such as 10 or 10.13.")},
+    )
+
+    def __init__(
+        self, *args: Any, events: list[Any], sides: list[Any], regions: list[Any], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["event"].choices = everything + [(e.pk, str(e)) for e in events]
+        self.fields["side"].choices = everything + [(s.pk, str(s)) for s in sides]
+        self.fields["region"].choices = everything + [(r.pk, str(r)) for r in regions]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return data

@@ -4,7 +4,7 @@ from django.urls import path
 
 from twinning.core.files import PrivateFileView
 from twinning.outcomes.models import Evidence
-from twinning.outcomes.views import register
+from twinning.outcomes.views import dashboard, register
 
 app_name = "outcomes"
 urlpatterns = [
@@ -29,4 +29,10 @@ urlpatterns = [
         ),
         name="evidence_file",
     ),
+]
+urlpatterns += [
+    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/definitions/", dashboard.DefinitionsView.as_view(), name="definitions"),
+    path("dashboard/report.pdf", dashboard.ReportView.as_view(), name="report"),
+    path("dashboard/<slug:name>.<str:format>", dashboard.ExportView.as_view(), name="export"),
 ]
