@@ -12,7 +12,6 @@ from tests.factories import OperatorFactory
 from twinning.events.models import Meeting
 from twinning.outcomes import services
 from twinning.outcomes.charts import bars
-from twinning.outcomes.models import Outcome
 
 pytestmark = pytest.mark.integration
 PDF = b"%PDF-1.4 evidence"
@@ -26,7 +25,9 @@ def _outcome(meeting, operator=None, **values):  # type: ignore[no-untyped-def]
     )  # fmt: skip
     if operator:
         services.outcome_confirm(outcome=outcome, by=almaty.user)
-        services.evidence_add(outcome=outcome, by=leeds.user, upload=SimpleUploadedFile("c.pdf", PDF))
+        services.evidence_add(
+            outcome=outcome, by=leeds.user, upload=SimpleUploadedFile("c.pdf", PDF)
+        )
         services.outcome_verify(outcome=outcome, by=operator)
     return outcome
 
@@ -65,7 +66,7 @@ def test_figures_match_the_hand_calculation(client, scenario):  # type: ignore[n
     # (40 × 8,015.27 + 20 × 1,526.72) / 9,541.99 = 36.799…
     assert row.weighted == Decimal("36.8") and row.verified_weighted == Decimal("40.0")
     html = response.content.decode()
-    assert "<svg" in html and f'{reverse("outcomes:definitions")}#no_show_rate' in html
+    assert "<svg" in html and f"{reverse('outcomes:definitions')}#no_show_rate" in html
 
 
 def test_filters_narrow_the_figures(client, scenario, event):  # type: ignore[no-untyped-def]
@@ -105,7 +106,9 @@ def test_dashboard_query_count_is_fixed(client, programme_of_size, django_assert
     client.force_login(programme_of_size)
     # session, user, programme, events, regions + 10 figure statements + base template's programme
     with django_assert_num_queries(16):
-        response = client.get(reverse("outcomes:dashboard"), {"sector": "28", "start": "2026-01-01"})
+        response = client.get(
+            reverse("outcomes:dashboard"), {"sector": "28", "start": "2026-01-01"}
+        )
     assert response.status_code == 200
 
 

@@ -17,6 +17,7 @@ from twinning.api import (
     jobs,
     matching,
     organisations,
+    outcomes,
     programmes,
 )
 from twinning.api.auth import TokenAuth, anonymous
@@ -68,6 +69,7 @@ api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
+api.add_router("/", outcomes.router)
 api.add_router("/", jobs.router)
 
 

@@ -29,7 +29,7 @@ from twinning.introductions.selectors_figures import (
     introductions_accepted_by_month,
 )
 from twinning.matching.selectors_figures import recommendation_count
-from twinning.organisations.selectors_figures import organisation_figures
+from twinning.organisations.selectors_figures import organisation_figures, organisation_ids_in
 from twinning.outcomes.models import Outcome
 
 AGREEMENT = Q(stage__in=Outcome.AGREEMENT_STAGES)
@@ -278,6 +278,20 @@ def _add_outcome_totals(dashboard: Dashboard) -> None:
         ("agreements", _("Agreements"), figures["agreements"]),
         ("verified", _("Verified agreements"), figures["verified"]),
     ]  # fmt: skip
+
+
+def scope_for(*, programme_id: int, data: dict[str, Any]) -> Scope:
+    """The scope the dashboard's cleaned filters select."""
+    return Scope(
+        programme_id=programme_id,
+        start=data.get("start"),
+        end=data.get("end"),
+        event_id=data.get("event"),
+        organisation_ids=organisation_ids_in(
+            programme_id=programme_id, side_id=data.get("side"),
+            region_id=data.get("region"), sector_code=data.get("sector") or "",
+        ),
+    )  # fmt: skip
 
 
 def register_rows(*, scope: Scope, verified_agreements: bool = False) -> Any:

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.forms import StyledFormMixin
+from twinning.events.selectors_figures import events_for_filter
 from twinning.outcomes.models import CURRENCIES, FollowUp, Outcome
+from twinning.programmes.selectors import regions
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -223,3 +225,14 @@ class DashboardFilterForm(StyledFormMixin, forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             self.add_error("end", _("The end of the period comes before its start."))
         return data
+
+
+def dashboard_filter_form(*, programme: Any, data: Any) -> DashboardFilterForm:
+    """The filter form with the programme's events, its two sides and their regions."""
+    sides = [programme.side_a, programme.side_b]
+    return DashboardFilterForm(
+        data,
+        events=list(events_for_filter(programme_id=programme.pk)),
+        sides=sides,
+        regions=list(regions().filter(side__in=sides)),
+    )

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from twinning.outcomes.dashboard import Dashboard, register_rows
@@ -39,8 +39,9 @@ def _funnel(dashboard: Dashboard) -> Table:
 
 def _stages(dashboard: Dashboard) -> Table:
     headers = [_("Stage"), _("Reported"), _("Confirmed"), _("Disputed"),
-               pgettext_lazy("outcome", "Verified"), _("Value reported (GBP)"), _("Value reported (KZT)"),
-               _("Value verified (GBP)"), _("Value verified (KZT)")]  # fmt: skip
+               pgettext("outcome", "Verified"), _("Value reported (GBP)"),
+               _("Value reported (KZT)"), _("Value verified (GBP)"),
+               _("Value verified (KZT)")]  # fmt: skip
     rows = [
         [str(r.label), r.reported, r.confirmed, r.disputed, r.verified,
          r.value_gbp, r.value_kzt, r.verified_gbp, r.verified_kzt]
@@ -51,7 +52,7 @@ def _stages(dashboard: Dashboard) -> Table:
 
 def _local_content(dashboard: Dashboard) -> Table:
     headers = [_("Method"), _("Version"), _("Outcomes"), _("Average share (%)"),
-               _("Share of value (%)"), pgettext_lazy("outcome", "Verified"),
+               _("Share of value (%)"), pgettext("outcome", "Verified"),
                _("Share of verified value (%)")]  # fmt: skip
     rows = [
         [r.method, r.version, r.outcomes, _plain(r.average), _plain(r.weighted), r.verified,

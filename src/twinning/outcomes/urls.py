@@ -7,6 +7,12 @@ from twinning.outcomes.models import Evidence
 from twinning.outcomes.views import dashboard, register
 
 app_name = "outcomes"
+# Pages without an API operation, and why (tests/api/test_parity.py).
+PAGE_ONLY = {
+    "evidence_file": "the file itself, served by the permission-checked route the API lists",
+    "export": "a download of a dashboard table; the API answers the same figures as JSON",
+    "report": "the PDF of the dashboard for funders; the API answers its figures as JSON",
+}
 urlpatterns = [
     path("", register.MineView.as_view(), name="mine"),
     path("register/", register.OperatorRegisterView.as_view(), name="register"),

@@ -14,15 +14,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core.figures import Scope
-from twinning.events.selectors_figures import events_for_filter
-from twinning.organisations.selectors_figures import organisation_ids_in
 from twinning.outcomes import charts
-from twinning.outcomes.dashboard import Dashboard, dashboard_for
+from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
 from twinning.outcomes.definitions import DEFINITIONS
-from twinning.outcomes.forms import DashboardFilterForm
+from twinning.outcomes.forms import DashboardFilterForm, dashboard_filter_form
 from twinning.outcomes.tables import TABLES, as_csv, as_xlsx, table, verified_register
-from twinning.programmes.selectors import programme_default, regions
+from twinning.programmes.selectors import programme_default
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -39,25 +36,9 @@ class DashboardMixin(PermissionRequiredMixin):
         programme = programme_default()
         if programme is None:
             raise Http404
-        sides = [programme.side_a, programme.side_b]
-        form = DashboardFilterForm(
-            self.request.GET,
-            events=list(events_for_filter(programme_id=programme.pk)),
-            sides=sides,
-            regions=list(regions().filter(side__in=sides)),
-        )
+        form = dashboard_filter_form(programme=programme, data=self.request.GET)
         data = form.cleaned_data if form.is_valid() else {}
-        scope = Scope(
-            programme_id=programme.pk,
-            start=data.get("start"),
-            end=data.get("end"),
-            event_id=data.get("event"),
-            organisation_ids=organisation_ids_in(
-                programme_id=programme.pk, side_id=data.get("side"),
-                region_id=data.get("region"), sector_code=data.get("sector") or "",
-            ),
-        )  # fmt: skip
-        return form, dashboard_for(scope=scope)
+        return form, dashboard_for(scope=scope_for(programme_id=programme.pk, data=data))
 
 
 def chart_context(dashboard: Dashboard) -> dict[str, Any]:
