@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import F, Q, QuerySet
 
-from twinning.events.models import Meeting
+from twinning.events.models import Event, Meeting
 
 PARTIES = (
     "event",
@@ -59,3 +60,18 @@ def meeting_partner_ids(*, organisation_id: int) -> set[int]:
     ):
         found.update(pk for pk in pair if pk is not None and pk != organisation_id)
     return found
+
+
+def meetings_held_in_brokerage_days(
+    *, ended_from: dt.date, ended_until: dt.date
+) -> QuerySet[Meeting]:
+    """Meetings held at brokerage days that ended within the dates, with both participants."""
+    return Meeting.objects.filter(
+        status=Meeting.Status.HELD,
+        event__kind=Event.Kind.BROKERAGE,
+        event__ends_on__gte=ended_from,
+        event__ends_on__lte=ended_until,
+    ).select_related(
+        "event", "request__requester__user", "request__recipient__user",
+        "request__requester__organisation", "request__recipient__organisation",
+    )  # fmt: skip

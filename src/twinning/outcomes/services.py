@@ -7,12 +7,14 @@ e-mails the people concerned, in one transaction.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -23,7 +25,10 @@ from twinning.core.rules import require
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
 from twinning.core.uploads import check_document
-from twinning.events.selectors_outcomes import meeting_organisation_ids
+from twinning.events.selectors_outcomes import (
+    meeting_organisation_ids,
+    meetings_held_in_brokerage_days,
+)
 from twinning.film.rates import MissingRate
 from twinning.film.selectors import rate_table_from_database
 from twinning.organisations.selectors_matching import organisation_members_of
@@ -31,6 +36,7 @@ from twinning.outcomes.models import (
     CURRENCIES,
     MAX_EVIDENCE_BYTES,
     Evidence,
+    FollowUp,
     LocalContentMethod,
     Outcome,
     StageChange,
@@ -38,11 +44,13 @@ from twinning.outcomes.models import (
 
 if TYPE_CHECKING:
     from twinning.core.models import User
-    from twinning.events.models import Meeting
+    from twinning.events.models import Meeting, Registration
     from twinning.introductions.models import Introduction
     from twinning.organisations.models import Organisation
 
 Stage = Outcome.Stage
+# A day the periodic command missed is caught up for this long.
+FOLLOW_UP_CATCH_UP_DAYS = 7
 Confirmation = Outcome.Confirmation
 
 
@@ -351,3 +359,66 @@ def evidence_add(*, outcome: Outcome, by: User, upload: UploadedFile) -> Evidenc
 def _notify_members(outcome: Outcome, organisation_id: int, template: str) -> None:
     for person in organisation_members_of(organisation_id=organisation_id):
         notify(recipient=person, template=template, context={"outcome": outcome})
+
+
+# Follow-ups --------------------------------------------------------------------------------
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+@transaction.atomic
+def follow_up_create(*, meeting: Meeting, registration: Registration, months: int) -> FollowUp:
+    """Ask one participant, in their language, what became of one meeting (once per interval)."""
+    follow_up, created = FollowUp.objects.get_or_create(
+        meeting=meeting, registration=registration, months=months
+    )
+    if created:
+        partner = meeting.request.recipient
+        if partner.pk == registration.pk:
+            partner = meeting.request.requester
+        notify(
+            recipient=registration.user,
+            template="outcomes/email/follow_up",
+            context={"follow_up": follow_up, "meeting": meeting, "partner": partner},
+        )
+    return follow_up
+
+
+def follow_ups_send_due(*, today: dt.date, months: Sequence[int] | None = None) -> int:
+    """Questions for every meeting held at a brokerage day that ended `months` ago (3 and 6 by
+    default, FOLLOW_UP_MONTHS in settings); days missed within a week are caught up. Sending
+    twice asks nobody twice."""
+    sent = 0
+    for interval in months or settings.FOLLOW_UP_MONTHS:
+        until = months_before(today, interval)
+        for meeting in meetings_held_in_brokerage_days(
+            ended_from=until - dt.timedelta(days=FOLLOW_UP_CATCH_UP_DAYS), ended_until=until
+        ):
+            for registration in (meeting.request.requester, meeting.request.recipient):
+                before = FollowUp.objects.filter(
+                    meeting=meeting, registration=registration, months=interval
+                ).exists()
+                follow_up_create(meeting=meeting, registration=registration, months=interval)
+                sent += not before
+    return sent
+
+
+@transaction.atomic
+def follow_up_answer(*, follow_up: FollowUp, answer: str, comment: str = "") -> FollowUp:
+    """Record the answer; "negotiation" or "agreement" proposes a register entry (the page then
+    offers the outcome form filled in with the partner and the meeting)."""
+    if answer not in FollowUp.Answer.values:
+        raise ValidationError({"answer": _("Choose one of the answers.")})
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    follow_up.answer = answer
+    follow_up.comment = comment.strip()
+    follow_up.answered_at = timezone.now()
+    follow_up.save(update_fields=["answer", "comment", "answered_at"])
+    audit_log(action="follow_up.answer", actor=None, target=follow_up, answer=answer)
+    return follow_up

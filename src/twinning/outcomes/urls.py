@@ -12,12 +12,14 @@ PAGE_ONLY = {
     "evidence_file": "the file itself, served by the permission-checked route the API lists",
     "export": "a download of a dashboard table; the API answers the same figures as JSON",
     "report": "the PDF of the dashboard for funders; the API answers its figures as JSON",
+    "follow_up": "answered from the e-mail's link by its token, without an account or a token",
 }
 urlpatterns = [
     path("", register.MineView.as_view(), name="mine"),
     path("register/", register.OperatorRegisterView.as_view(), name="register"),
     path("new/", register.RecordView.as_view(), name="record"),
     path("<int:pk>/", register.DetailView.as_view(), name="detail"),
+    path("follow-up/<str:token>/", register.FollowUpView.as_view(), name="follow_up"),
     path("<int:pk>/edit/", register.EditView.as_view(), name="edit"),
     path("<int:pk>/move/", register.MoveView.as_view(), name="move"),
     path("<int:pk>/confirm/", register.ConfirmView.as_view(), name="confirm"),

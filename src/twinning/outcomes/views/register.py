@@ -22,6 +22,7 @@ from twinning.outcomes.forms import (
     ConfirmForm,
     DisputeForm,
     EvidenceForm,
+    FollowUpForm,
     MoveForm,
     OutcomeEditForm,
     OutcomeRecordForm,
@@ -291,3 +292,37 @@ class EditView(LoginRequiredMixin, View):
                 messages.success(request, _("Saved; the partner is asked to confirm again."))
                 return redirect("outcomes:detail", pk=outcome.pk)
         return render(request, self.template_name, {"form": form, "outcome": outcome})
+
+
+class FollowUpView(View):
+    """Answered from the e-mail's link: the token is the key, so no sign-in is needed."""
+
+    template_name = "outcomes/follow_up.html"
+
+    def _context(self, follow_up: Any, form: FollowUpForm) -> dict[str, Any]:
+        meeting = follow_up.meeting
+        partner = meeting.request.recipient
+        if partner.pk == follow_up.registration_id:
+            partner = meeting.request.requester
+        proposes = follow_up.answer in follow_up.PROPOSING and follow_up.outcome_id is None
+        return {"follow_up": follow_up, "form": form, "partner": partner, "proposes": proposes}
+
+    def _get(self, token: str) -> Any:
+        follow_up = selectors.follow_up_get(token=token)
+        if follow_up is None:
+            raise Http404
+        return follow_up
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        follow_up = self._get(token)
+        initial = {"answer": follow_up.answer, "comment": follow_up.comment}
+        form = FollowUpForm(initial=initial)
+        return render(request, self.template_name, self._context(follow_up, form))
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        follow_up = self._get(token)
+        form = FollowUpForm(request.POST)
+        if form.is_valid():
+            follow_up = services.follow_up_answer(follow_up=follow_up, **form.cleaned_data)
+            follow_up = self._get(token)
+        return render(request, self.template_name, self._context(follow_up, form))
