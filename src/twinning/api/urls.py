@@ -19,6 +19,7 @@ from twinning.api import (
     organisations,
     outcomes,
     programmes,
+    students,
 )
 from twinning.api.auth import TokenAuth, anonymous
 
@@ -71,6 +72,7 @@ api.add_router("/", events.router)
 api.add_router("/", film.router)
 api.add_router("/", outcomes.router)
 api.add_router("/", jobs.router)
+api.add_router("/", students.router)
 
 
 @api.exception_handler(PermissionDenied)
