@@ -134,13 +134,13 @@ def test_my_register_query_count_does_not_grow(
     client, meeting, outcomes, django_assert_num_queries
 ):  # type: ignore[no-untyped-def]
     client.force_login(meeting.request.recipient.user)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(reverse("outcomes:mine"))
     assert response.content.decode().count('id="outcome-') == 2 * len(outcomes)
 
 
 def test_operator_register_query_count_does_not_grow(client, outcomes, django_assert_num_queries):  # type: ignore[no-untyped-def]
     client.force_login(OperatorFactory())
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         response = client.get(reverse("outcomes:register"))
     assert response.content.decode().count('id="outcome-') == len(outcomes)
