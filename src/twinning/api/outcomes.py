@@ -17,8 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from twinning.api.forms import cleaned
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
-from twinning.organisations.selectors import organisation_get
-from twinning.organisations.selectors_matching import organisation_ids_of_user
+from twinning.organisations.selectors import organisation_get, organisation_ids_of_user
 from twinning.outcomes import selectors, services
 from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
 from twinning.outcomes.definitions import DEFINITIONS

@@ -1,7 +1,8 @@
 """Named permissions for the partnership register (django-rules).
 
-Each transition declares the states it starts from (`in_stages`, `confirmation_in`), as the film
-workflow does; the services call `require` with these names.
+Each transition's source states come from its workflow (`outcomes.workflows`, on
+`core.transitions`); membership from `organisations.predicates`. The services call `require`
+with these names, then `workflow.move`.
 """
 
 from __future__ import annotations
@@ -11,34 +12,19 @@ from typing import Any
 import rules
 
 from twinning.core.rules import is_operator
-from twinning.organisations.selectors_matching import organisation_ids_of_user, user_is_member
+from twinning.core.transitions import in_states
+from twinning.organisations.predicates import is_member, is_member_of
 from twinning.outcomes.models import Outcome
+from twinning.outcomes.workflows import CONFIRMATION, STAGES
 
 Stage = Outcome.Stage
 Confirmation = Outcome.Confirmation
 
 
-def _mine(user: Any, outcome: Outcome | None) -> set[int]:
-    if outcome is None or not user.is_authenticated:
-        return set()
-    return set(organisation_ids_of_user(user=user)) & set(outcome.parties())
-
-
-@rules.predicate
-def is_party(user: Any, outcome: Outcome | None) -> bool:
-    """A member of either organisation of the outcome."""
-    return bool(_mine(user, outcome))
-
-
-@rules.predicate
-def is_partner_member(user: Any, outcome: Outcome | None) -> bool:
-    """A member of the organisation that did not record the outcome: the one who confirms."""
-    return outcome is not None and outcome.partner_id in _mine(user, outcome)
-
-
-@rules.predicate
-def is_member_of(user: Any, organisation: Any) -> bool:
-    return organisation is not None and user_is_member(user=user, organisation_id=organisation.pk)
+is_reporter_member = is_member_of(lambda outcome: outcome.reporter_id, name="is_reporter_member")
+# The organisation that did not record the outcome: the one who confirms it.
+is_partner_member = is_member_of(lambda outcome: outcome.partner_id, name="is_partner_member")
+is_party = is_reporter_member | is_partner_member
 
 
 @rules.predicate
@@ -46,41 +32,18 @@ def is_unverified(user: Any, outcome: Outcome | None) -> bool:
     return outcome is not None and outcome.verified_at is None
 
 
-def in_stages(*stages: str) -> rules.Predicate:
-    def check(user: Any, outcome: Outcome | None) -> bool:
-        return outcome is not None and outcome.stage in stages
-
-    return rules.Predicate(check, name=f"in_stages({', '.join(stages)})")
-
-
-def confirmation_in(*states: str) -> rules.Predicate:
-    def check(user: Any, outcome: Outcome | None) -> bool:
-        return outcome is not None and outcome.confirmation in states
-
-    return rules.Predicate(check, name=f"confirmation_in({', '.join(states)})")
-
-
-def sources_of(stage: str) -> tuple[str, ...]:
-    """The stages a move to `stage` may start from: any earlier one; lost from any open one."""
-    if stage == Stage.LOST:
-        return Outcome.ORDER
-    return Outcome.ORDER[: Outcome.ORDER.index(stage)]
-
-
 can_view = is_party | is_operator
-can_record = is_member_of
+can_record = is_member
 can_edit = is_party & is_unverified
-can_confirm = (
-    is_partner_member & is_unverified & confirmation_in(Confirmation.PENDING, Confirmation.DISPUTED)
-)
-can_dispute = (
-    is_partner_member
-    & is_unverified
-    & confirmation_in(Confirmation.PENDING, Confirmation.CONFIRMED)
-)
-can_verify = is_operator & is_unverified & confirmation_in(Confirmation.CONFIRMED)
+can_confirm = is_partner_member & is_unverified & CONFIRMATION.rule("confirm")
+can_dispute = is_partner_member & is_unverified & CONFIRMATION.rule("dispute")
+can_verify = is_operator & is_unverified & in_states(Confirmation.CONFIRMED, field="confirmation")
 can_add_evidence = is_party | is_operator
-can_move = {stage: is_party & in_stages(*sources_of(stage)) for stage in Stage.values}
+can_move = {
+    stage: is_party & STAGES.rule(f"move_to_{stage}")
+    for stage in Stage.values
+    if f"move_to_{stage}" in STAGES.transitions
+}
 
 rules.add_perm("outcomes.view", can_view)
 rules.add_perm("outcomes.view_evidence", can_view)

@@ -12,7 +12,7 @@ from twinning.events.selectors_outcomes import (
     meetings_with_parties,
 )
 from twinning.introductions.selectors import introduction_partner_ids, introductions_between
-from twinning.organisations.selectors_matching import organisation_ids_of_user, organisations_by_ids
+from twinning.organisations.selectors import organisation_ids_of_user, organisations_by_ids
 from twinning.outcomes.models import Evidence, FollowUp, LocalContentMethod, Outcome, StageChange
 
 if TYPE_CHECKING:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from twinning.core.rules import require
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
+from twinning.core.transitions import Workflow
 from twinning.core.uploads import check_document
 from twinning.events.selectors_outcomes import (
     meeting_organisation_ids,
@@ -31,7 +32,7 @@ from twinning.events.selectors_outcomes import (
 )
 from twinning.film.rates import MissingRate
 from twinning.film.selectors import rate_table_from_database
-from twinning.organisations.selectors_matching import organisation_members_of
+from twinning.organisations.selectors import organisation_members_of
 from twinning.outcomes.models import (
     CURRENCIES,
     MAX_EVIDENCE_BYTES,
@@ -41,6 +42,7 @@ from twinning.outcomes.models import (
     Outcome,
     StageChange,
 )
+from twinning.outcomes.workflows import CONFIRMATION, STAGES
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -258,17 +260,24 @@ def outcome_link(
 # Transitions ------------------------------------------------------------------------------
 
 
-def _move(outcome: Outcome, by: User, permission: str, **fields: Any) -> Outcome:
-    """Lock, check the rule (with its declared source states), change, audit."""
+def _move(
+    outcome: Outcome, by: User, permission: str, workflow: Workflow | None = None, **fields: Any
+) -> Outcome:
+    """Lock, check the rule, take the workflow's step (refused from an undeclared state), change
+    the fields, audit."""
     outcome = _lock(outcome)
     require(by, permission, outcome)
-    for name, value in fields.items():
-        setattr(outcome, name, value)
+    name = permission.split(".")[-1]
+    if workflow is not None:
+        workflow.move(outcome, name)
+        fields[workflow.field] = getattr(outcome, workflow.field)
+    for field, value in fields.items():
+        setattr(outcome, field, value)
     outcome.full_clean(exclude=["meetings"])
     outcome.save(update_fields=[*fields, "updated_at"])
     audit_log(
-        action=f"outcome.{permission.split('.')[-1]}", actor=by, target=outcome,
-        **{name: str(value) for name, value in fields.items() if not name.endswith("_by")},
+        action=f"outcome.{name}", actor=by, target=outcome,
+        **{field: str(value) for field, value in fields.items() if not field.endswith("_by")},
     )  # fmt: skip
     return outcome
 
@@ -289,8 +298,10 @@ def outcome_move(
             {"on": _("The date cannot be before the current stage's (%(date)s).")
              % {"date": outcome.stage_on}}
         )  # fmt: skip
-    fields: dict[str, Any] = {"stage": stage, "stage_on": on, "lost_reason": lost_reason.strip()}
-    outcome = _move(outcome, by, f"outcomes.move_to_{stage}", **fields)
+    outcome = _move(
+        outcome, by, f"outcomes.move_to_{stage}", STAGES,
+        stage_on=on, lost_reason=lost_reason.strip(),
+    )  # fmt: skip
     outcome.save(update_fields=_reopen(outcome))
     StageChange.objects.create(outcome=outcome, stage=stage, on=on, note=note.strip(), by=by)
     _notify_members(outcome, _other_party(outcome, by), "outcomes/email/confirm_please")
@@ -300,8 +311,7 @@ def outcome_move(
 @transaction.atomic
 def outcome_confirm(*, outcome: Outcome, by: User) -> Outcome:
     outcome = _move(
-        outcome, by, "outcomes.confirm",
-        confirmation=Confirmation.CONFIRMED, dispute_reason="",
+        outcome, by, "outcomes.confirm", CONFIRMATION, dispute_reason="",
         confirmed_by=by, confirmed_at=timezone.now(),
     )  # fmt: skip
     _notify_members(outcome, outcome.reporter_id, "outcomes/email/confirmed")
@@ -316,8 +326,7 @@ def outcome_dispute(*, outcome: Outcome, by: User, reason: str) -> Outcome:
     if not reason.strip():
         raise ValidationError({"reason": _("Say what is wrong with this outcome.")})
     outcome = _move(
-        outcome, by, "outcomes.dispute",
-        confirmation=Confirmation.DISPUTED, dispute_reason=reason.strip(),
+        outcome, by, "outcomes.dispute", CONFIRMATION, dispute_reason=reason.strip(),
         confirmed_by=by, confirmed_at=timezone.now(),
     )  # fmt: skip
     _notify_members(outcome, outcome.reporter_id, "outcomes/email/disputed")

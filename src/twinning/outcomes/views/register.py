@@ -15,8 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.organisations.selectors import organisations_for_user
-from twinning.organisations.selectors_matching import organisation_get_by_id
+from twinning.organisations.selectors import organisation_get_by_id, organisations_for_user
 from twinning.outcomes import selectors, services
 from twinning.outcomes.forms import (
     ConfirmForm,
@@ -148,7 +147,7 @@ def _stages_open_to(user: Any, outcome: Outcome) -> list[tuple[str, Any]]:
     return [
         (stage, label)
         for stage, label in Outcome.Stage.choices
-        if can_move[stage].test(user, outcome)
+        if stage in can_move and can_move[stage].test(user, outcome)
     ]
 
 
