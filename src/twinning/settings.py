@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI from static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
-    "import_export",
     "django_tasks",
     "django_tasks_db",
     "twinning.core",

@@ -144,3 +144,15 @@ def test_operator_register_query_count_does_not_grow(client, outcomes, django_as
     with django_assert_num_queries(7):
         response = client.get(reverse("outcomes:register"))
     assert response.content.decode().count('id="outcome-') == len(outcomes)
+
+
+def test_the_partner_sees_the_outcome_on_their_dashboard_panel(client, meeting):  # type: ignore[no-untyped-def]
+    outcome = _record(meeting, title="Panel outcome")
+    client.force_login(meeting.request.recipient.user)
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert 'data-testid="panel-outcomes"' in page and "Panel outcome" in page
+    assert reverse("outcomes:detail", args=[outcome.pk]) in page
+    client.force_login(meeting.request.requester.user)
+    assert (
+        'data-testid="panel-outcomes"' not in client.get(reverse("core:dashboard")).content.decode()
+    )

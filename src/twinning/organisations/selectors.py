@@ -13,7 +13,7 @@ from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.programmes.selectors import programme_default
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from django_stubs_ext import StrOrPromise
 

@@ -165,7 +165,9 @@ class Outcome(models.Model):
                 violation_error_message=_("An outcome is between two different organisations."),
             ),
             models.CheckConstraint(
-                condition=Q(stage__in=[*STAGE_ORDER, "lost"]), name="outcome_stage_valid"
+                condition=Q(stage__in=[*STAGE_ORDER, "lost"]),
+                name="outcome_stage_valid",
+                violation_error_message=_("Choose a stage of the list."),
             ),
             models.CheckConstraint(
                 condition=~Q(stage="lost") | ~Q(lost_reason=""),
@@ -294,6 +296,7 @@ class FollowUp(models.Model):
             models.CheckConstraint(
                 condition=Q(answer="") | Q(answered_at__isnull=False),
                 name="follow_up_answer_dated",
+                violation_error_message=_("An answer is recorded with its date."),
             ),
         ]
 

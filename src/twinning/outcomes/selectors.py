@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -13,7 +13,14 @@ from twinning.events.selectors_outcomes import (
 )
 from twinning.introductions.selectors import introduction_partner_ids, introductions_between
 from twinning.organisations.selectors import organisation_ids_of_user, organisations_by_ids
-from twinning.outcomes.models import Evidence, FollowUp, LocalContentMethod, Outcome, StageChange
+from twinning.outcomes.models import (
+    Evidence,
+    FollowUp,
+    ImportRun,
+    LocalContentMethod,
+    Outcome,
+    StageChange,
+)
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -108,3 +115,25 @@ def partner_choices(*, organisation_id: int) -> QuerySet[Organisation]:
         organisation_id=organisation_id
     )
     return organisations_by_ids(ids=ids)
+
+
+def dashboard_panel(*, user: User) -> dict[str, Any] | None:
+    """The personal dashboard's panel: outcomes waiting for the user's confirmation and, for
+    operators, confirmed outcomes waiting to be verified; None when there are none."""
+    waiting = list(outcomes_awaiting(user=user)[:5])
+    to_verify = (
+        outcomes_all(confirmation=Outcome.Confirmation.CONFIRMED, verified=False).count()
+        if user.is_staff
+        else 0
+    )
+    if not waiting and not to_verify:
+        return None
+    return {"waiting": waiting, "to_verify": to_verify}
+
+
+def import_runs() -> QuerySet[ImportRun]:
+    return ImportRun.objects.select_related("programme", "created_by")
+
+
+def import_run_get(*, pk: int) -> ImportRun | None:
+    return ImportRun.objects.filter(pk=pk).first()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,13 @@ from django.utils.translation import gettext as _
 
 from twinning.core.rules import require
 from twinning.core.selectors import operators
-from twinning.core.services import audit_log, notify
+from twinning.core.services import (
+    audit_log,
+    job_finish,
+    job_progress_callback,
+    job_start,
+    notify,
+)
 from twinning.core.transitions import Workflow
 from twinning.core.uploads import check_document
 from twinning.events.selectors_outcomes import (
@@ -33,11 +40,13 @@ from twinning.events.selectors_outcomes import (
 from twinning.film.rates import MissingRate
 from twinning.film.selectors import rate_table_from_database
 from twinning.organisations.selectors import organisation_members_of
+from twinning.outcomes.imports import IMPORTERS, Importer
 from twinning.outcomes.models import (
     CURRENCIES,
     MAX_EVIDENCE_BYTES,
     Evidence,
     FollowUp,
+    ImportRun,
     LocalContentMethod,
     Outcome,
     StageChange,
@@ -49,6 +58,7 @@ if TYPE_CHECKING:
     from twinning.events.models import Meeting, Registration
     from twinning.introductions.models import Introduction
     from twinning.organisations.models import Organisation
+    from twinning.programmes.models import Programme
 
 Stage = Outcome.Stage
 # A day the periodic command missed is caught up for this long.
@@ -431,3 +441,80 @@ def follow_up_answer(*, follow_up: FollowUp, answer: str, comment: str = "") -> 
     follow_up.save(update_fields=["answer", "comment", "answered_at"])
     audit_log(action="follow_up.answer", actor=None, target=follow_up, answer=answer)
     return follow_up
+
+
+# Web imports -------------------------------------------------------------------------------
+
+
+def _read_upload(importer: Importer, upload: UploadedFile) -> list[tuple[int, dict[str, str]]]:
+    suffix = Path(upload.name or "").suffix.lower()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+        try:
+            return importer.read(path)
+        except (ValueError, OSError, UnicodeDecodeError) as error:
+            raise ValidationError({"upload": str(error)}) from error
+
+
+@transaction.atomic
+def import_check(*, kind: str, programme: Programme, upload: UploadedFile, by: User) -> ImportRun:
+    """The dry run: every row checked by the importer itself, nothing saved but the report."""
+    require(by, "outcomes.operate")
+    if kind not in IMPORTERS:
+        raise ValidationError({"kind": _("Choose what to import.")})
+    importer = IMPORTERS[kind]
+    rows = _read_upload(importer, upload)
+    result = importer.run(programme=programme, rows=rows, dry_run=True)
+    problems = [{"row": p.row, "messages": list(p.messages)} for p in result.problems]
+    run = ImportRun.objects.create(
+        kind=kind, programme=programme, file_name=Path(upload.name or "").name[:200],
+        rows=[[number, row] for number, row in rows], problems=problems, created_by=by,
+        state=ImportRun.State.INVALID if problems or not rows else ImportRun.State.CHECKED,
+    )  # fmt: skip
+    audit_log(action="import.check", actor=by, target=run, rows=len(rows), bad=len(problems))
+    return run
+
+
+@transaction.atomic
+def import_start(*, run: ImportRun, by: User) -> ImportRun:
+    """Queue the checked file for the background worker; its job shows the progress."""
+    require(by, "outcomes.operate")
+    run = ImportRun.objects.select_for_update().get(pk=run.pk)
+    if run.state != ImportRun.State.CHECKED:
+        raise ValidationError(_("Only a file that passed its check can be imported."))
+    job = job_start(kind=f"import.{run.kind}", label=run.file_name, by=by, total=len(run.rows))
+    run.state, run.job = ImportRun.State.QUEUED, job
+    run.save(update_fields=["state", "job"])
+    audit_log(action="import.start", actor=by, target=run)
+    from twinning.outcomes.tasks import run_import
+
+    transaction.on_commit(lambda: run_import.enqueue(run.pk))
+    return run
+
+
+def import_execute(*, run_id: int) -> ImportRun:
+    """All or nothing, through the importer's own code (the same as its command)."""
+    run = ImportRun.objects.select_related("programme").get(pk=run_id)
+    importer = IMPORTERS[run.kind]
+    rows = [(number, row) for number, row in run.rows]
+    job_id = run.job_id or 0
+    try:
+        result = importer.run(
+            programme=run.programme, rows=rows, dry_run=False,
+            progress=job_progress_callback(job_id),
+        )  # fmt: skip
+    except Exception:
+        run.state = ImportRun.State.FAILED
+        run.save(update_fields=["state"])
+        job_finish(job_id=job_id, failed=True)
+        raise
+    problems = [{"row": p.row, "messages": list(p.messages)} for p in result.problems]
+    run.problems = problems
+    run.state = ImportRun.State.FAILED if problems else ImportRun.State.DONE
+    run.result = {"rows": result.rows, "created": result.created}
+    run.save(update_fields=["problems", "state", "result"])
+    job_finish(job_id=job_id, result=run.result, failed=bool(problems))
+    return run

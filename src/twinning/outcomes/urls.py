@@ -4,7 +4,7 @@ from django.urls import path
 
 from twinning.core.files import PrivateFileView
 from twinning.outcomes.models import Evidence
-from twinning.outcomes.views import dashboard, register
+from twinning.outcomes.views import dashboard, imports, register
 
 app_name = "outcomes"
 # Pages without an API operation, and why (tests/api/test_parity.py).
@@ -12,6 +12,8 @@ PAGE_ONLY = {
     "evidence_file": "the file itself, served by the permission-checked route the API lists",
     "export": "a download of a dashboard table; the API answers the same figures as JSON",
     "report": "the PDF of the dashboard for funders; the API answers its figures as JSON",
+    "imports": "a spreadsheet uploaded in the browser; scripts run manage.py import_organisations",
+    "import_run": "the dry run's report and the progress of an import started from the page",
     "follow_up": "answered from the e-mail's link by its token, without an account or a token",
 }
 urlpatterns = [
@@ -43,4 +45,8 @@ urlpatterns += [
     path("dashboard/definitions/", dashboard.DefinitionsView.as_view(), name="definitions"),
     path("dashboard/report.pdf", dashboard.ReportView.as_view(), name="report"),
     path("dashboard/<slug:name>.<str:format>", dashboard.ExportView.as_view(), name="export"),
+]
+urlpatterns += [
+    path("imports/", imports.ImportView.as_view(), name="imports"),
+    path("imports/<int:pk>/", imports.ImportRunView.as_view(), name="import_run"),
 ]
