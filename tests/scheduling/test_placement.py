@@ -157,3 +157,22 @@ def test_compaction_keeps_the_schedule_valid_and_never_adds_breaks(seed):
     assert total(better) < total(slot_of)
     named = {problem.meetings[m].id: t for m, t in better.items()}
     assert check(problem, seat(problem, named)) == []
+
+
+def test_when_no_search_finishes_the_placement_is_still_returned(monkeypatch):
+    from twinning.scheduling import solver
+
+    problem = hidden_day(people=40, slots=10, per_slot=12, hubs=2, seed=5)
+    problem = Problem(**{**problem.__dict__, "require_all": False})
+    # Neither the search for every meeting nor the one keeping the most gets anywhere.
+    monkeypatch.setattr(
+        solver, "_every_meeting", lambda *args: solver.Result(solver.Status.UNKNOWN)
+    )
+    monkeypatch.setattr(solver._Run, "solve", lambda self, *args, **kwargs: solver.Status.UNKNOWN)
+
+    result = solve(problem, time_limit=5, workers=1)
+
+    assert result.status is Status.FEASIBLE
+    assert result.all_fit is None
+    assert check(problem, result.assignments) == []
+    assert len(result.assignments) > 0

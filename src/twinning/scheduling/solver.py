@@ -110,7 +110,7 @@ def solve(
 # did not find one and meetings may be left out.
 EVERY_SHARE = 0.5
 # On the benchmark's days, the climb proves most impossible days within seconds.
-SMALL_EVERY_SHARE = 0.75
+SMALL_EVERY_SHARE = 0.6
 # Meetings up to which a day takes the benchmark's path: the climb of the model of clauses.
 SMALL = 400
 # Meetings beyond which a day counts as large: place them first, then optimise.
@@ -188,6 +188,17 @@ COMPACT_SHARE = 0.25
 COMPACT_SECONDS = 15.0
 
 
+def _fair(problem: Problem, prepared: _Prepared, placed: _Solution) -> bool:
+    """Whether a placement holds the mandatory meetings and keeps the fairness limit (the
+    ejection chain does not look at it)."""
+    if not placed.slot_of or not prepared.mandatory <= placed.slot_of.keys():
+        return False
+    if problem.max_break_spread is None:
+        return True
+    breaks = _participant_breaks(problem, prepared.index, placed.slot_of).values()
+    return max(breaks) - min(breaks) <= problem.max_break_spread
+
+
 def _all_fit(result: Result) -> bool | None:
     """False when the answer proves that not every meeting fits."""
     return False if result.status is Status.INFEASIBLE else None
@@ -204,9 +215,14 @@ def _most_meetings(
 ) -> Result:
     """Not every meeting fits (or no schedule of all was found): keep the most, by priority,
     and say why the others are left out."""
-    run = _Run(problem, prepared, start=placed.slot_of or None)
+    fair = _fair(problem, prepared, placed)
+    # An unfair placement is no use as a hint under a fairness limit: the greedy one is.
+    run = _Run(problem, prepared, start=placed.slot_of if fair else None)
     run.solve(max(_left(deadline), 1.0), workers, seed)
     result = _conclude(problem, prepared, run, max(_left(deadline), 1.0), workers)
+    if result.status is Status.UNKNOWN and fair:
+        # No search finished: the ejection chain's placement still keeps every hard rule.
+        result = _result(problem, prepared, placed, Status.FEASIBLE, bound=0)
     result.all_fit = _all_fit(every)
     result.smallest_spread = every.smallest_spread
     if every.status is Status.INFEASIBLE:
