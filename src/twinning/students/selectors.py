@@ -336,3 +336,20 @@ def welfare_answer_get(*, pk: int) -> WelfareAnswer | None:
     return (
         WelfareAnswer.objects.select_related("student__user", "welfare_check").filter(pk=pk).first()
     )
+
+
+def students_sharing_with(*, organisation_id: int) -> QuerySet[Student]:
+    """Students who let this employer see them: a fair consent for a fair where it has a booth,
+    or a CV release to it that has not run out."""
+    fairs = Booth.objects.filter(organisation_id=organisation_id).values("fair_id")
+    by_fair = StudentConsent.objects.filter(
+        purpose=StudentConsent.Purpose.FAIR_CV, withdrawn_at__isnull=True, fair_id__in=fairs
+    ).values("student_id")
+    released = CvRelease.objects.filter(
+        organisation_id=organisation_id, revoked_at__isnull=True, until__gt=timezone.now()
+    ).values("student_id")
+    return (
+        Student.objects.filter(Q(pk__in=by_fair) | Q(pk__in=released))
+        .select_related("user")
+        .order_by("pk")
+    )

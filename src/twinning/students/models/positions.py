@@ -84,3 +84,32 @@ class Position(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+
+class PositionFeedback(models.Model):
+    """A student's verdict on a recommended position: it moves in their own list only."""
+
+    class Verdict(models.TextChoices):
+        INTERESTED = "interested", _("Interested")
+        NOT_INTERESTED = "not_interested", _("Not interested")
+
+    student = models.ForeignKey(
+        "students.Student", on_delete=models.CASCADE, related_name="position_feedback"
+    )
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="feedback")
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("position feedback")
+        verbose_name_plural = _("position feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["student", "position"], name="position_feedback_once"),
+            models.CheckConstraint(
+                condition=Q(verdict__in=["interested", "not_interested"]),
+                name="position_feedback_verdict_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} — {self.position}: {self.verdict}"

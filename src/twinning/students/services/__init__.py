@@ -16,6 +16,13 @@ from twinning.students.services.fairs import (
     shortlist_set,
     unavailability_set,
 )
+from twinning.students.services.fits import (
+    PositionMatch,
+    StudentMatch,
+    position_feedback_set,
+    positions_for_student,
+    students_for_position,
+)
 from twinning.students.services.outreach import (
     StudentFilter,
     holder_of,
@@ -52,7 +59,9 @@ from twinning.students.services.registry import (
 from twinning.students.services.retention import fair_data_delete_due
 
 __all__ = [
+    "PositionMatch",
     "StudentFilter",
+    "StudentMatch",
     "booth_add",
     "booth_update",
     "check_cv",
@@ -78,11 +87,13 @@ __all__ = [
     "personal_link",
     "position_close",
     "position_create",
+    "position_feedback_set",
     "position_publish",
     "position_reject",
     "position_submit",
     "position_update",
     "positions_close_due",
+    "positions_for_student",
     "preferences_set",
     "shortlist_set",
     "student_cv_remove",
@@ -90,6 +101,7 @@ __all__ = [
     "student_erase_files",
     "student_sign_up",
     "student_update",
+    "students_for_position",
     "students_matching",
     "unavailability_set",
     "welfare_answer",
