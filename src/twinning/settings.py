@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twinning.core.context_processors.site",
+                "twinning.programmes.context_processors.site_programme",
             ],
         },
     },

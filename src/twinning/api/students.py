@@ -50,8 +50,7 @@ from twinning.api.students_schemas import (
     WelfareOut,
 )
 from twinning.events.selectors import event_get
-from twinning.organisations.selectors import organisation_get
-from twinning.organisations.selectors_matching import organisation_get_by_id
+from twinning.organisations.selectors import organisation_get, organisation_get_by_id
 from twinning.programmes.selectors import region_get, sectors_by_codes
 from twinning.students import selectors, services
 from twinning.students.forms import PositionForm, StudentProfileEditForm

@@ -11,7 +11,7 @@ import rules
 from django.utils import timezone
 
 from twinning.core.rules import is_operator
-from twinning.organisations.selectors_matching import organisation_ids_of_user, user_is_member
+from twinning.organisations.selectors import organisation_ids_of_user, user_is_member
 from twinning.students.models import (
     Booth,
     CvRelease,

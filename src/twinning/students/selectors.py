@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from twinning.core.models import User
-from twinning.organisations.selectors_matching import organisation_ids_of_user
+from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.students.models import (
     Booth,
     CvRelease,

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.events.selectors import events_visible
-from twinning.organisations.selectors_matching import organisation_get_by_id
+from twinning.organisations.selectors import organisation_get_by_id
 from twinning.students import exports, selectors, services
 from twinning.students.feeds import interviews_calendar
 from twinning.students.forms import (
@@ -331,7 +331,7 @@ class FairCreateView(RuleMixin, FormView):
 
 
 def _organisation_choices(fair: Any) -> list[tuple[int, str]]:
-    from twinning.organisations.selectors_matching import organisations_for_matching
+    from twinning.organisations.selectors import organisations_for_matching
 
     taken = {b.organisation_id for b in fair.booths.all()}
     organisations = organisations_for_matching(programme_id=fair.event.programme_id)

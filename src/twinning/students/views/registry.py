@@ -15,8 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.files import PrivateFileView
 from twinning.core.views import in_preferred_language
-from twinning.organisations.selectors import organisations_for_user
-from twinning.organisations.selectors_matching import organisation_get_by_id
+from twinning.organisations.selectors import organisation_get_by_id, organisations_for_user
 from twinning.students import selectors, services
 from twinning.students.forms import (
     CvForm,
