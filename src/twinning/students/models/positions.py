@@ -63,14 +63,17 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(state__in=["draft", "submitted", "published", "rejected", "closed"]),
                 name="position_state_valid",
+                violation_error_message=_("Unknown state of the position."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="rejected") | ~Q(rejection_reason=""),
                 name="position_rejected_has_reason",
+                violation_error_message=_("A rejected position needs a reason."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="published") | Q(published_at__isnull=False),
                 name="position_published_has_date",
+                violation_error_message=_("A published position needs its publication date."),
             ),
         ]
 
@@ -108,6 +111,7 @@ class PositionFeedback(models.Model):
             models.CheckConstraint(
                 condition=Q(verdict__in=["interested", "not_interested"]),
                 name="position_feedback_verdict_valid",
+                violation_error_message=_("Answer interested or not interested."),
             ),
         ]
 
