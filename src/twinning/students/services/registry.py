@@ -142,7 +142,7 @@ def student_cv_remove(*, student: Student, by: User) -> Student:
     require(by, "students.edit_student", student)
     if student.cv:
         student.cv.delete(save=False)
-    student.cv, student.cv_uploaded_at = "", None
+    student.cv, student.cv_uploaded_at = "", None  # type: ignore[assignment]
     student.save(update_fields=["cv", "cv_uploaded_at", "updated_at"])
     audit_log(action="student.cv_remove", actor=by, target=student)
     return student
