@@ -11,6 +11,7 @@ from twinning.events import demo as events_demo
 from twinning.film import demo as film_demo
 from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
+from twinning.outcomes import demo as outcomes_demo
 from twinning.students import demo as students_demo
 
 STEPS: tuple[Step, ...] = (
@@ -23,6 +24,7 @@ STEPS: tuple[Step, ...] = (
     Step("introductions", introductions_demo.load),
     Step("brokerage day", events_demo.load),
     Step("film applications", film_demo.load),
+    Step("outcomes", outcomes_demo.load),
     Step("students and job fairs", students_demo.load),
 )
 
