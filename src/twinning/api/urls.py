@@ -19,6 +19,9 @@ from twinning.api import (
     organisations,
     programmes,
 )
+# events_setup and events_day add their operations to the events router when imported (one
+# router, so that methods on the same path, GET and POST /events, live together).
+from twinning.api import events_day, events_setup  # noqa: F401
 from twinning.api.auth import TokenAuth, anonymous
 
 

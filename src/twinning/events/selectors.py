@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from twinning.events.models import (
     CheckIn,
     Event,
+    Invitation,
     Meeting,
     MeetingRequest,
     Registration,
@@ -334,3 +335,7 @@ def event_counts(*, event: Event) -> dict[str, int]:
 
 def meeting_for_feedback(*, registration: Registration, pk: int) -> Meeting | None:
     return agenda(registration=registration).filter(pk=pk).first()
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    return Invitation.objects.select_related("event", "registration").filter(token=token).first()
