@@ -9,9 +9,13 @@ from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
-from twinning.api import (
+# events_setup and events_day add their operations to the events router when imported (one
+# router, so that methods on the same path, GET and POST /events, live together).
+from twinning.api import (  # noqa: F401
     accounts,
     events,
+    events_day,
+    events_setup,
     film,
     introductions,
     jobs,
@@ -19,9 +23,6 @@ from twinning.api import (
     organisations,
     programmes,
 )
-# events_setup and events_day add their operations to the events router when imported (one
-# router, so that methods on the same path, GET and POST /events, live together).
-from twinning.api import events_day, events_setup  # noqa: F401
 from twinning.api.auth import TokenAuth, anonymous
 
 
