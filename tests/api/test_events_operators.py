@@ -1,7 +1,6 @@
 """The operators' event workflow over the API, each call checked both ways (an operator may, a
 participant may not) and with the page's validation."""
 
-
 import pytest
 
 from tests.api.conftest import bearer, send

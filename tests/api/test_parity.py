@@ -81,11 +81,6 @@ def mirrored() -> dict[str, list[str]]:
 # Pages of the first seven apps that are still waiting for their endpoint (issue #20). This list
 # only shrinks: a new page gets its endpoint, or a PAGE_ONLY reason, when it is written.
 AWAITING_ENDPOINT = {
-    "film:document",
-    "film:document_add",
-    "film:document_remove",
-    "film:edit",
-    "film:save_draft",
     "introductions:all",
     "matching:home",
     "matching:pairs",

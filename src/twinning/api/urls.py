@@ -9,14 +9,15 @@ from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
-# events_setup and events_day add their operations to the events router when imported (one
-# router, so that methods on the same path, GET and POST /events, live together).
+# events_setup, events_day and film_applications add their operations to their app's router when
+# imported (one router per app, so that methods on the same path live together).
 from twinning.api import (  # noqa: F401
     accounts,
     events,
     events_day,
     events_setup,
     film,
+    film_applications,
     introductions,
     jobs,
     matching,
