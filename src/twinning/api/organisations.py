@@ -111,7 +111,9 @@ def opportunity_detail(request: HttpRequest, pk: int) -> OpportunityOut:
 
 
 @router.get(
-    "/me/organisations", response=list[OrganisationOut], openapi_extra=pages("organisations:mine")
+    "/me/organisations",
+    response=list[OrganisationOut],
+    openapi_extra=pages("organisations:mine", "matching:home"),
 )
 @paginate(LimitOffsetPagination)
 def my_organisations(request: HttpRequest) -> list[OrganisationOut]:

@@ -1,5 +1,7 @@
 """Reads for programmes, sides, regions and NACE sectors."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from twinning.programmes.models import Programme, Region, Sector, Side
@@ -59,3 +61,29 @@ def sectors_by_codes(*, codes: list[str]) -> QuerySet[Sector]:
 def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
     queryset = Sector.objects.all()
     return queryset.filter(section=section) if section else queryset.filter(level=1)
+
+
+@dataclass(frozen=True)
+class SectorFamily:
+    sector: Sector
+    ancestors: list[Sector]
+    descendants: list[Sector]
+
+
+def sector_family(*, code: str) -> SectorFamily | None:
+    """One NACE item with the path to it and everything below it."""
+    code = code.upper()
+    sector = sectors_by_codes(codes=[code]).select_related("parent__parent__parent").first()
+    if sector is None:
+        return None
+    ancestors = []
+    parent = sector.parent
+    while parent is not None:
+        ancestors.insert(0, parent)
+        parent = parent.parent
+    descendants = [
+        item
+        for item in sector_tree(section=sector.section)
+        if item.level > sector.level and (sector.level == 1 or item.code.startswith(code))
+    ]
+    return SectorFamily(sector=sector, ancestors=ancestors, descendants=descendants)
