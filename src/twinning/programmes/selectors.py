@@ -76,7 +76,7 @@ def sector_family(*, code: str) -> SectorFamily | None:
     sector = sectors_by_codes(codes=[code]).select_related("parent__parent__parent").first()
     if sector is None:
         return None
-    ancestors = []
+    ancestors: list[Sector] = []
     parent = sector.parent
     while parent is not None:
         ancestors.insert(0, parent)
