@@ -9,7 +9,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
@@ -27,6 +27,7 @@ from twinning.core.forms import (
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
+from twinning.core.health import health
 from twinning.organisations import selectors as organisation_selectors
 from twinning.programmes.selectors import programme_default
 
@@ -247,3 +248,14 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         if user.has_perm("core.operate"):
             context["queue_size"] = organisation_selectors.opportunities_submitted().count()
         return super().get_context_data(**context, **kwargs)
+
+
+class HealthView(PermissionRequiredMixin, View):
+    """For load balancers and monitors: 200 when the database answers and the queue is consumed,
+    503 otherwise; the body says which part failed, the queue's depth and its failures."""
+
+    permission_required = "core.view_public"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        ok, report = health()
+        return JsonResponse({"ok": ok, **report}, status=200 if ok else 503)
