@@ -1,6 +1,7 @@
 """Reads for programmes, sides, regions and NACE sectors."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -58,6 +59,11 @@ def sectors_by_codes(*, codes: list[str]) -> QuerySet[Sector]:
     return Sector.objects.filter(code__in=codes)
 
 
+def sector_get(*, code: str) -> Sector | None:
+    """One NACE code with its ancestors (division, group, section) in the same query."""
+    return Sector.objects.select_related("parent__parent__parent").filter(code=code).first()
+
+
 def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
     queryset = Sector.objects.all()
     return queryset.filter(section=section) if section else queryset.filter(level=1)
@@ -73,7 +79,7 @@ class SectorFamily:
 def sector_family(*, code: str) -> SectorFamily | None:
     """One NACE item with the path to it and everything below it."""
     code = code.upper()
-    sector = sectors_by_codes(codes=[code]).select_related("parent__parent__parent").first()
+    sector = sector_get(code=code)
     if sector is None:
         return None
     ancestors: list[Sector] = []
@@ -87,3 +93,8 @@ def sector_family(*, code: str) -> SectorFamily | None:
         if item.level > sector.level and (sector.level == 1 or item.code.startswith(code))
     ]
     return SectorFamily(sector=sector, ancestors=ancestors, descendants=descendants)
+
+
+def home_intro_panel(*, user: Any) -> dict[str, Any]:
+    """The home page's opening: the programme this site runs (or that none is set up yet)."""
+    return {"programme": programme_default()}
