@@ -204,3 +204,9 @@ def test_media_goes_to_s3_compatible_storage_when_configured(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_database_probe_takes_one_query(client, db, django_assert_num_queries):
+    client.get("/health/database")
+    with django_assert_num_queries(1):
+        assert client.get("/health/database").json() == {"ok": True, "error": ""}

@@ -28,7 +28,7 @@ from twinning.core.forms import (
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
-from twinning.core.health import health
+from twinning.core.health import database_ok, health
 
 
 class HtmxPartialMixin:
@@ -303,3 +303,14 @@ class HealthView(PermissionRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         ok, report = health()
         return JsonResponse({"ok": ok, **report}, status=200 if ok else 503)
+
+
+class DatabaseHealthView(PermissionRequiredMixin, View):
+    """The cheapest probe: one query to the database. Load balancers may poll it often; the load
+    benchmark serves it beside the pages as the floor they are measured against."""
+
+    permission_required = "core.view_public"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        ok, error = database_ok()
+        return JsonResponse({"ok": ok, "error": error}, status=200 if ok else 503)
