@@ -4,7 +4,9 @@ proves a backup restores to the same rows."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -86,11 +88,22 @@ def restore(*, source: Path, into: str, alias: str = "default") -> None:
     subprocess.run(command, check=True, env=_pg_env(settings_dict))  # noqa: S603
 
 
+def _plain(value: Any) -> str:
+    """One spelling per value, whichever driver or connection read it."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, default=str)
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    return str(value)
+
+
 def fingerprint(rows: Iterator[tuple[Any, ...]]) -> tuple[int, str]:
     digest = hashlib.sha256()
     count = 0
     for row in rows:
-        digest.update(repr(tuple(str(value) for value in row)).encode())
+        digest.update(repr(tuple(_plain(value) for value in row)).encode())
         count += 1
     return count, digest.hexdigest()
 
@@ -126,7 +139,9 @@ def _scratch_database(alias: str) -> Iterator[str]:
 def _restored_fingerprints(alias: str, into: str, tables: list[str]) -> dict[str, tuple[int, str]]:
     settings_dict = connections[alias].settings_dict
     if _is_sqlite(settings_dict):
-        with sqlite3.connect(into) as restored:
+        # Read as Django reads its own SQLite connection, with the same type converters.
+        types = sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES
+        with sqlite3.connect(into, detect_types=types) as restored:
             return table_fingerprints(restored.cursor(), tables)
     import psycopg
 
