@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI from static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
-    "import_export",
     "django_tasks",
     "django_tasks_db",
     "twinning.core",
@@ -61,6 +60,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.outcomes",
     "twinning.students",
     "twinning.demo",
 ]
@@ -266,3 +266,9 @@ LOGGING = {
 }
 # The worker counts as alive while the oldest task waiting is younger than this (seconds).
 HEALTH_QUEUE_MAX_WAIT = int(os.environ.get("HEALTH_QUEUE_MAX_WAIT", "300"))
+
+# Months after a brokerage day when participants are asked what became of each meeting
+# (manage.py send_follow_ups, run daily).
+FOLLOW_UP_MONTHS = tuple(
+    int(n) for n in os.environ.get("FOLLOW_UP_MONTHS", "3,6").split(",") if n.strip()
+)

@@ -22,6 +22,7 @@ from twinning.api import (  # noqa: F401
     jobs,
     matching,
     organisations,
+    outcomes,
     programmes,
     students,
 )
@@ -74,6 +75,7 @@ api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
+api.add_router("/", outcomes.router)
 api.add_router("/", jobs.router)
 api.add_router("/", students.router)
 
