@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from twinning.organisations.models import Organisation
 
 
-
 def estimate_production(
     *, production: Production, lines: Sequence[BudgetLine], on: dt.date | None = None
 ) -> Estimate:

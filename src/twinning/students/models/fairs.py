@@ -40,7 +40,9 @@ class JobFair(models.Model):
             models.CheckConstraint(
                 condition=Q(max_interviews__gte=1) & Q(max_wishes__gte=1),
                 name="job_fair_limits_positive",
-                violation_error_message=_("The interview and wish limits must be at least 1."),
+                violation_error_message=_(
+                    "A fair allows at least one interview and one ranked employer."
+                ),
             )
         ]
 
@@ -103,7 +105,7 @@ class FairRegistration(models.Model):
             models.CheckConstraint(
                 condition=Q(checked_in_at__isnull=True) | Q(checked_in_by__isnull=False),
                 name="fair_check_in_has_author",
-                violation_error_message=_("A check-in needs the person who made it."),
+                violation_error_message=_("A check-in records who made it."),
             ),
         ]
 
@@ -216,7 +218,7 @@ class Interview(models.Model):
                     status__in=["proposed", "scheduled", "offered", "declined", "cancelled"]
                 ),
                 name="interview_status_valid",
-                violation_error_message=_("Choose one of the offered values."),
+                violation_error_message=_("Unknown status of the interview."),
             ),
         ]
 
@@ -246,7 +248,7 @@ class EmployerNote(models.Model):
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | (Q(rating__gte=1) & Q(rating__lte=5)),
                 name="employer_note_rating_range",
-                violation_error_message=_("The rating is 1 to 5, or left empty."),
+                violation_error_message=_("Rate from 1 to 5."),
             ),
         ]
 

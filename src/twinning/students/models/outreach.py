@@ -37,7 +37,7 @@ class StudentInvitation(models.Model):
             models.CheckConstraint(
                 condition=Q(answer="") | Q(answered_at__isnull=False),
                 name="student_invitation_answer_dated",
-                violation_error_message=_("An answered invitation needs the date of its answer."),
+                violation_error_message=_("An answer needs its date."),
             ),
         ]
 

@@ -78,7 +78,7 @@ class Student(models.Model):
             models.CheckConstraint(
                 condition=Q(level__in=["foundation", "undergraduate", "taught", "research"]),
                 name="student_level_valid",
-                violation_error_message=_("Choose one of the offered values."),
+                violation_error_message=_("Choose a level from the list."),
             ),
         ]
 
@@ -147,7 +147,7 @@ class StudentConsent(models.Model):
                 | (~Q(purpose="fair_cv") & Q(fair__isnull=True)),
                 name="student_consent_fair_only_for_fair_purpose",
                 violation_error_message=_(
-                    "A job fair is named only for consent to share a CV at that fair."
+                    "Only the consent to share with employers names a job fair."
                 ),
             ),
             models.CheckConstraint(
