@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.visits",
     "twinning.demo",
 ]
 

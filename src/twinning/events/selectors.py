@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from twinning.events.models import (
     CheckIn,
     Event,
+    Interpreter,
     Meeting,
     MeetingRequest,
     Registration,
@@ -334,3 +335,32 @@ def event_counts(*, event: Event) -> dict[str, int]:
 
 def meeting_for_feedback(*, registration: Registration, pk: int) -> Meeting | None:
     return agenda(registration=registration).filter(pk=pk).first()
+
+
+# ---------------------------------------------------------------- for other apps (visits)
+
+
+def interpreters_of(*, event: Event) -> QuerySet[Interpreter]:
+    return event.interpreters.order_by("name", "pk")
+
+
+def interpreter_get(*, event: Event, pk: int) -> Interpreter | None:
+    return event.interpreters.filter(pk=pk).first()
+
+
+def meetings_between(
+    *, organisation_ids: Iterable[int], other_ids: Iterable[int]
+) -> dict[int, int]:
+    """Meetings held (or scheduled) between any of `organisation_ids` and each of `other_ids`,
+    counted per other organisation, across all events."""
+    mine, others = set(organisation_ids), set(other_ids)
+    sides = ("request__requester__organisation_id", "request__recipient__organisation_id")
+    rows = Meeting.objects.filter(status__in=Meeting.ACTIVE).filter(
+        Q(**{f"{sides[0]}__in": mine}, **{f"{sides[1]}__in": others})
+        | Q(**{f"{sides[1]}__in": mine}, **{f"{sides[0]}__in": others})
+    )
+    counts: dict[int, int] = {}
+    for first, second in rows.values_list(*sides):
+        other = second if first in mine else first
+        counts[other] = counts.get(other, 0) + 1
+    return counts

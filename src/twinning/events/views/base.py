@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from twinning.core.actions import attempt as attempt  # the pages import it from here
 from twinning.events import selectors
 from twinning.events.models import Event
 
-T = TypeVar("T")
 
 
 def event_for(request: HttpRequest, slug: str, permission: str) -> Event:
@@ -26,19 +25,6 @@ def event_for(request: HttpRequest, slug: str, permission: str) -> Event:
             raise PermissionDenied
         raise Http404 if permission == "events.view_event" else PermissionDenied
     return event
-
-
-def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") -> T | None:
-    """Run a service; show its refusal as a message instead of an error page."""
-    try:
-        result = action()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
 
 
 def refuse_form(request: HttpRequest, form: Form) -> None:
