@@ -15,7 +15,6 @@ from twinning.events import selectors
 from twinning.events.models import Event
 
 
-
 def event_for(request: HttpRequest, slug: str, permission: str) -> Event:
     event = selectors.event_get(slug=slug)
     if event is None:
