@@ -140,6 +140,13 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "var" / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
+# Uploaded documents (film applications, CVs, evidence): outside MEDIA_ROOT, served only through
+# views that check permission (core.files). "django" streams them from Python; behind nginx set
+# PRIVATE_FILES_SERVER=nginx and an internal location (docs/deploy.md) so nginx sends the bytes.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private"))
+PRIVATE_STORAGE_ROOT = str(PRIVATE_MEDIA_ROOT)
+PRIVATE_STORAGE_SERVER = os.environ.get("PRIVATE_FILES_SERVER", "django")
+PRIVATE_STORAGE_INTERNAL_URL = os.environ.get("PRIVATE_FILES_INTERNAL_URL", "/private-files/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
 from django.core import mail
@@ -201,8 +202,8 @@ def test_e_mails_go_out_in_the_recipients_language(
 
 
 def _files(settings):
-    root = settings.MEDIA_ROOT
-    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+    roots = [settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT]
+    return [path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()]
 
 
 def test_an_accepted_document_is_stored_and_audited(application, producer, settings):
@@ -210,7 +211,10 @@ def test_an_accepted_document_is_stored_and_audited(application, producer, setti
         application=application, by=producer, kind="script", upload=pdf()
     )
     assert (document.original_name, document.size) == ("script.pdf", len(PDF))
-    assert len(_files(settings)) == 1
+    [stored] = _files(settings)
+    # In the private folder, under a random name that says nothing about the upload.
+    assert settings.PRIVATE_MEDIA_ROOT in stored.parents
+    assert "script" not in stored.name and stored.suffix == ".pdf"
     assert _actions(application)[-1] == "film_application.document_add"
 
 
@@ -252,3 +256,22 @@ def test_every_operator_is_notified_of_submissions(
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         [operator.email, second.email]
     )
+
+
+def test_the_migration_moves_public_documents_to_private_storage(application, producer, settings):
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    move = import_module("twinning.film.migrations.0003_private_documents")
+    old = default_storage.save("film/applications/2026/11/script.pdf", ContentFile(PDF))
+    document = ApplicationDocument.objects.create(
+        application=application, kind="script", file=old, original_name="script.pdf", size=len(PDF)
+    )
+    move.move_documents_to_private_storage(apps, None)
+    document.refresh_from_db()
+    assert document.file.name.startswith("film/applicationdocument/")
+    assert "script" not in document.file.name
+    assert document.file.read() == PDF
+    assert not default_storage.exists(old)
+    assert [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()] == []

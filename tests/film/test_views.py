@@ -185,8 +185,41 @@ def test_an_uploaded_document_can_be_downloaded_by_the_studio_only(application, 
     )
     document = ApplicationDocument.objects.get()
     url = reverse("film:document", args=[document.pk])
-    assert b"".join(client.get(url).streaming_content) == PDF
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Disposition"] == 'attachment; filename="script.pdf"'
+    assert "no-cache" in response["Cache-Control"]
     assert client_for(outsider).get(url).status_code == 403
+    signed_out = Client().get(url)
+    assert (signed_out.status_code, signed_out.url.split("?")[0]) == (302, reverse("core:login"))
+    assert client.get(reverse("film:document", args=[document.pk + 1])).status_code == 404
+
+
+def test_an_uploaded_document_is_not_served_from_media(application, producer, settings):
+    client = client_for(producer)
+    client.post(
+        reverse("film:document_add", args=[application.pk]),
+        {"kind": "script", "upload": SimpleUploadedFile("script.pdf", PDF)},
+    )
+    name = ApplicationDocument.objects.get().file.name
+    assert "script" not in name
+    assert not (settings.MEDIA_ROOT / name).exists()
+    # Neither under its stored name nor under the old upload path.
+    for path in (name, f"film/applications/{dt.date.today():%Y/%m}/script.pdf"):
+        assert Client().get(f"/{settings.MEDIA_URL}{path}").status_code == 404
+
+
+def test_behind_nginx_the_download_is_an_internal_redirect(application, producer, settings):
+    settings.PRIVATE_STORAGE_SERVER = "nginx"
+    services.application_document_add(
+        application=application, by=producer, kind="script",
+        upload=SimpleUploadedFile("Сценарий.pdf", PDF),
+    )  # fmt: skip
+    document = ApplicationDocument.objects.get()
+    response = client_for(producer).get(reverse("film:document", args=[document.pk]))
+    assert response["X-Accel-Redirect"] == f"/private-files/{document.file.name}"
+    assert response.content == b""
+    assert "filename*=utf-8''%D0%A1%D1%86" in response["Content-Disposition"]
 
 
 def test_the_operator_reviews_and_approves_from_the_page(application, producer, operator):
@@ -258,6 +291,20 @@ def test_the_admin_lists_rules_and_applications(application, django_user_model):
     client = client_for(admin)
     for name in ("incentiverule", "mcivalue", "exchangerate", "filmapplication"):
         assert client.get(reverse(f"admin:film_{name}_changelist")).status_code == 200
+
+
+def test_the_admin_links_a_document_through_the_checked_route(application, producer, operator):
+    services.application_document_add(
+        application=application, by=producer, kind="script",
+        upload=SimpleUploadedFile("script.pdf", PDF),
+    )  # fmt: skip
+    operator.is_superuser = True
+    operator.save()
+    page = client_for(operator).get(
+        reverse("admin:film_filmapplication_change", args=[application.pk])
+    )
+    document = ApplicationDocument.objects.get()
+    assert f'href="{reverse("film:document", args=[document.pk])}"' in page.content.decode()
 
 
 def test_an_admin_edit_that_breaks_a_rule_is_refused(django_user_model):

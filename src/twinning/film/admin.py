@@ -14,6 +14,9 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.film.models import (
@@ -84,8 +87,15 @@ class BudgetLineInline(admin.TabularInline):
 class DocumentInline(admin.TabularInline):
     model = ApplicationDocument
     extra = 0
-    readonly_fields = ["kind", "file", "original_name", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["kind", "download", "size", "uploaded_by", "uploaded_at"]
+    fields = readonly_fields
     can_delete = False
+
+    @admin.display(description=_("file"))
+    def download(self, document: ApplicationDocument) -> str:
+        # Private files have no URL of their own: link to the route that checks permission.
+        url = reverse("film:document", args=[document.pk])
+        return format_html('<a href="{}">{}</a>', url, document.original_name)
 
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False  # uploads go through the application page, which checks type and size

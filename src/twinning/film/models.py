@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from twinning.core.files import PrivateFileField
+
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 # 15 digits before the point, as the estimator's input reader allows.
 MONEY: dict[str, Any] = {"max_digits": 17, "decimal_places": 2}
@@ -352,7 +354,7 @@ class ApplicationDocument(models.Model):
         FilmApplication, on_delete=models.CASCADE, related_name="documents"
     )
     kind = models.CharField(_("document type"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("file"), upload_to="film/applications/%Y/%m/")
+    file = PrivateFileField(_("file"))
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_by = models.ForeignKey(

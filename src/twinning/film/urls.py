@@ -1,6 +1,10 @@
+from operator import attrgetter
+
 from django.urls import path
 
+from twinning.core.files import PrivateFileView
 from twinning.film import views
+from twinning.film.models import ApplicationDocument
 
 app_name = "film"
 urlpatterns = [
@@ -18,6 +22,15 @@ urlpatterns = [
     path("applications/<int:pk>/reject/", views.RejectView.as_view(), name="reject"),
     path("applications/<int:pk>/paid/", views.MarkPaidView.as_view(), name="paid"),
     path("applications/<int:pk>/documents/", views.DocumentAddView.as_view(), name="document_add"),
-    path("documents/<int:pk>/", views.DocumentDownloadView.as_view(), name="document"),
+    path(
+        "documents/<int:pk>/",
+        PrivateFileView.as_view(
+            model=ApplicationDocument,
+            permission_required="film.view_application",
+            target=attrgetter("application"),
+            filename=attrgetter("original_name"),
+        ),
+        name="document",
+    ),
     path("documents/<int:pk>/remove/", views.DocumentRemoveView.as_view(), name="document_remove"),
 ]

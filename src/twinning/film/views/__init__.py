@@ -5,7 +5,6 @@ from twinning.film.views.applications import (
     ApplicationEditView,
     ApproveView,
     DocumentAddView,
-    DocumentDownloadView,
     DocumentRemoveView,
     MarkPaidView,
     MyApplicationsView,
@@ -19,7 +18,7 @@ from twinning.film.views.estimates import EstimateLinesView, EstimatorView, Save
 
 __all__ = [
     "ApplicationDetailView", "ApplicationEditView", "ApproveView", "DocumentAddView",
-    "DocumentDownloadView", "DocumentRemoveView", "EstimateLinesView", "EstimatorView",
+    "DocumentRemoveView", "EstimateLinesView", "EstimatorView",
     "MarkPaidView", "MyApplicationsView", "QueueView", "RejectView", "RequestChangesView",
     "SaveDraftView", "StartReviewView", "SubmitView",
 ]  # fmt: skip

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -243,16 +243,6 @@ class DocumentMixin(PermissionRequiredMixin):
 
     def get_object(self) -> FilmApplication:
         return self.document().application
-
-
-class DocumentDownloadView(DocumentMixin, View):
-    permission_required = "film.view_application"
-
-    def get(self, request: HttpRequest, pk: int) -> FileResponse:
-        document = self.document()
-        return FileResponse(
-            document.file.open("rb"), as_attachment=True, filename=document.original_name
-        )
 
 
 class DocumentRemoveView(DocumentMixin, View):
