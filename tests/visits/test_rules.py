@@ -120,7 +120,8 @@ ALLOWED = {
     "visits.mark_held": {"published"},
     "visits.cancel_visit": {"draft", "published"},
     "visits.edit_itinerary": {"draft", "published"},
-    "visits.record_outcomes": {"held"},
+    "visits.record_outcomes": {"published", "held"},
+    "visits.send_follow_ups": {"held"},
 }
 
 
