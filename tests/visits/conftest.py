@@ -35,22 +35,33 @@ def operator(db):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def visit(programme, operator):  # type: ignore[no-untyped-def]
     return services.visit_create(
-        programme=programme, by=operator, title_en="The ambassador in Leeds",
-        host_side=side("UK"), starts_on=DAY, ends_on=DAY,
-        delegation_language="ru", delegation_time_zone="Asia/Almaty",
-    )  # fmt: skip
+        programme=programme,
+        by=operator,
+        title_en="The ambassador in Leeds",
+        host_side=side("UK"),
+        starts_on=DAY,
+        ends_on=DAY,
+        delegation_language="ru",
+        delegation_time_zone="Asia/Almaty",
+    )
 
 
 @pytest.fixture
 def venues(programme, operator):  # type: ignore[no-untyped-def]
     civic = services.venue_create(
-        programme=programme, by=operator, name="Civic Hall",
-        address="Calverley Street, Leeds LS1 1UR", time_zone="Europe/London",
-    )  # fmt: skip
+        programme=programme,
+        by=operator,
+        name="Civic Hall",
+        address="Calverley Street, Leeds LS1 1UR",
+        time_zone="Europe/London",
+    )
     university = services.venue_create(
-        programme=programme, by=operator, name="University of Leeds",
-        address="Woodhouse, Leeds LS2 9JT", time_zone="Europe/London",
-    )  # fmt: skip
+        programme=programme,
+        by=operator,
+        name="University of Leeds",
+        address="Woodhouse, Leeds LS2 9JT",
+        time_zone="Europe/London",
+    )
     return civic, university
 
 
@@ -65,9 +76,16 @@ def add_person(visit, operator, team: str, name: str, **fields) -> Person:  # ty
 def ambassador(visit, operator):  # type: ignore[no-untyped-def]
     user = UserFactory(email="ambassador@example.org", full_name="Ambassador", language="ru")
     return add_person(
-        visit, operator, "delegation", "The Ambassador", email=user.email, user=user,
-        role="Ambassador", languages=["ru", "kk", "en"], language="ru",
-    )  # fmt: skip
+        visit,
+        operator,
+        "delegation",
+        "The Ambassador",
+        email=user.email,
+        user=user,
+        role="Ambassador",
+        languages=["ru", "kk", "en"],
+        language="ru",
+    )
 
 
 @pytest.fixture
@@ -87,9 +105,10 @@ def invite(session, name: str, state: str = "invited", user=None) -> Attendee:  
     """A guest with an invitation, written directly (the invitation services have own tests)."""
     user = user or UserFactory(full_name=name)
     person, _ = Person.objects.get_or_create(
-        visit=session.visit, email=user.email,
+        visit=session.visit,
+        email=user.email,
         defaults={"team": "guest", "name": name, "user": user},
-    )  # fmt: skip
+    )
     responded = None if state == "invited" else session.updated_at
     return Attendee.objects.create(
         session=session, person=person, state=state, responded_at=responded

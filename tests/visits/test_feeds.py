@@ -30,8 +30,16 @@ def entries(body: bytes) -> dict[str, tuple[int, str, str]]:
 def day(visit, operator, venues, ambassador, host):  # type: ignore[no-untyped-def]
     other_host = add_person(visit, operator, "hosts", "Oscar Other")
     mayor = session(visit, operator, venues[0], at(9), at(10), title_en="Lord Mayor", hosts=[host])
-    students = session(visit, operator, venues[1], at(14), at(15), title_en="Students",
-                       hosts=[other_host], delegates=[])  # fmt: skip
+    students = session(
+        visit,
+        operator,
+        venues[1],
+        at(14),
+        at(15),
+        title_en="Students",
+        hosts=[other_host],
+        delegates=[],
+    )
     return mayor, students, other_host
 
 

@@ -23,9 +23,12 @@ pytestmark = pytest.mark.integration
 
 def company(programme, name, codes, *, where="leeds", description="", language="en"):  # type: ignore[no-untyped-def]
     organisation = OrganisationFactory(
-        programme=programme, legal_name=name, name_en=name, region=region(where),
+        programme=programme,
+        legal_name=name,
+        name_en=name,
+        region=region(where),
         description=description or f"{name}.",
-    )  # fmt: skip
+    )
     organisation.sectors.set([sector(c) for c in codes])
     owner = UserFactory(full_name=f"Owner of {name}", language=language)
     MembershipFactory(user=owner, organisation=organisation)
@@ -35,18 +38,30 @@ def company(programme, name, codes, *, where="leeds", description="", language="
 @pytest.fixture
 def roundtable(visit, operator, venues, host):  # type: ignore[no-untyped-def]
     return session(
-        visit, operator, venues[0], at(10), at(11, 30), kind="roundtable",
-        title_en="Business executives' roundtable", hosts=[host],
-        topic="Services, meat processing and tourism", sectors=[sector("10.11"), sector("79.11")],
-    )  # fmt: skip
+        visit,
+        operator,
+        venues[0],
+        at(10),
+        at(11, 30),
+        kind="roundtable",
+        title_en="Business executives' roundtable",
+        hosts=[host],
+        topic="Services, meat processing and tourism",
+        sectors=[sector("10.11"), sector("79.11")],
+    )
 
 
 @pytest.fixture
 def leeds(programme):  # type: ignore[no-untyped-def]
-    machinery = company(programme, "Aire Valley Food Machinery", ["28.93"],
-                        description="We build meat processing lines.")  # fmt: skip
-    PublishedOpportunityFactory(organisation=machinery, title="Abattoir lines for export",
-                                sectors=[sector("10.11")])  # fmt: skip
+    machinery = company(
+        programme,
+        "Aire Valley Food Machinery",
+        ["28.93"],
+        description="We build meat processing lines.",
+    )
+    PublishedOpportunityFactory(
+        organisation=machinery, title="Abattoir lines for export", sectors=[sector("10.11")]
+    )
     tours = company(programme, "Dales Tours", ["79.11"], description="Tourism in Yorkshire.")
     lawyers = company(programme, "Wharf Chambers", ["69.10"], description="Barristers.")
     return machinery, tours, lawyers

@@ -39,9 +39,15 @@ def test_the_session_form_reads_times_on_the_venues_clock(visit, operator, venue
     url = reverse("visits:session_create", args=[visit.slug])
     data = form_on(client.get(url).content.decode())
     data.update(
-        kind="roundtable", title_en="Roundtable", venue=str(venues[0].pk), day=DAY.isoformat(),
-        starts="10:00", ends="11:30", sector_codes="10.11, 55.10", languages=["en", "ru"],
-    )  # fmt: skip
+        kind="roundtable",
+        title_en="Roundtable",
+        venue=str(venues[0].pk),
+        day=DAY.isoformat(),
+        starts="10:00",
+        ends="11:30",
+        sector_codes="10.11, 55.10",
+        languages=["en", "ru"],
+    )
     response = client.post(url, data)
     created = Session.objects.get()
     assert response.status_code == 302
@@ -58,8 +64,14 @@ def test_a_session_ending_before_it_starts_is_refused_in_words_and_not_saved(
     client = client_for(operator)
     url = reverse("visits:session_create", args=[visit.slug])
     data = form_on(client.get(url).content.decode())
-    data.update(kind="official", title_en="Lord Mayor", venue=str(venues[0].pk),
-                day=DAY.isoformat(), starts="11:00", ends="10:00")  # fmt: skip
+    data.update(
+        kind="official",
+        title_en="Lord Mayor",
+        venue=str(venues[0].pk),
+        day=DAY.isoformat(),
+        starts="11:00",
+        ends="10:00",
+    )
     client.cookies["django_language"] = language
     response = client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
     with translation.override(language):
@@ -101,8 +113,14 @@ def test_a_venue_in_no_time_zone_is_refused_in_russian(operator, db):
 
 def test_the_database_refuses_a_session_ending_before_it_starts(visit, venues):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Session.objects.create(visit=visit, kind="official", title_en="x", venue=venues[0],
-                               starts_at=at(11), ends_at=at(10))  # fmt: skip
+        Session.objects.create(
+            visit=visit,
+            kind="official",
+            title_en="x",
+            venue=venues[0],
+            starts_at=at(11),
+            ends_at=at(10),
+        )
 
 
 def test_the_database_refuses_a_venue_without_a_time_zone(programme):
@@ -120,8 +138,16 @@ def test_warnings_show_on_the_visit_page_before_publishing(
 ):
     services.interpreter_add(visit=visit, by=operator, name="Dana", languages=["en", "ru"])
     session(visit, operator, venues[0], at(9), at(10), title_en="Lord Mayor", hosts=[host])
-    session(visit, operator, venues[1], at(10, 5), at(11), title_en="Students", hosts=[host],
-            interpreter_languages="en,kk")  # fmt: skip
+    session(
+        visit,
+        operator,
+        venues[1],
+        at(10, 5),
+        at(11),
+        title_en="Students",
+        hosts=[host],
+        interpreter_languages="en,kk",
+    )
     page = client_for(operator).get(reverse("visits:detail", args=[visit.slug])).content.decode()
     assert "has 5 minutes to get from “Lord Mayor” to “Students”; the journey takes 30" in page
     assert "“Students” needs an interpreter and none who speaks both languages is free." in page
@@ -189,8 +215,13 @@ def test_a_change_that_is_not_on_the_calendar_keeps_the_sequence(visit, operator
 
 
 def test_a_session_day_follows_the_venue_zone(visit, operator, programme):
-    almaty = services.venue_create(programme=programme, by=operator, name="Rixos Almaty",
-                                   address="Almaty", time_zone="Asia/Almaty")  # fmt: skip
+    almaty = services.venue_create(
+        programme=programme,
+        by=operator,
+        name="Rixos Almaty",
+        address="Almaty",
+        time_zone="Asia/Almaty",
+    )
     late = session(visit, operator, almaty, at(20, day=DAY), at(21, day=DAY))
     assert session_times(session=late).day == DAY + dt.timedelta(days=1)
 
@@ -199,7 +230,14 @@ def test_sectors_must_be_known_nace_codes(visit, operator, venues):
     client = client_for(operator)
     url = reverse("visits:session_create", args=[visit.slug])
     data = form_on(client.get(url).content.decode())
-    data.update(kind="official", title_en="x", venue=str(venues[0].pk), day=DAY.isoformat(),
-                starts="09:00", ends="10:00", sector_codes="99.99")  # fmt: skip
+    data.update(
+        kind="official",
+        title_en="x",
+        venue=str(venues[0].pk),
+        day=DAY.isoformat(),
+        starts="09:00",
+        ends="10:00",
+        sector_codes="99.99",
+    )
     assert "Unknown NACE codes: 99.99" in client.post(url, data).content.decode()
     assert sector("10.11").code == "10.11"

@@ -5,7 +5,16 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
 
-from twinning.api import events, film, introductions, jobs, matching, organisations, programmes
+from twinning.api import (
+    events,
+    film,
+    introductions,
+    jobs,
+    matching,
+    organisations,
+    programmes,
+    visits,
+)
 from twinning.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -21,6 +30,7 @@ api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
+api.add_router("/", visits.router)
 api.add_router("/", jobs.router)
 
 

@@ -240,3 +240,33 @@ class AnswerForm(forms.Form):
         widget=forms.RadioSelect,
         label=_("Your answer"),
     )
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("came"), widget=forms.CheckboxSelectMultiple, choices=(), required=False
+    )
+
+    def __init__(self, *args: Any, guests: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [(str(a.pk), a.person.name) for a in guests]
+        self.initial.setdefault("present", [str(a.pk) for a in guests if a.attended is not False])
+
+
+class OutcomeForm(StyledFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("organisation"), queryset=None, required=False)
+    description = forms.CharField(
+        label=_("what was agreed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, session: Session, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = selectors.organisations_in(session=session)
+
+
+class FollowUpForm(StyledFormMixin, forms.Form):
+    answer = forms.CharField(
+        label=_("What came of the meeting?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A next meeting, an order, an agreement, or nothing yet: all of it helps."),
+    )

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.events.selectors import interpreters_of
+from twinning.organisations.selectors_matching import organisations_for_matching
 from twinning.visits.models import (
     Attendee,
+    FollowUp,
     Person,
     Proposal,
     Session,
@@ -280,3 +282,34 @@ def session_off_for(session: Session, answer: str | None) -> bool:
     if session.status == Session.Status.CANCELLED or session.visit.state == State.CANCELLED:
         return True
     return answer in {Attendee.State.DECLINED, Attendee.State.WITHDRAWN}
+
+
+# ---------------------------------------------------------------- after the visit
+
+
+def guests_who_said_yes(*, session: Session) -> QuerySet[Attendee]:
+    return attendees(session=session).filter(state=Attendee.State.ACCEPTED)
+
+
+def outcomes(*, session: Session) -> QuerySet[Any]:
+    return session.outcomes.select_related("organisation").order_by("recorded_at", "pk")
+
+
+def organisations_in(*, session: Session) -> QuerySet[Any]:
+    """The organisations of the session's people, for recording what it produced with whom."""
+    ids = Person.objects.filter(
+        Q(invitations__session=session) | Q(hosting=session) | Q(attending_as_delegate=session)
+    ).values("organisation_id")
+    return organisations_for_matching(programme_id=session.visit.programme_id).filter(pk__in=ids)
+
+
+def follow_up_by_token(*, token: str) -> Any:
+    related = ("attendee__person", "attendee__session__visit", "attendee__session__venue")
+    return FollowUp.objects.select_related(*related).filter(token=token).first()
+
+
+def invitations_of_user(*, user: User) -> QuerySet[Attendee]:
+    """My invitations to sessions, whatever the answer, newest first."""
+    related = ("person__organisation", "session__visit")
+    mine = Attendee.objects.filter(person__in=people_of_user(user=user))
+    return mine.select_related(*related).order_by("-invited_at", "-pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.visits.views import invitations, itinerary, planning
+from twinning.visits.views import after, documents, invitations, itinerary, planning
 
 app_name = "visits"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("venues/", planning.venue_list, name="venues"),
     path("venues/travel/", planning.travel_time_set, name="travel_time"),
     path("rsvp/<str:token>/", invitations.rsvp, name="rsvp"),
+    path("follow-up/<str:token>/", after.follow_up, name="follow_up"),
     path("feed/<str:token>.ics", itinerary.feed, name="feed"),
     path("<slug:slug>/", planning.visit_detail, name="detail"),
     path("<slug:slug>/edit/", planning.visit_edit, name="edit"),
@@ -33,4 +34,21 @@ urlpatterns = [
         name="attendee_withdraw",
     ),
     path("<slug:slug>/itinerary/", itinerary.itinerary, name="itinerary"),
+    path("<slug:slug>/briefing/", documents.briefing, name="briefing"),
+    path("<slug:slug>/briefing.pdf", documents.briefing_pdf, name="briefing_pdf"),
+    path(
+        "<slug:slug>/sessions/<int:pk>/briefing/",
+        documents.session_briefing,
+        name="session_briefing",
+    ),
+    path(
+        "<slug:slug>/sessions/<int:pk>/briefing.pdf",
+        documents.session_briefing_pdf,
+        name="session_briefing_pdf",
+    ),
+    path("<slug:slug>/sessions/<int:pk>/attendance/", after.attendance, name="attendance"),
+    path("<slug:slug>/sessions/<int:pk>/outcomes/", after.outcome_add, name="outcome_add"),
+    path("<slug:slug>/report/", documents.report, name="report"),
+    path("<slug:slug>/report.<str:kind>", documents.report_download, name="report_download"),
+    path("<slug:slug>/follow-ups/", after.follow_ups_send, name="follow_ups_send"),
 ]

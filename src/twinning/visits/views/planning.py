@@ -258,6 +258,8 @@ def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "times": selectors.session_times(session=session),
         "can_see_attendees": request.user.has_perm("visits.view_attendees", session),
         "can_edit": request.user.has_perm(EDIT, visit),
+        "can_brief": request.user.has_perm("visits.read_briefing", visit),
+        "can_record": request.user.has_perm("visits.record_outcomes", visit),
     }
     if context["can_see_attendees"]:
         context["attendees"] = selectors.attendees(session=session)
