@@ -36,7 +36,7 @@ def test_the_schema_lists_the_visit_routes(db):
 def test_a_draft_visit_is_not_found_for_others_by_slug(visit, member):
     assert Client().get(f"/api/visits/{visit.slug}").status_code == 404
     assert Client().get(f"/api/visits/{visit.slug}", **bearer(member)).status_code == 404
-    assert visit.slug not in [v["slug"] for v in Client().get("/api/visits").json()]
+    assert visit.slug not in [v["slug"] for v in Client().get("/api/visits").json()["items"]]
 
 
 def test_the_operator_builds_and_moves_a_session(visit, operator, venues, two):
@@ -47,9 +47,10 @@ def test_the_operator_builds_and_moves_a_session(visit, operator, venues, two):
             "kind": "official",
             "title_en": "Breakfast",
             "venue": venues[0].pk,
-            "starts_at": at(7).isoformat(),
-            "ends_at": at(8).isoformat(),
-            "sectors": ["10.11"],
+            "day": DAY.isoformat(),
+            "starts": "07:00",
+            "ends": "08:00",
+            "sector_codes": "10.11",
         },
         content_type="application/json",
         **auth,
@@ -58,11 +59,15 @@ def test_the_operator_builds_and_moves_a_session(visit, operator, venues, two):
     pk = created.json()["id"]
     moved = Client().patch(
         f"/api/visits/{visit.slug}/sessions/{pk}",
-        {"starts_at": at(7, 30).isoformat(), "ends_at": at(8, 30).isoformat()},
+        {"starts": "07:30", "ends": "08:30"},
         content_type="application/json",
         **auth,
     )
-    assert moved.status_code == 200 and moved.json()["sequence"] == 1
+    assert moved.status_code == 200, moved.content
+    assert moved.json()["sequence"] == 1 and moved.json()["starts_at"].startswith(
+        "2027-03-10T07:30"
+    )
+    assert moved.json()["sectors"] == ["10.11"]
 
 
 def test_a_session_ending_before_it_starts_is_refused(visit, operator, venues):
@@ -72,14 +77,16 @@ def test_a_session_ending_before_it_starts_is_refused(visit, operator, venues):
             "kind": "official",
             "title_en": "Backwards",
             "venue": venues[0].pk,
-            "starts_at": at(9).isoformat(),
-            "ends_at": at(8).isoformat(),
+            "day": DAY.isoformat(),
+            "starts": "09:00",
+            "ends": "08:00",
         },
         content_type="application/json",
         **bearer(operator),
         HTTP_ACCEPT_LANGUAGE="ru",
     )
     assert response.status_code == 400
+    assert response.json()["errors"]["ends"] == ["Встреча должна заканчиваться после начала."]
     assert not Session.objects.filter(title_en="Backwards").exists()
 
 
@@ -100,7 +107,7 @@ def test_a_guest_reads_their_own_sessions_attendees_not_anothers(visit, two):
     auth = bearer(guest.person.user)
     own = Client().get(f"/api/visits/{visit.slug}/sessions/{students.pk}/attendees", **auth)
     other = Client().get(f"/api/visits/{visit.slug}/sessions/{mayor.pk}/attendees", **auth)
-    assert own.status_code == 200 and [a["name"] for a in own.json()] == ["Sam Student"]
+    assert own.status_code == 200 and [a["name"] for a in own.json()["items"]] == ["Sam Student"]
     assert other.status_code == 403
 
 
@@ -123,6 +130,7 @@ def test_rsvp_only_for_ones_own_invitation(visit, two):
 
 def test_my_itinerary_through_the_api(visit, two, ambassador):
     rows = Client().get(f"/api/visits/{visit.slug}/itinerary", **bearer(ambassador.user)).json()
+    rows = rows["items"]
     assert [(r["title"], r["attending"]) for r in rows] == [("Mayor", True)]
 
 
@@ -137,8 +145,8 @@ def test_proposals_and_invitations_through_the_api(visit, operator, two, program
     )
     auth = bearer(operator)
     proposed = Client().post(f"/api/visits/{visit.slug}/sessions/{mayor.pk}/proposals", **auth)
-    assert [p["organisation"] for p in proposed.json()] == [chosen.slug]
-    assert proposed.json()[0]["reasons"]
+    assert [p["organisation"] for p in proposed.json()["items"]] == [chosen.slug]
+    assert proposed.json()["items"][0]["reasons"]
     invited = Client().post(
         f"/api/visits/{visit.slug}/sessions/{mayor.pk}/invitations",
         {"organisations": [chosen.slug]},
@@ -152,7 +160,7 @@ def test_publishing_refuses_with_warnings_unless_confirmed(visit, operator, venu
     session(visit, operator, venues[0], at(9), at(10))
     session(visit, operator, venues[1], at(9, 30), at(11))
     auth = bearer(operator)
-    warnings = Client().get(f"/api/visits/{visit.slug}/warnings", **auth).json()
+    warnings = Client().get(f"/api/visits/{visit.slug}/warnings", **auth).json()["items"]
     assert [w["kind"] for w in warnings] == ["overlap"]
     url = f"/api/visits/{visit.slug}/publish"
     assert Client().post(url, {}, content_type="application/json", **auth).status_code == 400
@@ -193,3 +201,45 @@ def test_an_unknown_time_zone_is_refused_through_the_api(operator, programme):
     assert response.status_code == 400
     assert "delegation_time_zone" in response.json()["errors"]
     assert UserFactory() and not Visit.objects.exists()
+
+
+def test_a_venue_in_no_time_zone_is_refused_in_words_through_the_api(operator):
+    response = Client().post(
+        "/api/venues",
+        {"name": "Town Hall", "address": "Leeds", "time_zone": ""},
+        content_type="application/json",
+        **bearer(operator),
+        HTTP_ACCEPT_LANGUAGE="kk",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["time_zone"] == [
+        "Өткізу орнының уақыт белдеуін көрсетіңіз, мысалы Europe/London."
+    ]
+
+
+def test_the_people_list_hides_the_guests_from_the_team(visit, two, ambassador, operator):
+    invite(two[0], "Guest One")
+    team = Client().get(f"/api/visits/{visit.slug}/people", **bearer(ambassador.user)).json()
+    everyone = Client().get(f"/api/visits/{visit.slug}/people", **bearer(operator)).json()
+    assert "Guest One" not in [p["name"] for p in team["items"]]
+    assert "Guest One" in [p["name"] for p in everyone["items"]]
+
+
+def test_a_follow_up_is_answered_only_by_its_guest(visit, operator, two):
+    from twinning.visits import services
+
+    guest = invite(two[0], "Guest One", "accepted")
+    other = invite(two[0], "Guest Two", "accepted")
+    Visit.objects.filter(pk=visit.pk).update(state="held")
+    visit.refresh_from_db()
+    services.follow_ups_send(visit=visit, by=operator)
+    auth = bearer(guest.person.user)
+    mine = Client().get("/api/me/visit-follow-ups", **auth).json()["items"]
+    assert len(mine) == 1
+    url = "/api/me/visit-follow-ups/{}"
+    theirs = other.follow_up.pk
+    answer = {"answer": "An order"}
+    kind = "application/json"
+    assert Client().post(url.format(theirs), answer, content_type=kind, **auth).status_code == 404
+    done = Client().post(url.format(mine[0]["id"]), answer, content_type=kind, **auth)
+    assert done.json()["answer"] == "An order"

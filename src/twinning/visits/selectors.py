@@ -313,3 +313,8 @@ def invitations_of_user(*, user: User) -> QuerySet[Attendee]:
     related = ("person__organisation", "session__visit")
     mine = Attendee.objects.filter(person__in=people_of_user(user=user))
     return mine.select_related(*related).order_by("-invited_at", "-pk")
+
+
+def follow_ups_of_user(*, user: User) -> QuerySet[FollowUp]:
+    mine = FollowUp.objects.filter(attendee__person__in=people_of_user(user=user))
+    return mine.select_related("attendee__session", "attendee__person").order_by("-sent_at", "-pk")

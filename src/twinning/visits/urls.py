@@ -52,3 +52,13 @@ urlpatterns = [
     path("<slug:slug>/report.<str:kind>", documents.report_download, name="report_download"),
     path("<slug:slug>/follow-ups/", after.follow_ups_send, name="follow_ups_send"),
 ]
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "feed": "already a machine-readable iCalendar feed that calendar applications subscribe to",
+    "briefing": "a printable document for people; its data is in the visit and attendee endpoints",
+    "briefing_pdf": "a PDF file for people; its data is in the visit and attendee endpoints",
+    "session_briefing": "a printable document for people; its data is in the session endpoints",
+    "session_briefing_pdf": "a PDF file for people; its data is in the session endpoints",
+    "report_download": "the XLSX and PDF files of the report, whose figures GET report answers",
+}
