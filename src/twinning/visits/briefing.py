@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 
 from twinning.events.selectors import meetings_between
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.visits.models import Attendee, Person, Session, SessionOutcome, Visit
 from twinning.visits.selectors import Times, session_times, sessions
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.forms import StyledFormMixin
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import sectors_by_codes, sides
 from twinning.visits import selectors
 from twinning.visits.models import Person, Session, Venue, Visit, validate_time_zone

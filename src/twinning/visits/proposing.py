@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from twinning.events.selectors import meetings_between
 from twinning.matching.selectors import nace_titles, recommendations_for
 from twinning.matching.wording import reason_sentence
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import sectors_by_codes
 from twinning.visits.fit import CandidateFacts, Fit, OpportunityFacts, SessionFacts, propose
 from twinning.visits.models import Person, Proposal, Session, SessionOutcome

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import sectors_by_codes
 from twinning.visits.models import Attendee, FollowUp, Session, SessionOutcome, Visit
 from twinning.visits.selectors import Times, session_times, sessions

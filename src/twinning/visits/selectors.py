@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.events.selectors import interpreters_of
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.visits.models import (
     Attendee,
     FollowUp,
