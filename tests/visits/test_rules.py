@@ -145,3 +145,13 @@ def test_only_the_invitee_answers_and_only_while_the_invitation_stands(state, vi
         state in ANSWERABLE
     )
     assert not UserFactory().has_perm("visits.answer_invitation", attendee)
+
+
+def test_the_dashboard_shows_my_invitation_and_my_visits(visit, two_sessions, ambassador, member):
+    guest = invite(two_sessions[0], "Guest One")
+    page = client_for(guest.person.user).get(reverse("core:dashboard")).content.decode()
+    assert "Waiting for your answer" in page and reverse("visits:rsvp", args=[guest.token]) in page
+    delegate = client_for(ambassador.user).get(reverse("core:dashboard")).content.decode()
+    assert reverse("visits:itinerary", args=[visit.slug]) in delegate
+    other = client_for(member).get(reverse("core:dashboard")).content.decode()
+    assert "visits-panel" not in other

@@ -318,3 +318,26 @@ def invitations_of_user(*, user: User) -> QuerySet[Attendee]:
 def follow_ups_of_user(*, user: User) -> QuerySet[FollowUp]:
     mine = FollowUp.objects.filter(attendee__person__in=people_of_user(user=user))
     return mine.select_related("attendee__session", "attendee__person").order_by("-sent_at", "-pk")
+
+
+# ---------------------------------------------------------------- the dashboard's panel
+
+
+def dashboard_panel(*, user: User) -> dict[str, Any] | None:
+    """Invitations waiting for my answer and the visits I am on; operators also see the visits
+    being planned. Nothing for someone with none of these."""
+    if not user.is_authenticated:
+        return None
+    today = timezone.localdate()
+    waiting = list(invitations_of_user(user=user).filter(
+        state=Attendee.State.INVITED, session__visit__state__in=[State.DRAFT, State.PUBLISHED],
+    ).select_related("session__venue"))  # fmt: skip
+    mine = list(
+        visits_visible(user=user)
+        .filter(pk__in=people_of_user(user=user).values("visit_id"), ends_on__gte=today)
+        .exclude(state=State.CANCELLED)
+    )
+    planning = list(visits_visible(user=user).filter(state=State.DRAFT)) if user.is_staff else []
+    if not (waiting or mine or planning):
+        return None
+    return {"waiting": waiting, "mine": mine, "planning": planning}
