@@ -93,6 +93,7 @@ class Visit(models.Model):
             models.CheckConstraint(
                 condition=Q(state__in=["draft", "published", "held", "cancelled"]),
                 name="visit_state_valid",
+                violation_error_message=_("A visit is a draft, published, held or cancelled."),
             ),
         ]
 
@@ -147,7 +148,11 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["visit", "email"], name="visit_person_once"),
             models.CheckConstraint(
-                condition=Q(team__in=["delegation", "hosts", "guest"]), name="visit_person_team"
+                condition=Q(team__in=["delegation", "hosts", "guest"]),
+                name="visit_person_team",
+                violation_error_message=_(
+                    "A person belongs to the delegation, the host team or the guests."
+                ),
             ),
         ]
 
@@ -282,10 +287,14 @@ class Session(models.Model):
                 violation_error_message=_("A session must end after it starts."),
             ),
             models.CheckConstraint(
-                condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="session_capacity"
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="session_capacity",
+                violation_error_message=_("A session with a limit has at least one guest place."),
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["scheduled", "cancelled"]), name="session_status_valid"
+                condition=Q(status__in=["scheduled", "cancelled"]),
+                name="session_status_valid",
+                violation_error_message=_("A session is scheduled or cancelled."),
             ),
         ]
 
@@ -359,10 +368,14 @@ class Attendee(models.Model):
             models.CheckConstraint(
                 condition=Q(state__in=["invited", "accepted", "waiting", "declined", "withdrawn"]),
                 name="attendee_state_valid",
+                violation_error_message=_(
+                    "An answer is invited, will attend, waiting, will not attend or withdrawn."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(state__in=["invited", "withdrawn"]) | Q(responded_at__isnull=False),
                 name="attendee_answer_has_date",
+                violation_error_message=_("An answered invitation has the date of the answer."),
             ),
         ]
 
@@ -386,6 +399,7 @@ class FollowUp(models.Model):
             models.CheckConstraint(
                 condition=Q(answered_at__isnull=True) | ~Q(answer=""),
                 name="follow_up_answer_has_text",
+                violation_error_message=_("An answered follow-up says what came of it."),
             )
         ]
 
@@ -416,7 +430,11 @@ class SessionOutcome(models.Model):
         verbose_name_plural = _("session outcomes")
         ordering = ["session", "recorded_at"]
         constraints = [
-            models.CheckConstraint(condition=~Q(description=""), name="outcome_has_description")
+            models.CheckConstraint(
+                condition=~Q(description=""),
+                name="outcome_has_description",
+                violation_error_message=_("Say what the session produced."),
+            )
         ]
 
     def __str__(self) -> str:
