@@ -12,6 +12,7 @@ import rules
 
 from twinning.core.rules import is_operator
 from twinning.visits.models import Attendee, Person, Session, Visit
+from twinning.visits.states import ANSWER_FLOW, VISIT_FLOW
 
 State = Visit.State
 TEAMS = (Person.Team.DELEGATION, Person.Team.HOSTS)
@@ -77,30 +78,18 @@ def in_states(*states: str) -> rules.Predicate:
     return rules.Predicate(check, name=f"in_states({', '.join(states)})")
 
 
-def answer_in(*states: str) -> rules.Predicate:
-    def check(user: Any, attendee: Attendee | None) -> bool:
-        return attendee is not None and attendee.state in states
-
-    return rules.Predicate(check, name=f"answer_in({', '.join(states)})")
-
-
 is_planning = in_states(State.DRAFT, State.PUBLISHED)
 
 can_view_visit = is_operator | is_published | is_on_team | is_invited
 can_view_attendees = is_operator | is_on_team | is_session_guest
 can_edit_itinerary = is_operator & is_planning
-can_publish = is_operator & in_states(State.DRAFT)
-can_mark_held = is_operator & in_states(State.PUBLISHED)
-can_cancel = is_operator & is_planning
+can_publish = is_operator & VISIT_FLOW.rule("publish")
+can_mark_held = is_operator & VISIT_FLOW.rule("hold")
+can_cancel = is_operator & VISIT_FLOW.rule("cancel")
 can_record_outcomes = is_operator & in_states(State.PUBLISHED, State.HELD)
 can_read_briefing = is_operator | is_on_team
-can_answer = is_invitee & answer_in(
-    Attendee.State.INVITED, Attendee.State.ACCEPTED, Attendee.State.WAITING,
-    Attendee.State.DECLINED,
-)  # fmt: skip
-can_withdraw = is_operator & answer_in(
-    Attendee.State.INVITED, Attendee.State.ACCEPTED, Attendee.State.WAITING
-)
+can_answer = is_invitee & (ANSWER_FLOW.rule("accept") | ANSWER_FLOW.rule("decline"))
+can_withdraw = is_operator & ANSWER_FLOW.rule("withdraw")
 
 PERMISSIONS = {
     "visits.list_visits": rules.always_allow,

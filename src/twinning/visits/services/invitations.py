@@ -20,6 +20,7 @@ from twinning.organisations.selectors import organisation_members, user_by_email
 from twinning.visits.models import Attendee, Person, Proposal, Session
 from twinning.visits.proposing import fits_for
 from twinning.visits.services.common import lock_attendee, lock_session, tell
+from twinning.visits.states import ANSWER_FLOW
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -113,7 +114,8 @@ def _promote_waiting(session: Session) -> None:
     first = waiting.select_related("person").first()
     if first is None:
         return
-    first.state, first.responded_at = AnswerState.ACCEPTED, timezone.now()
+    ANSWER_FLOW.move(first, "promote")
+    first.responded_at = timezone.now()
     first.save(update_fields=["state", "responded_at"])
     audit_log(action="visit.waiting_promoted", actor=None, target=first)
     tell([first.person], "place_free", session=session, attendee=first)
@@ -128,10 +130,10 @@ def attendee_answer(*, attendee: Attendee, by: User, attending: bool) -> Attende
     session = lock_session(attendee.session)
     had_place = attendee.state == AnswerState.ACCEPTED
     if not attending:
-        attendee.state = AnswerState.DECLINED
-    elif not had_place:
+        ANSWER_FLOW.move(attendee, "decline")
+    elif attendee.state in (AnswerState.INVITED, AnswerState.DECLINED):
         full = session.capacity is not None and _seats_taken(session) >= session.capacity
-        attendee.state = AnswerState.WAITING if full else AnswerState.ACCEPTED
+        ANSWER_FLOW.move(attendee, "wait" if full else "accept")
     attendee.responded_at = timezone.now()
     attendee.save(update_fields=["state", "responded_at"])
     if attendee.person.user_id is None:
@@ -149,7 +151,7 @@ def attendee_withdraw(*, attendee: Attendee, by: User) -> Attendee:
     require(by, "visits.withdraw_invitation", attendee)
     session = lock_session(attendee.session)
     had_place = attendee.state == AnswerState.ACCEPTED
-    attendee.state = AnswerState.WITHDRAWN
+    ANSWER_FLOW.move(attendee, "withdraw")
     attendee.save(update_fields=["state"])
     audit_log(action="visit.invitation_withdraw", actor=by, target=attendee)
     tell([attendee.person], "invitation_withdrawn", session=session)

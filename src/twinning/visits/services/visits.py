@@ -17,13 +17,13 @@ from twinning.events import services as events
 from twinning.visits.models import LANGUAGE_CODES, Person, Session, TravelTime, Venue, Visit
 from twinning.visits.selectors import itinerary_check
 from twinning.visits.services.common import lock_visit, tell
+from twinning.visits.states import VISIT_FLOW
 
 if TYPE_CHECKING:
     from twinning.core.models import User
     from twinning.organisations.models import Organisation
     from twinning.programmes.models import Programme, Side
 
-State = Visit.State
 VISIT_FIELDS = {
     "title_en", "title_ru", "title_kk", "description", "starts_on", "ends_on",
     "delegation_language", "delegation_time_zone", "default_travel_minutes",
@@ -87,13 +87,13 @@ def visit_update(*, visit: Visit, by: User, **fields: Any) -> Visit:
     return visit
 
 
-def _move(visit: Visit, by: User, permission: str, state: str) -> Visit:
-    """Lock, check the rule (which declares the states it may leave), change, audit."""
+def _move(visit: Visit, by: User, permission: str, step: str) -> Visit:
+    """Lock, check the rule, take the workflow's step (refused from any other state), audit."""
     visit = lock_visit(visit)
     require(by, permission, visit)
-    visit.state = state
+    VISIT_FLOW.move(visit, step)
     visit.save(update_fields=["state", "updated_at"])
-    audit_log(action=f"visit.{state}", actor=by, target=visit)
+    audit_log(action=f"visit.{visit.state}", actor=by, target=visit)
     return visit
 
 
@@ -106,18 +106,18 @@ def visit_publish(*, visit: Visit, by: User, despite_warnings: bool = False) -> 
             _("The itinerary has %(count)s warnings. Look at them, then publish anyway.")
             % {"count": len(warnings)}
         )
-    return _move(visit, by, "visits.publish_visit", State.PUBLISHED)
+    return _move(visit, by, "visits.publish_visit", "publish")
 
 
 @transaction.atomic
 def visit_mark_held(*, visit: Visit, by: User) -> Visit:
-    return _move(visit, by, "visits.mark_held", State.HELD)
+    return _move(visit, by, "visits.mark_held", "hold")
 
 
 @transaction.atomic
 def visit_cancel(*, visit: Visit, by: User) -> Visit:
     """Cancel the visit: every session leaves everyone's calendar, and they are told."""
-    visit = _move(visit, by, "visits.cancel_visit", State.CANCELLED)
+    visit = _move(visit, by, "visits.cancel_visit", "cancel")
     sessions = visit.sessions.exclude(status=Session.Status.CANCELLED)
     for session in sessions:
         session.sequence += 1
