@@ -17,6 +17,7 @@ urlpatterns = [
     path("visits/", include("twinning.visits.urls")),
     path("matching/", include("twinning.matching.urls")),
     path("introductions/", include("twinning.introductions.urls")),
+    path("outcomes/", include("twinning.outcomes.urls")),
     path("students/", include("twinning.students.urls")),
 ]
 if settings.DEBUG:

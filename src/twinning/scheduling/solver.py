@@ -215,10 +215,12 @@ def _most_meetings(
 ) -> Result:
     """Not every meeting fits (or no schedule of all was found): keep the most, by priority,
     and say why the others are left out."""
-    run = _Run(problem, prepared, start=placed.slot_of or None)
+    fair = _fair(problem, prepared, placed)
+    # An unfair placement is no use as a hint under a fairness limit: the greedy one is.
+    run = _Run(problem, prepared, start=placed.slot_of if fair else None)
     run.solve(max(_left(deadline), 1.0), workers, seed)
     result = _conclude(problem, prepared, run, max(_left(deadline), 1.0), workers)
-    if result.status is Status.UNKNOWN and _fair(problem, prepared, placed):
+    if result.status is Status.UNKNOWN and fair:
         # No search finished: the ejection chain's placement still keeps every hard rule.
         result = _result(problem, prepared, placed, Status.FEASIBLE, bound=0)
     result.all_fit = _all_fit(every)
