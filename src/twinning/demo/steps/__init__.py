@@ -11,8 +11,8 @@ from twinning.events import demo as events_demo
 from twinning.film import demo as film_demo
 from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
-from twinning.visits import demo as visits_demo
 from twinning.outcomes import demo as outcomes_demo
+from twinning.visits import demo as visits_demo
 
 STEPS: tuple[Step, ...] = (
     Step("accounts", accounts.load),
