@@ -311,8 +311,9 @@ def _unavailable(name: str, meeting: Meeting) -> str:
 
 
 def _clock(meeting: Meeting) -> str:
-    slot = meeting.slot
-    return slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M") if slot else ""
+    if meeting.slot is None:
+        return ""
+    return meeting.slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M")
 
 
 @dataclass
