@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from twinning.events import feeds, selectors, services
 from twinning.events.models import Invitation
-from twinning.events.views.base import event_for
+from twinning.events.views.base import attempt, event_for
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
@@ -43,8 +42,13 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.select_related("event"), token=token)
     if request.method == "POST":
         attending = request.POST.get("answer") == "yes"
-        services.invitation_respond(invitation=invitation, attending=attending, user=request.user)
-        messages.success(request, _("Thank you for your answer."))
+        attempt(
+            request,
+            lambda: services.invitation_respond(
+                invitation=invitation, attending=attending, user=request.user
+            ),
+            _("Thank you for your answer."),
+        )
         return redirect("events:rsvp", token)
     return render(
         request, "events/rsvp.html", {"invitation": invitation, "event": invitation.event}
