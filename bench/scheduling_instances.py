@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from twinning.scheduling import Meeting, Participant, Problem, Session, numbered_tables
@@ -37,17 +37,19 @@ BASES = [
 
 @dataclass(frozen=True)
 class Published:
-    """The MaxSAT result of Bofill et al. at d = 2: a proven optimum, or None if infeasible."""
+    """The MaxSAT result of Bofill et al.: a proven optimum, or None if infeasible."""
 
     optimum: int | None
     seconds: float | None
 
 
-def published() -> dict[str, Published]:
+def published(d: int = 2) -> dict[str, Published]:
+    """Per instance, the published result at fairness ``d`` (2 for every variant; 0, 1 and 3
+    for the originals)."""
     results = {}
     with (B2B / "published_results_JAIR2022.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["fairness_d"] != "2":
+            if row["fairness_d"] != str(d):
                 continue
             value = row["maxsat_obj"]
             optimum = int(value) if value.isdigit() else None
@@ -56,9 +58,12 @@ def published() -> dict[str, Published]:
     return results
 
 
-def benchmark(name: str) -> Problem:
+def benchmark(name: str, d: int = 2, *, require_all: bool = True) -> Problem:
+    """A published instance at fairness ``d``; ``require_all=False`` is the events' mode
+    (every meeting wanted, none but the fixed ones mandatory)."""
     text = (B2B / "instances" / f"{name}.dzn").read_text(encoding="utf-8")
-    return problem_from_dzn(text, name=name, max_break_spread=2)
+    problem = problem_from_dzn(text, name=name, max_break_spread=d)
+    return replace(problem, require_all=require_all)
 
 
 def large_day(

@@ -19,3 +19,8 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "set_language": "the API answers in the language of each request's Accept-Language header",
+}

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 # The events tests' set-up, shared rather than copied: an event, its brokerage-day grid and
@@ -16,3 +18,10 @@ def bearer(user):
 @pytest.fixture
 def immediate_tasks(settings):
     settings.TASKS = IMMEDIATE_TASKS
+
+
+def send(client, method, path, data=None, headers=None):
+    """A JSON request as an API client sends it."""
+    body = json.dumps(data) if data is not None else ""
+    call = getattr(client, method.lower())
+    return call(path, body, content_type="application/json", **(headers or {}))

@@ -22,7 +22,7 @@ def post_json(client, path, data, headers):
 
 def test_public_list_and_detail_hide_drafts(client, event, programme):
     draft = EventFactory(programme=programme, status=Event.Status.DRAFT)
-    slugs = [item["slug"] for item in client.get("/api/events").json()]
+    slugs = [item["slug"] for item in client.get("/api/events").json()["items"]]
     assert event.slug in slugs and draft.slug not in slugs
     detail = client.get(f"/api/events/{event.slug}").json()
     assert detail["time_zone"] == "Europe/London"
@@ -41,7 +41,7 @@ def test_register_and_list_my_registrations(client, event, member, organisation)
     response = post_json(client, f"/api/events/{event.slug}/registrations", payload, headers)
     assert response.status_code == 201, response.content
     assert response.json()["status"] == "approved"
-    mine = client.get("/api/me/registrations", **headers).json()
+    mine = client.get("/api/me/registrations", **headers).json()["items"]
     assert [(r["event"], r["organisation"]) for r in mine] == [(event.slug, organisation.slug)]
     again = post_json(client, f"/api/events/{event.slug}/registrations", payload, headers)
     assert again.status_code == 403
@@ -53,12 +53,12 @@ def test_my_registrations_take_the_same_queries_for_one_event_or_three(client, p
     first = EventFactory(programme=programme)
     services.registration_create(event=first, user=member)
     with CaptureQueriesContext(connection) as one:
-        assert len(client.get("/api/me/registrations", **headers).json()) == 1
+        assert len(client.get("/api/me/registrations", **headers).json()["items"]) == 1
     others = [EventFactory(programme=programme) for _ in range(2)]
     for other in others:
         services.registration_create(event=other, user=member)
     with CaptureQueriesContext(connection) as three:
-        mine = client.get("/api/me/registrations", **headers).json()
+        mine = client.get("/api/me/registrations", **headers).json()["items"]
     assert {r["event"] for r in mine} == {first.slug, *(other.slug for other in others)}
     assert len(three.captured_queries) == len(one.captured_queries)
 
@@ -90,10 +90,10 @@ def test_cancel_my_registration(client, event, leeds):
 def test_participants_for_participants_only(client, event, leeds, almaty, member):
     response = client.get(f"/api/events/{event.slug}/participants", **bearer(leeds.user))
     assert response.status_code == 200
-    assert [p["id"] for p in response.json()] == [almaty.pk]
+    assert [p["id"] for p in response.json()["items"]] == [almaty.pk]
     filtered = client.get(
         f"/api/events/{event.slug}/participants", {"side": "UK"}, **bearer(leeds.user)
-    ).json()
+    ).json()["items"]
     assert filtered == []
     assert client.get(f"/api/events/{event.slug}/participants", **bearer(member)).status_code == 403
 
@@ -104,7 +104,7 @@ def test_request_accept_and_see_it_both_ways(client, event, leeds, almaty):
     response = post_json(client, path, payload, bearer(leeds.user))
     assert response.status_code == 201, response.content
     request_id = response.json()["id"]
-    received = client.get(path, **bearer(almaty.user)).json()
+    received = client.get(path, **bearer(almaty.user)).json()["items"]
     assert [(r["id"], r["direction"]) for r in received] == [(request_id, "received")]
     assert (
         client.post(f"/api/meeting-requests/{request_id}/accept", **bearer(leeds.user)).status_code
@@ -142,7 +142,7 @@ def test_agenda_in_utc_with_the_events_zone(client, day, operator, leeds, almaty
     accepted_meeting(leeds, almaty)
     services.schedule_run_now(event=day, by=operator, time_limit=5)
     services.schedule_publish(event=day, by=operator)
-    agenda = client.get(f"/api/events/{day.slug}/agenda", **bearer(leeds.user)).json()
+    agenda = client.get(f"/api/events/{day.slug}/agenda", **bearer(leeds.user)).json()["items"]
     assert len(agenda) == 1
     item = agenda[0]
     assert item["partner"] == "Aigerim Almaty"
@@ -206,12 +206,12 @@ def test_a_request_carries_a_session_wish_both_ways(client, day, operator, leeds
     response = post_json(client, path, payload, bearer(leeds.user))
     assert response.status_code == 201, response.content
     assert (response.json()["session"], response.json()["priority"]) == ("afternoon", 3)
-    received = client.get(path, **bearer(almaty.user)).json()
+    received = client.get(path, **bearer(almaty.user)).json()["items"]
     assert [r["session"] for r in received] == ["afternoon"]
     client.post(f"/api/meeting-requests/{received[0]['id']}/accept", **bearer(almaty.user))
     services.schedule_run_now(event=day, by=operator, time_limit=5)
     services.schedule_publish(event=day, by=operator)
-    agenda = client.get(f"/api/events/{day.slug}/agenda", **bearer(leeds.user)).json()
+    agenda = client.get(f"/api/events/{day.slug}/agenda", **bearer(leeds.user)).json()["items"]
     assert [item["session"] for item in agenda] == ["afternoon"]
 
 
@@ -251,7 +251,7 @@ def test_another_organisations_user_can_neither_read_nor_answer_a_request(
     request = pending_request(leeds, almaty)
     stranger = services.registration_create(event=event, user=outsider)
     headers = bearer(stranger.user)
-    assert client.get(f"/api/events/{event.slug}/requests", **headers).json() == []
+    assert client.get(f"/api/events/{event.slug}/requests", **headers).json()["items"] == []
     for action in ("accept", "decline", "cancel"):
         response = client.post(f"/api/meeting-requests/{request.pk}/{action}", **headers)
         assert response.status_code == 404

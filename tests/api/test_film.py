@@ -70,7 +70,7 @@ def test_estimate_refuses_broken_json_and_bad_dates(client, db):
 
 
 def test_producer_lists_and_reads_own_applications(client, application, producer):
-    listed = client.get("/api/film/applications", **bearer(producer)).json()
+    listed = client.get("/api/film/applications", **bearer(producer)).json()["items"]
     assert [item["id"] for item in listed] == [application.pk]
     detail = client.get(f"/api/film/applications/{application.pk}", **bearer(producer)).json()
     assert detail["state"] == "draft"
@@ -79,7 +79,7 @@ def test_producer_lists_and_reads_own_applications(client, application, producer
 
 def test_another_organisation_cannot_see_or_submit(client, application, member):
     url = f"/api/film/applications/{application.pk}"
-    assert client.get("/api/film/applications", **bearer(member)).json() == []
+    assert client.get("/api/film/applications", **bearer(member)).json()["items"] == []
     assert client.get(url, **bearer(member)).status_code == 404
     assert client.post(f"{url}/submit", **bearer(member)).status_code == 404
     application.refresh_from_db()
@@ -122,5 +122,5 @@ def test_operator_transitions_need_their_fields(client, application, producer, o
 def test_queue_is_for_operators(client, application, producer, operator):
     client.post(f"/api/film/applications/{application.pk}/submit", **bearer(producer))
     assert client.get("/api/film/queue", **bearer(producer)).status_code == 403
-    queued = client.get("/api/film/queue", **bearer(operator)).json()
+    queued = client.get("/api/film/queue", **bearer(operator)).json()["items"]
     assert [item["id"] for item in queued] == [application.pk]

@@ -73,15 +73,20 @@ def test_bad_interest_gets_400_and_changes_nothing(client, member, organisation,
 
 def test_lists_mine_by_direction(client, member, outsider, organisation, kazakh):
     introduction = requested(member, organisation, kazakh)
-    mine = client.get("/api/introductions", {"direction": "outgoing"}, **bearer(member)).json()
+    mine = client.get("/api/introductions", {"direction": "outgoing"}, **bearer(member)).json()[
+        "items"
+    ]
     assert [i["id"] for i in mine] == [introduction.pk]
     assert (
-        client.get("/api/introductions", {"direction": "incoming"}, **bearer(member)).json() == []
+        client.get("/api/introductions", {"direction": "incoming"}, **bearer(member)).json()[
+            "items"
+        ]
+        == []
     )
-    theirs = client.get("/api/introductions", **bearer(outsider)).json()
+    theirs = client.get("/api/introductions", **bearer(outsider)).json()["items"]
     assert [(i["id"], i["direction"]) for i in theirs] == [(introduction.pk, "incoming")]
     stranger = MembershipFactory(organisation=OrganisationFactory()).user
-    assert client.get("/api/introductions", **bearer(stranger)).json() == []
+    assert client.get("/api/introductions", **bearer(stranger)).json()["items"] == []
     assert client.get("/api/introductions").status_code == 401
 
 

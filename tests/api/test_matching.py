@@ -28,7 +28,7 @@ def post_json(client, path, data, headers):
 def test_member_gets_partners_with_reasons_as_data_and_words(client, computed):
     response = client.get(url(computed.leeds), **bearer(computed.leeds_user))
     assert response.status_code == 200
-    first = response.json()[0]
+    first = response.json()["items"][0]
     assert first["partner"]["slug"] == computed.kostanay.slug
     assert {r["kind"] for r in first["reasons"]} >= {"types"}
     assert any("NACE 28.93" in text for text in first["reasons_text"])
@@ -38,14 +38,14 @@ def test_reasons_are_worded_in_the_requests_language(client, computed):
     headers = bearer(computed.kostanay_user)
     response = client.get(url(computed.kostanay), HTTP_ACCEPT_LANGUAGE="ru", **headers)
     assert response.status_code == 200
-    assert any("Ваш" in text for text in response.json()[0]["reasons_text"])
+    assert any("Ваш" in text for text in response.json()["items"][0]["reasons_text"])
 
 
 def test_filters_narrow_the_list_like_the_page(client, computed):
     headers = bearer(computed.leeds_user)
-    narrowed = client.get(url(computed.leeds), {"region": "kostanay"}, **headers).json()
+    narrowed = client.get(url(computed.leeds), {"region": "kostanay"}, **headers).json()["items"]
     assert [item["partner"]["slug"] for item in narrowed] == [computed.kostanay.slug]
-    assert client.get(url(computed.leeds), {"min_score": 99}, **headers).json() == []
+    assert client.get(url(computed.leeds), {"min_score": 99}, **headers).json()["items"] == []
 
 
 def test_opportunity_list_is_only_for_own_opportunities(client, computed):
@@ -79,7 +79,7 @@ def test_feedback_is_recorded_and_cleared(client, computed):
     response = post_json(client, url(computed.leeds, "feedback"), payload, headers)
     assert response.status_code == 200, response.content
     assert response.json()["kind"] == "must_meet"
-    listed = client.get(url(computed.leeds), **headers).json()
+    listed = client.get(url(computed.leeds), **headers).json()["items"]
     assert listed[0]["feedback"] == "must_meet"
     path = url(computed.leeds, f"feedback/{computed.kostanay.slug}")
     assert client.delete(path, **headers).status_code == 204
@@ -90,7 +90,10 @@ def test_not_interested_takes_the_partner_off_the_list(client, computed):
     headers = bearer(computed.leeds_user)
     payload = {"candidate": computed.kostanay.slug, "kind": "not_interested"}
     assert post_json(client, url(computed.leeds, "feedback"), payload, headers).status_code == 200
-    slugs = [item["partner"]["slug"] for item in client.get(url(computed.leeds), **headers).json()]
+    slugs = [
+        item["partner"]["slug"]
+        for item in client.get(url(computed.leeds), **headers).json()["items"]
+    ]
     assert computed.kostanay.slug not in slugs
 
 

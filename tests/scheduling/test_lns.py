@@ -60,10 +60,21 @@ def test_a_repaired_day_is_bounded_by_who_cannot_avoid_a_break():
     assert (result.status, result.breaks, result.bound) == (Status.OPTIMAL, 1, 1)
 
 
-def test_days_with_precedences_are_left_to_the_whole_model():
-    problem = day([("a", "b"), ("a", "c")], slots=4, after={"m2": ("m1",)})
+def test_precedences_hold_through_the_repairs():
+    # m2 must follow m1, m3 must follow m2: pulled together, a's day keeps that order.
+    problem = day(
+        [("a", "b"), ("a", "c"), ("a", "d"), ("b", "d")],
+        slots=8,
+        after={"m2": ("m1",), "m3": ("m2",)},
+    )
+    start = {"m1": 1, "m2": 4, "m3": 7, "m4": 0}
 
-    assert not applies(problem)
+    result = improved(problem, start)
+
+    assert applies(problem)
+    assert check(problem, seat(problem, result)) == []
+    assert result["m1"] < result["m2"] < result["m3"]
+    assert breaks(problem, result) < breaks(problem, start)
 
 
 people = st.sampled_from("abcdef")

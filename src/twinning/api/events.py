@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.auth import OPTIONAL
 from twinning.api.events_schemas import (
@@ -29,6 +30,7 @@ from twinning.api.events_schemas import (
     ScheduleRunOut,
     ScheduleVersionOut,
 )
+from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.events import selectors, services
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
@@ -76,14 +78,20 @@ def registration_out(registration: Registration) -> RegistrationOut:
 # ---------------------------------------------------------------- public
 
 
-@router.get("/events", response=list[EventOut], auth=OPTIONAL)
+@router.get("/events", response=list[EventOut], auth=OPTIONAL, openapi_extra=pages("events:list"))
+@paginate(LimitOffsetPagination)
 def event_list(request: HttpRequest) -> list[dict[str, Any]]:
     """Published public events; with a token, also those I registered for (operators: all)."""
     events = selectors.events_visible(user=request.user).order_by("-starts_on")
     return [event_out(event) for event in events]
 
 
-@router.get("/events/{slug}", response={200: EventDetailOut, 404: Error}, auth=OPTIONAL)
+@router.get(
+    "/events/{slug}",
+    response={200: EventDetailOut, 404: Error},
+    auth=OPTIONAL,
+    openapi_extra=pages("events:detail"),
+)
 def event_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     """One event; `hours` gives the meeting day in the event's zone and in each side's."""
     event = _event(request, slug)
@@ -97,7 +105,10 @@ def event_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 # ---------------------------------------------------------------- registration
 
 
-@router.get("/me/registrations", response=list[RegistrationOut])
+@router.get(
+    "/me/registrations", response=list[RegistrationOut], openapi_extra=pages("events:register")
+)
+@paginate(LimitOffsetPagination)
 def my_registrations(request: HttpRequest) -> list[RegistrationOut]:
     return [registration_out(r) for r in selectors.registrations_of_user(user=request.user)]
 
@@ -105,6 +116,7 @@ def my_registrations(request: HttpRequest) -> list[RegistrationOut]:
 @router.post(
     "/events/{slug}/registrations",
     response={201: RegistrationOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("events:register"),
 )
 def register(request: HttpRequest, slug: str, payload: RegistrationIn) -> Status:
     """Register myself, optionally representing one of my organisations."""
@@ -125,7 +137,9 @@ def register(request: HttpRequest, slug: str, payload: RegistrationIn) -> Status
 
 
 @router.delete(
-    "/events/{slug}/registration", response={200: RegistrationOut, 400: FieldErrors, 404: Error}
+    "/events/{slug}/registration",
+    response={200: RegistrationOut, 400: FieldErrors, 404: Error},
+    openapi_extra=pages("events:register"),
 )
 def cancel_registration(request: HttpRequest, slug: str) -> RegistrationOut:
     registration = _own_registration(request, slug)
@@ -162,8 +176,11 @@ def participant_out(person: Any, open_requests: dict[int, MeetingRequest]) -> Pa
 
 
 @router.get(
-    "/events/{slug}/participants", response={200: list[ParticipantOut], 403: Error, 404: Error}
+    "/events/{slug}/participants",
+    response={200: list[ParticipantOut], 403: Error, 404: Error},
+    openapi_extra=pages("events:participants"),
 )
+@paginate(LimitOffsetPagination)
 def participants(
     request: HttpRequest, slug: str, filters: Query[ParticipantQuery]
 ) -> list[ParticipantOut]:
@@ -202,7 +219,12 @@ def request_out(meeting_request: MeetingRequest, viewer_user_id: int) -> Meeting
     )
 
 
-@router.get("/events/{slug}/requests", response={200: list[MeetingRequestOut], 404: Error})
+@router.get(
+    "/events/{slug}/requests",
+    response={200: list[MeetingRequestOut], 404: Error},
+    openapi_extra=pages("events:my_requests"),
+)
+@paginate(LimitOffsetPagination)
 def my_requests(request: HttpRequest, slug: str) -> list[MeetingRequestOut]:
     registration = _own_registration(request, slug)
     # Nothing expires requests on a timer, so lapsed ones are expired when someone looks.
@@ -214,6 +236,7 @@ def my_requests(request: HttpRequest, slug: str) -> list[MeetingRequestOut]:
 @router.post(
     "/events/{slug}/requests",
     response={201: MeetingRequestOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("events:request_create"),
 )
 def request_meeting(request: HttpRequest, slug: str, payload: MeetingRequestIn) -> Status:
     requester = _own_registration(request, slug)
@@ -254,18 +277,30 @@ def _respond(request: HttpRequest, pk: int, action: str) -> MeetingRequestOut:
     return request_out(selectors.request_get(pk=pk), request.user.pk)
 
 
-@router.post("/meeting-requests/{pk}/accept", response=REQUEST_RESPONSES)
+@router.post(
+    "/meeting-requests/{pk}/accept",
+    response=REQUEST_RESPONSES,
+    openapi_extra=pages("events:request_respond"),
+)
 def accept_request(request: HttpRequest, pk: int) -> MeetingRequestOut:
     """The recipient accepts: the meeting is then placed by the next scheduling run."""
     return _respond(request, pk, "accept")
 
 
-@router.post("/meeting-requests/{pk}/decline", response=REQUEST_RESPONSES)
+@router.post(
+    "/meeting-requests/{pk}/decline",
+    response=REQUEST_RESPONSES,
+    openapi_extra=pages("events:request_respond"),
+)
 def decline_request(request: HttpRequest, pk: int) -> MeetingRequestOut:
     return _respond(request, pk, "decline")
 
 
-@router.post("/meeting-requests/{pk}/cancel", response=REQUEST_RESPONSES)
+@router.post(
+    "/meeting-requests/{pk}/cancel",
+    response=REQUEST_RESPONSES,
+    openapi_extra=pages("events:request_respond"),
+)
 def cancel_request(request: HttpRequest, pk: int) -> MeetingRequestOut:
     """Either side withdraws; an accepted meeting is cancelled with it."""
     return _respond(request, pk, "cancel")
@@ -297,7 +332,12 @@ def agenda_item(meeting: Meeting, registration: Registration) -> AgendaItemOut:
     )
 
 
-@router.get("/events/{slug}/agenda", response={200: list[AgendaItemOut], 404: Error})
+@router.get(
+    "/events/{slug}/agenda",
+    response={200: list[AgendaItemOut], 404: Error},
+    openapi_extra=pages("events:agenda"),
+)
+@paginate(LimitOffsetPagination)
 def my_agenda(request: HttpRequest, slug: str) -> list[AgendaItemOut]:
     """My published meetings in time order, cancelled ones included; times in UTC with the
     event's time zone name beside them."""
@@ -311,6 +351,7 @@ def my_agenda(request: HttpRequest, slug: str) -> list[AgendaItemOut]:
 @router.post(
     "/events/{slug}/schedule/runs",
     response={202: ScheduleRunOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("events:run_start"),
 )
 def schedule_run(request: HttpRequest, slug: str, payload: ScheduleRunIn) -> Status:
     """Queue an optimiser run; follow it at /api/jobs/{job_id}."""
@@ -325,7 +366,9 @@ def schedule_run(request: HttpRequest, slug: str, payload: ScheduleRunIn) -> Sta
 
 
 @router.post(
-    "/events/{slug}/schedule/publish", response={200: ScheduleVersionOut, 403: Error, 404: Error}
+    "/events/{slug}/schedule/publish",
+    response={200: ScheduleVersionOut, 403: Error, 404: Error},
+    openapi_extra=pages("events:publish"),
 )
 def schedule_publish(request: HttpRequest, slug: str, payload: PublishIn) -> ScheduleVersionOut:
     """Publish the working schedule: participants are told of their changed meetings."""
@@ -359,14 +402,20 @@ def meeting_after_out(meeting: Meeting) -> MeetingAfterOut:
 MEETING_AFTER = "/events/{slug}/meetings/{pk}/after"
 
 
-@router.get(MEETING_AFTER, response={200: MeetingAfterOut, 403: Error, 404: Error})
+@router.get(
+    MEETING_AFTER,
+    response={200: MeetingAfterOut, 403: Error, 404: Error},
+    openapi_extra=pages("events:after"),
+)
 def meeting_after_get(request: HttpRequest, slug: str, pk: int) -> MeetingAfterOut:
     """The meetings that must take place before this one ("meet A before B")."""
     return meeting_after_out(_managed_meeting(request, slug, pk))
 
 
 @router.put(
-    MEETING_AFTER, response={200: MeetingAfterOut, 400: FieldErrors, 403: Error, 404: Error}
+    MEETING_AFTER,
+    response={200: MeetingAfterOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("events:after"),
 )
 def meeting_after_put(
     request: HttpRequest, slug: str, pk: int, payload: MeetingAfterIn
@@ -388,7 +437,9 @@ def meeting_after_put(
 
 
 @router.post(
-    "/events/{slug}/publish", response={200: EventOut, 400: FieldErrors, 403: Error, 404: Error}
+    "/events/{slug}/publish",
+    response={200: EventOut, 400: FieldErrors, 403: Error, 404: Error},
+    openapi_extra=pages("events:state"),
 )
 def event_publish(request: HttpRequest, slug: str) -> dict[str, Any]:
     event = _event(request, slug, MANAGE)

@@ -10,7 +10,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.film import selectors, services
 from twinning.film.cli import run
@@ -33,7 +35,7 @@ ESTIMATE_BODY = {
     "/film/estimate",
     response={200: dict[str, Any], 400: FieldErrors},
     auth=None,
-    openapi_extra=ESTIMATE_BODY,
+    openapi_extra={**ESTIMATE_BODY, **pages("film:estimator")},
 )
 def estimate(request: HttpRequest, date: dt.date | None = None) -> dict[str, Any]:
     """The same JSON in and out as `manage.py film_estimate`; `date` picks the exchange rates
@@ -101,13 +103,19 @@ class PaidIn(Schema):
     paid_on: dt.date
 
 
-@router.get("/film/applications", response=list[ApplicationOut])
+@router.get("/film/applications", response=list[ApplicationOut], openapi_extra=pages("film:mine"))
+@paginate(LimitOffsetPagination)
 def my_applications(request: HttpRequest) -> Any:
     """The applications of the studios I belong to, latest change first."""
     return list(selectors.applications_for_user(user=request.user))
 
 
-@router.get("/film/queue", response={200: list[ApplicationOut], 403: Error})
+@router.get(
+    "/film/queue",
+    response={200: list[ApplicationOut], 403: Error},
+    openapi_extra=pages("film:queue"),
+)
+@paginate(LimitOffsetPagination)
 def queue(request: HttpRequest, state: str = "") -> Any:
     """Operators: every application past draft, oldest submission first."""
     if not request.user.has_perm("film.view_queue"):
@@ -122,7 +130,11 @@ def _visible(request: HttpRequest, pk: int) -> FilmApplication:
     return application
 
 
-@router.get("/film/applications/{pk}", response={200: ApplicationOut, 404: Error})
+@router.get(
+    "/film/applications/{pk}",
+    response={200: ApplicationOut, 404: Error},
+    openapi_extra=pages("film:application"),
+)
 def application_detail(request: HttpRequest, pk: int) -> Any:
     return _visible(request, pk)
 
@@ -135,24 +147,40 @@ def _transition(request: HttpRequest, pk: int, transition: Any, **fields: Any) -
     return selectors.application_get(pk=pk)
 
 
-@router.post("/film/applications/{pk}/submit", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/submit",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:submit"),
+)
 def submit(request: HttpRequest, pk: int) -> Any:
     return _transition(request, pk, services.film_application_submit)
 
 
-@router.post("/film/applications/{pk}/start-review", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/start-review",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:review"),
+)
 def start_review(request: HttpRequest, pk: int) -> Any:
     return _transition(request, pk, services.film_application_start_review)
 
 
-@router.post("/film/applications/{pk}/request-changes", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/request-changes",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:changes"),
+)
 def request_changes(request: HttpRequest, pk: int, payload: MessageIn) -> Any:
     return _transition(
         request, pk, services.film_application_request_changes, message=payload.message
     )
 
 
-@router.post("/film/applications/{pk}/approve", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/approve",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:approve"),
+)
 def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
     return _transition(
         request,
@@ -163,12 +191,20 @@ def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
     )
 
 
-@router.post("/film/applications/{pk}/reject", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/reject",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:reject"),
+)
 def reject(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
     return _transition(request, pk, services.film_application_reject, reason=payload.reason)
 
 
-@router.post("/film/applications/{pk}/mark-paid", response=TRANSITION_RESPONSES)
+@router.post(
+    "/film/applications/{pk}/mark-paid",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("film:paid"),
+)
 def mark_paid(request: HttpRequest, pk: int, payload: PaidIn) -> Any:
     return _transition(
         request,

@@ -12,7 +12,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.introductions import selectors, services
 from twinning.introductions.models import Introduction
@@ -99,7 +101,10 @@ def _direction(request: HttpRequest, introduction: Introduction) -> str:
     return "incoming" if introduction.recipient_id in mine else "other"
 
 
-@router.get("/introductions", response=list[IntroductionOut])
+@router.get(
+    "/introductions", response=list[IntroductionOut], openapi_extra=pages("introductions:mine")
+)
+@paginate(LimitOffsetPagination)
 def my_introductions(request: HttpRequest, direction: str = "") -> list[Any]:
     """My organisations' introductions, newest first; `direction` is incoming or outgoing."""
     user = request.user
@@ -120,13 +125,21 @@ def _visible(request: HttpRequest, pk: int) -> Introduction:
     return introduction
 
 
-@router.get("/introductions/{pk}", response={200: IntroductionOut, 404: Error})
+@router.get(
+    "/introductions/{pk}",
+    response={200: IntroductionOut, 404: Error},
+    openapi_extra=pages("introductions:mine"),
+)
 def introduction_detail(request: HttpRequest, pk: int) -> Any:
     introduction = _visible(request, pk)
     return introduction_out(request, introduction, _direction(request, introduction))
 
 
-@router.post("/introductions", response={201: IntroductionOut, 400: FieldErrors, 404: Error})
+@router.post(
+    "/introductions",
+    response={201: IntroductionOut, 400: FieldErrors, 404: Error},
+    openapi_extra=pages("introductions:new"),
+)
 def express_interest(request: HttpRequest, payload: IntroductionIn) -> Status:
     """Express interest from one of my organisations in an organisation on the other side,
     optionally about one of its opportunities."""
@@ -161,17 +174,29 @@ def _transition(request: HttpRequest, pk: int, transition: Any) -> Any:
     return introduction_out(request, introduction, _direction(request, introduction))
 
 
-@router.post("/introductions/{pk}/accept", response=TRANSITION_RESPONSES)
+@router.post(
+    "/introductions/{pk}/accept",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("introductions:accept"),
+)
 def accept(request: HttpRequest, pk: int) -> Any:
     """The recipient accepts (an operator brokers): both sides now see each other's contacts."""
     return _transition(request, pk, services.introduction_accept)
 
 
-@router.post("/introductions/{pk}/decline", response=TRANSITION_RESPONSES)
+@router.post(
+    "/introductions/{pk}/decline",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("introductions:decline"),
+)
 def decline(request: HttpRequest, pk: int) -> Any:
     return _transition(request, pk, services.introduction_decline)
 
 
-@router.post("/introductions/{pk}/withdraw", response=TRANSITION_RESPONSES)
+@router.post(
+    "/introductions/{pk}/withdraw",
+    response=TRANSITION_RESPONSES,
+    openapi_extra=pages("introductions:withdraw"),
+)
 def withdraw(request: HttpRequest, pk: int) -> Any:
     return _transition(request, pk, services.introduction_withdraw)

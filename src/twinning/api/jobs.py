@@ -6,6 +6,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from twinning.api.matching_schemas import JobOut
+from twinning.api.parity import pages
 from twinning.api.schemas import Error
 from twinning.core.models import JobProgress
 from twinning.core.selectors import job_get
@@ -30,7 +31,11 @@ def job_out(job: JobProgress) -> JobOut:
     )
 
 
-@router.get("/jobs/{job_id}", response={200: JobOut, 403: Error, 404: Error})
+@router.get(
+    "/jobs/{job_id}",
+    response={200: JobOut, 403: Error, 404: Error},
+    openapi_extra=pages("matching:job"),
+)
 def job_detail(request: HttpRequest, job_id: int) -> JobOut:
     """Only the user who started the job, or an operator, may follow it."""
     job = job_get(job_id=job_id)

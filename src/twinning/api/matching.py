@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.matching_schemas import (
     FeedbackIn,
@@ -14,6 +15,7 @@ from twinning.api.matching_schemas import (
     PartnerOut,
     RecommendationOut,
 )
+from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.matching import selectors, services
 from twinning.matching.selectors import ListFilters, RecommendedPartner
@@ -76,7 +78,9 @@ def recommendation_out(item: RecommendedPartner) -> RecommendationOut:
 @router.get(
     "/organisations/{slug}/recommendations",
     response={200: list[RecommendationOut], 404: Error},
+    openapi_extra=pages("matching:organisation", "matching:opportunity"),
 )
+@paginate(LimitOffsetPagination)
 def recommendations(
     request: HttpRequest, slug: str, filters: Query[ListQuery]
 ) -> list[RecommendationOut]:
@@ -99,7 +103,11 @@ def recommendations(
 FEEDBACK_RESPONSES = {200: FeedbackOut, 400: FieldErrors, 403: Error, 404: Error}
 
 
-@router.post("/organisations/{slug}/feedback", response=FEEDBACK_RESPONSES)
+@router.post(
+    "/organisations/{slug}/feedback",
+    response=FEEDBACK_RESPONSES,
+    openapi_extra=pages("matching:feedback"),
+)
 def feedback_give(request: HttpRequest, slug: str, payload: FeedbackIn) -> FeedbackOut:
     """Must meet, interesting or not interested; the lists are refreshed in the background."""
     organisation = _organisation(request, slug, "matching.give_feedback")
@@ -114,7 +122,9 @@ def feedback_give(request: HttpRequest, slug: str, payload: FeedbackIn) -> Feedb
 
 
 @router.delete(
-    "/organisations/{slug}/feedback/{candidate}", response={204: None, 403: Error, 404: Error}
+    "/organisations/{slug}/feedback/{candidate}",
+    response={204: None, 403: Error, 404: Error},
+    openapi_extra=pages("matching:feedback"),
 )
 def feedback_clear(request: HttpRequest, slug: str, candidate: str) -> Status:
     organisation = _organisation(request, slug, "matching.give_feedback")
@@ -129,6 +139,7 @@ def feedback_clear(request: HttpRequest, slug: str, candidate: str) -> Status:
 @router.post(
     "/organisations/{slug}/recommendations/refresh",
     response={202: JobStarted, 403: Error, 404: Error},
+    openapi_extra=pages("matching:refresh"),
 )
 def refresh(request: HttpRequest, slug: str) -> Status:
     """Bring the lists up to date in the background; follow the job at /api/jobs/{job_id}."""

@@ -1,6 +1,8 @@
 from django.http import HttpRequest
 from ninja import Router
+from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.parity import pages
 from twinning.api.schemas import RegionOut, SectorOut
 from twinning.programmes import selectors
 
@@ -8,6 +10,7 @@ router = Router(tags=["programmes"])
 
 
 @router.get("/regions", response=list[RegionOut], auth=None)
+@paginate(LimitOffsetPagination)
 def list_regions(request: HttpRequest, side: str | None = None) -> list[RegionOut]:
     chosen = selectors.side_get(code=side) if side else None
     return [
@@ -16,11 +19,15 @@ def list_regions(request: HttpRequest, side: str | None = None) -> list[RegionOu
     ]
 
 
-@router.get("/sectors", response=list[SectorOut], auth=None)
-def search_sectors(
-    request: HttpRequest, q: str = "", level: int | None = None, limit: int = 50
-) -> list[SectorOut]:
-    found = selectors.sectors_search(query=q, level=level, limit=min(limit, 200))
+@router.get(
+    "/sectors", response=list[SectorOut], auth=None, openapi_extra=pages("programmes:sectors")
+)
+@paginate(LimitOffsetPagination)
+def search_sectors(request: HttpRequest, q: str = "", level: int | None = None) -> list[SectorOut]:
+    """Sectors whose code starts with, or whose title in any language contains, `q`; pages of
+    `limit` (default 100) from `offset`."""
+    # Every NACE Rev. 2 code fits under this bound; the page is cut by the pagination.
+    found = selectors.sectors_search(query=q, level=level, limit=5000)
     return [
         SectorOut(
             code=s.code,

@@ -76,3 +76,50 @@ class OpportunityIn(Schema):
 
 class RejectIn(Schema):
     reason: str
+
+
+class OrganisationIn(Schema):
+    """The fields of the organisation form (the logo is uploaded on the page)."""
+
+    kind: str
+    legal_name: str
+    name_en: str = ""
+    name_ru: str = ""
+    name_kk: str = ""
+    region: str
+    size: str = ""
+    year_founded: int | None = None
+    website: str = ""
+    working_languages: list[str] = []
+    sectors: list[str]
+    description: str = ""
+    registry_id: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+
+class OpportunityEditIn(Schema):
+    """The fields of the opportunity form."""
+
+    type: str
+    title: str
+    summary: str
+    description: str = ""
+    sectors: list[str]
+    target_side: str = ""
+    target_regions: list[str] = []
+    languages: list[str] = []
+    expires_on: dt.date
+
+
+class MemberIn(Schema):
+    email: str
+    role: str = "member"
+
+
+class MemberOut(Schema):
+    user_id: int
+    name: str
+    email: str
+    role: str

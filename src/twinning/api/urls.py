@@ -1,20 +1,67 @@
 """The REST API: one router per app, token authentication, OpenAPI schema at /api/openapi.json."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 
-from twinning.api import events, film, introductions, jobs, matching, organisations, programmes
-from twinning.api.auth import TokenAuth
+from twinning.api import (
+    accounts,
+    events,
+    film,
+    introductions,
+    jobs,
+    matching,
+    organisations,
+    programmes,
+)
+from twinning.api.auth import TokenAuth, anonymous
 
-api = NinjaAPI(
+
+def _refusal(description: str, schema: str) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{schema}"}
+    return {"description": description, "content": {"application/json": {"schema": ref}}}
+
+
+class TwinningSchema(OpenAPISchema):
+    """Ninja's schema, plus what it cannot know: which operations are public (they take a token
+    but need none: `security` lists the empty requirement), the 401 every other operation may
+    answer, and the 400 that the input's validation answers for any operation that takes input."""
+
+    def operation_details(self, operation: Operation) -> dict[str, Any]:
+        details: dict[str, Any] = super().operation_details(operation)
+        responses = details["responses"]
+        if not operation.auth_callbacks or anonymous in operation.auth_callbacks:
+            details["x-public"] = True
+            details["security"] = [{}, {TokenAuth.__name__: []}]
+        else:
+            responses.setdefault(401, _refusal("No token, or an unknown or revoked one.", "Error"))
+        if details.get("parameters") or details.get("requestBody"):
+            responses.setdefault(400, _refusal("The input is refused.", "FieldErrors"))
+        return details
+
+
+class TwinningAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return TwinningSchema(api=self, path_prefix=path_prefix)
+
+
+api = TwinningAPI(
     title="Twinning API",
     version="1",
     description="Programmes, organisations and opportunities of a Twinning platform.",
     auth=TokenAuth(),
     urls_namespace="api",
 )
+api.add_router("/", accounts.router)
 api.add_router("/", programmes.router)
 api.add_router("/", organisations.router)
 api.add_router("/", matching.router)

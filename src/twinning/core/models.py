@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class EmailUserManager(UserManager["User"]):
     def _create_user_object(self, username, email, password, **extra_fields):  # type: ignore[no-untyped-def]
         email = self.normalize_email(email or username)
-        return super()._create_user_object(email, email, password, **extra_fields)
+        return super()._create_user_object(email, email, password, **extra_fields)  # type: ignore[misc]
 
     def create_user(self, email=None, password=None, **extra_fields):  # type: ignore[no-untyped-def,override]
         extra_fields.pop("username", None)
@@ -38,7 +38,7 @@ class User(AbstractUser):
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
     objects = EmailUserManager()  # type: ignore[misc]
 
     class Meta:

@@ -36,3 +36,15 @@ urlpatterns = [
     path("accounts/me/delete/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
 ]
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "privacy": "static text of the privacy notice, with nothing to read or change per user",
+    "signup": "an account is opened in a browser, where the consent is given; tokens come after",
+    "login": "the API signs in with a personal token, not a browser session",
+    "logout": "the API has no session to end; revoke the token instead",
+    "password_reset": "passwords belong to the browser sign-in; the API uses tokens",
+    "password_reset_done": "passwords belong to the browser sign-in; the API uses tokens",
+    "password_reset_confirm": "passwords belong to the browser sign-in; the API uses tokens",
+    "password_reset_complete": "passwords belong to the browser sign-in; the API uses tokens",
+}

@@ -57,3 +57,10 @@ urlpatterns = [
     path("<slug:slug>/manage/check-in/", schedule.check_in_list, name="check_in"),
     path("<slug:slug>/manage/check-in/<int:pk>/", schedule.check_in_tick, name="check_in_tick"),
 ]
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "feed": "already a machine-readable iCalendar resource, authorised by the token in its address",
+    "event_ics": "already a machine-readable iCalendar resource of a public event",
+    "print_all": "a print layout of every agenda; GET /api/events/{slug}/schedule gives the data",
+}

@@ -34,3 +34,8 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/remove/", views.DocumentRemoveView.as_view(), name="document_remove"),
 ]
+
+# Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
+PAGE_ONLY = {
+    "estimate_lines": "an htmx fragment that adds budget-line rows to the estimator's form",
+}

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from twinning.scheduling.problem import Index, Problem, host_tables, participant_breaks
+from twinning.scheduling.problem import (
+    Index,
+    Problem,
+    host_tables,
+    participant_breaks,
+    precedence_lists,
+)
 
 # Freed meetings per neighbourhood: starting size, and the range it adapts within.
 START_SIZE = 40
@@ -25,11 +31,10 @@ STEP_SECONDS = 0.3
 
 
 def applies(problem: Problem) -> bool:
-    """Only plain days: precedences, interpreters and hosted tables tie meetings together
-    beyond their participants, which the sub-model does not see."""
-    if problem.interpreters or host_tables(problem):
-        return False
-    return not any(meeting.after for meeting in problem.meetings)
+    """Interpreters and hosted tables tie meetings together beyond their participants, which
+    the sub-model does not see. (Precedences it keeps: against the meetings that stay, as
+    bounds on the slots; among the freed ones, as constraints.)"""
+    return not (problem.interpreters or host_tables(problem))
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Search:
         self.domains = domains
         self.slot_of = dict(slot_of)
         self.size = START_SIZE
+        self.before, self.later = precedence_lists(problem, index)
 
     def breaks(self) -> list[int]:
         return [
@@ -96,6 +102,14 @@ class Search:
                     frontier.extend(self._others(m, p))
         return self._fix_rest(sorted(freed))
 
+    def _window(self, m: int, freed: set[int]) -> tuple[int, int]:
+        """The open interval of slots the meetings that stay leave ``m`` by precedence."""
+        low = max((self.slot_of[a] for a in self.before[m] if a not in freed), default=-1)
+        high = min(
+            (self.slot_of[k] for k in self.later[m] if k not in freed), default=self.problem.slots
+        )
+        return low, high
+
     def _others(self, m: int, p: int) -> list[int]:
         return [q for q in self._people(m) if q != p]
 
@@ -126,13 +140,26 @@ class Search:
         """Best placement of the freed meetings; ``None`` when no better one was found."""
         model = cp_model.CpModel()
         x: dict[int, dict[int, cp_model.IntVar]] = {}
+        freed = set(hood.freed)
         for m in hood.freed:
             people = self._people(m)
-            slots = [t for t in self.domains[m] if all(t not in hood.fixed_busy[p] for p in people)]
+            low, high = self._window(m, freed)
+            slots = [
+                t
+                for t in self.domains[m]
+                if low < t < high and all(t not in hood.fixed_busy[p] for p in people)
+            ]
             x[m] = {t: model.new_bool_var(f"x{m}_{t}") for t in slots}
             model.add_exactly_one(x[m].values())
             for t, lit in x[m].items():
                 model.add_hint(lit, self.slot_of[m] == t)
+        for m in hood.freed:
+            for a in self.before[m]:
+                if a in freed:
+                    model.add(
+                        sum(t * lit for t, lit in x[m].items())
+                        >= sum(t * lit for t, lit in x[a].items()) + 1
+                    )
         for t in range(self.problem.slots):
             at_t = [x[m][t] for m in hood.freed if t in x[m]]
             if len(at_t) > hood.free_tables[t]:

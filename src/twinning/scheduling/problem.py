@@ -168,3 +168,13 @@ def participant_breaks(busy_slots: list[int] | set[int]) -> int:
     """Maximal runs of idle slots between two meetings."""
     ordered = sorted(busy_slots)
     return sum(1 for a, b in pairwise(ordered) if b > a + 1)
+
+
+def precedence_lists(problem: Problem, index: Index) -> tuple[list[list[int]], list[list[int]]]:
+    """Per meeting, the meetings that must come before it, and those that must come after."""
+    before = [[index.meeting[o] for o in meeting.after] for meeting in problem.meetings]
+    later: list[list[int]] = [[] for _ in problem.meetings]
+    for m, earlier in enumerate(before):
+        for a in earlier:
+            later[a].append(m)
+    return before, later

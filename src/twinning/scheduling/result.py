@@ -36,6 +36,10 @@ class Result:
     seconds: float = 0.0
     # Why a problem is infeasible, in words an organiser can act on.
     reason: str | None = None
+    # True: every meeting is placed; False: proven that not every meeting fits; None: unknown.
+    all_fit: bool | None = None
+    # When fairness alone keeps meetings out: the smallest break spread that holds them all.
+    smallest_spread: int | None = None
 
     @property
     def gap(self) -> float | None:
@@ -56,6 +60,8 @@ class Result:
             "scheduled_weight": self.scheduled_weight,
             "moves": self.moves,
             "reason": self.reason,
+            "all_fit": self.all_fit,
+            "smallest_spread": self.smallest_spread,
             "assignments": [_assignment_json(a) for a in self.assignments],
             "unscheduled": [{"meeting": u.meeting, "reason": u.reason} for u in self.unscheduled],
             "breaks_by_participant": self.breaks_by_participant,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
-from twinning.scheduling import lns
+from twinning.scheduling import lns, placement
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.clauses import Answer, ClauseModel
 from twinning.scheduling.diagnosis import (
@@ -80,29 +80,115 @@ def solve(
         return _finish(Result(Status.INFEASIBLE, reason="; ".join(reasons)), started)
     # Reading the answer back and seating it takes a moment after the last search.
     deadline = started + time_limit - min(2.0, 0.02 * time_limit)
-    if not stability and len(prepared.mandatory) < len(problem.meetings):
-        # Try to keep every meeting first: the usual case, and a much easier model.
-        complete = dataclasses.replace(prepared, mandatory=set(range(len(problem.meetings))))
-        probe = _Run(problem, complete)
-        found = probe.solve(_left(deadline) / 4, workers, seed, first=True)
-        if found in (Status.OPTIMAL, Status.FEASIBLE):
-            return _finish(
-                _descend_from(problem, complete, probe, deadline, workers, seed), started
-            )
-    if stability or len(prepared.mandatory) < len(problem.meetings):
+    if stability:
         run = _Run(problem, prepared, stability=stability)
         run.solve(_left(deadline), workers, seed)
         return _finish(_conclude(problem, prepared, run, time_limit, workers), started)
-    placed = _placement(problem, prepared, deadline, workers, seed)
-    if placed is not None and lns.applies(problem):
-        return _finish(_improve_locally(problem, prepared, placed, deadline, seed), started)
-    if placed is not None:
-        return _finish(_descend(problem, prepared, placed, 0, deadline, workers, seed), started)
-    return _finish(_descend(problem, prepared, None, 0, deadline, workers, seed), started)
+    # One path: every meeting is wanted, so look for a schedule of all of them first, as
+    # the benchmark's ``require_all`` does; only when that is proven impossible (or not found
+    # in time) do the meetings left out become a question.
+    complete = dataclasses.replace(prepared, mandatory=set(range(len(problem.meetings))))
+    placed = _place_heuristically(problem, complete, deadline, seed)
+    obvious = _obvious_infeasibility(problem, complete)
+    if obvious:
+        every = Result(Status.INFEASIBLE, reason="; ".join(obvious))
+    else:
+        # Without every meeting in hand, keep time for the day where some are left out.
+        whole = problem.require_all or len(placed) == len(problem.meetings)
+        share = EVERY_SHARE if len(problem.meetings) > SMALL else SMALL_EVERY_SHARE
+        until = deadline if whole else time.perf_counter() + share * _left(deadline)
+        every = _every_meeting(problem, complete, placed, until, workers, seed)
+    if every.status in FOUND or problem.require_all:
+        every.all_fit = True if every.status in FOUND else _all_fit(every)
+        return _finish(every, started)
+    return _finish(
+        _most_meetings(problem, prepared, every, placed, deadline, workers, seed), started
+    )
 
 
+# Share of the time the search for a schedule of every meeting gets when the ejection chain
+# did not find one and meetings may be left out.
+EVERY_SHARE = 0.5
+# On the benchmark's days, the climb proves most impossible days within seconds.
+SMALL_EVERY_SHARE = 0.75
+# Meetings up to which a day takes the benchmark's path: the climb of the model of clauses.
+SMALL = 400
 # Meetings beyond which a day counts as large: place them first, then optimise.
 LARGE = 1000
+
+
+def _place_heuristically(
+    problem: Problem, prepared: _Prepared, deadline: float, seed: int
+) -> dict[int, int]:
+    """Every meeting placed by the ejection chain (``placement.py``), or as many as it could."""
+    if not placement.applies(problem):
+        return {}
+    # The benchmark's days take the climb, which finds its own schedules: there the chain
+    # only gives a hint in case not every meeting fits.
+    most = PLACEMENT_SECONDS if len(problem.meetings) > SMALL else SMALL_PLACEMENT_SECONDS
+    budget = min(PLACEMENT_SHARE * _left(deadline), most)
+    return placement.place_all(
+        problem, prepared.index, prepared.domains, time.perf_counter() + budget, seed=seed
+    )
+
+
+# The ejection chain places 5,000 meetings in about 4 s; it gets at most this much.
+PLACEMENT_SHARE = 0.3
+PLACEMENT_SECONDS = 20.0
+SMALL_PLACEMENT_SECONDS = 0.5
+
+
+def _every_meeting(
+    problem: Problem,
+    prepared: _Prepared,
+    placed: dict[int, int],
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> Result:
+    """The schedule of every meeting with the fewest breaks (``prepared.mandatory`` holds
+    them all): a schedule, or infeasible with the reason, or unknown."""
+    n = len(problem.meetings)
+    start = None
+    if len(placed) == n:
+        breaks = sum(_participant_breaks(problem, prepared.index, placed).values())
+        start = _Solution(placed, {}, breaks, breaks)
+    if start is not None and n > SMALL and lns.applies(problem):
+        return _improve_locally(problem, prepared, start, deadline, seed)
+    if n <= SMALL:
+        # The benchmark's days: the climb finds its own schedules.
+        return _descend(problem, prepared, None, 0, deadline, workers, seed)
+    if start is None:
+        start = _placement(problem, prepared, deadline, workers, seed)
+    return _descend(problem, prepared, start, 0, deadline, workers, seed)
+
+
+def _all_fit(result: Result) -> bool | None:
+    """False when the answer proves that not every meeting fits."""
+    return False if result.status is Status.INFEASIBLE else None
+
+
+def _most_meetings(
+    problem: Problem,
+    prepared: _Prepared,
+    every: Result,
+    placed: dict[int, int],
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> Result:
+    """Not every meeting fits (or no schedule of all was found): keep the most, by priority,
+    and say why the others are left out."""
+    run = _Run(problem, prepared, start=placed or None)
+    run.solve(max(_left(deadline), 1.0), workers, seed)
+    result = _conclude(problem, prepared, run, max(_left(deadline), 1.0), workers)
+    result.all_fit = _all_fit(every)
+    result.smallest_spread = every.smallest_spread
+    if every.status is Status.INFEASIBLE:
+        result.reason = f"not every meeting fits: {every.reason}"
+    elif result.status in FOUND and result.unscheduled:
+        result.reason = "no schedule of every meeting was found in the time limit"
+    return result
 
 
 def _placement(
@@ -131,13 +217,6 @@ def _left(deadline: float) -> float:
 
 # Share of the time kept back to improve the schedule when the optimum is not proven.
 RESERVE = 0.15
-
-
-def _descend_from(
-    problem: Problem, prepared: _Prepared, first: _Run, deadline: float, workers: int, seed: int
-) -> Result:
-    lower = max(0, math.ceil(first.solver.best_objective_bound - 1e-6))
-    return _descend(problem, prepared, first.solution(), lower, deadline, workers, seed)
 
 
 def _descend(
@@ -280,8 +359,8 @@ def _conclude(
     problem: Problem, prepared: _Prepared, run: _Run, time_limit: float, workers: int
 ) -> Result:
     if run.status is Status.INFEASIBLE:
-        reason = _infeasibility_reason(problem, prepared, time_limit, workers)
-        return Result(Status.INFEASIBLE, reason=reason)
+        reason, spread = _infeasibility_reason(problem, prepared, time_limit, workers)
+        return Result(Status.INFEASIBLE, reason=reason, smallest_spread=spread)
     if run.status is Status.UNKNOWN:
         return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
     solution = run.solution()
@@ -338,23 +417,55 @@ def _obvious_infeasibility(problem: Problem, prepared: _Prepared) -> list[str]:
 
 def _infeasibility_reason(
     problem: Problem, prepared: _Prepared, time_limit: float, workers: int
-) -> str:
-    what = "every meeting" if problem.require_all else "the locked meetings"
+) -> tuple[str, int | None]:
+    """Why the mandatory meetings have no schedule, and, when fairness is what forbids it,
+    the smallest break spread under which they have one (None when not found in time)."""
+    what = (
+        "every meeting"
+        if len(prepared.mandatory) == len(problem.meetings)
+        else ("the locked meetings")
+    )
     if problem.max_break_spread is not None:
+        ends = time.perf_counter() + min(time_limit, 20.0)
         unfair = dataclasses.replace(problem, max_break_spread=None)
-        probe = _Run(unfair, prepared)
-        if probe.solve(min(time_limit, 10.0), workers, 0, first=True) in (
-            Status.OPTIMAL,
-            Status.FEASIBLE,
-        ):
+        if _fits(unfair, prepared, _left(ends) / 2, workers) is True:
+            spread = _smallest_spread(problem, prepared, ends, workers)
+            offer = f"; with a spread of {spread} they all fit" if spread is not None else ""
             return (
                 f"max_break_spread: no schedule of {what} keeps every participant's breaks "
-                f"within {problem.max_break_spread} of each other"
+                f"within {problem.max_break_spread} of each other{offer}",
+                spread,
             )
     return (
         f"no schedule holds {what}: participants, tables, sessions, availability, "
-        "fixed slots and precedences leave no room"
+        "fixed slots and precedences leave no room",
+        None,
     )
+
+
+def _fits(problem: Problem, prepared: _Prepared, seconds: float, workers: int) -> bool | None:
+    """Whether the mandatory meetings of ``problem`` have a schedule (None: not known)."""
+    status = _Run(problem, prepared).solve(max(seconds, 0.1), workers, 0, first=True)
+    if status is Status.UNKNOWN:
+        return None
+    return status in FOUND
+
+
+def _smallest_spread(
+    problem: Problem, prepared: _Prepared, ends: float, workers: int
+) -> int | None:
+    """The least spread above the problem's under which the mandatory meetings fit, each
+    smaller one proven impossible on the way; None when the time runs out first."""
+    spread = (problem.max_break_spread or 0) + 1
+    while spread < problem.slots and _left(ends) > 0.1:
+        relaxed = dataclasses.replace(problem, max_break_spread=spread)
+        answer = _fits(relaxed, prepared, _left(ends), workers)
+        if answer is True:
+            return spread
+        if answer is None:
+            return None
+        spread += 1
+    return None
 
 
 @dataclasses.dataclass
@@ -378,6 +489,7 @@ class _Run:
         hint: _Solution | None = None,
         placement_only: bool = False,
         narrowing: bool = False,
+        start: dict[int, int] | None = None,
     ) -> None:
         self.problem = problem
         self.prepared = prepared
@@ -402,7 +514,7 @@ class _Run:
             self.built.model.minimize(sum(self._break_literals()))
         else:
             self._set_objective()
-        self._hint(hint)
+        self._hint(hint, start)
 
     def _break_literals(self) -> list[cp_model.IntVar]:
         """The breaks as literals "p takes at least j breaks", chained per participant: their
@@ -438,11 +550,13 @@ class _Run:
             self.meeting_weight * unscheduled + self.move_weight * moves + breaks
         )
 
-    def _hint(self, hint: _Solution | None) -> None:
-        if hint is None:
-            slot_of, _ = greedy_slots(self.problem, self.prepared.index, self.prepared.domains)
-        else:
+    def _hint(self, hint: _Solution | None, start: dict[int, int] | None) -> None:
+        if hint is not None:
             slot_of = hint.slot_of
+        elif start is not None:
+            slot_of = start
+        else:
+            slot_of, _ = greedy_slots(self.problem, self.prepared.index, self.prepared.domains)
         for m, slots in enumerate(self.built.vars.x):
             for t, lit in slots.items():
                 self.built.model.add_hint(lit, slot_of.get(m) == t)

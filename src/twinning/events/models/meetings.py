@@ -117,6 +117,10 @@ class ScheduleRun(models.Model):
     seconds = models.FloatField(null=True, blank=True)
     breaks_by_participant = models.JSONField(default=dict, blank=True)
     unscheduled = models.JSONField(default=list, blank=True)
+    # True: every meeting placed; False: proven that not every meeting fits; null: not known.
+    all_fit = models.BooleanField(null=True, blank=True)
+    # When fairness alone keeps meetings out: the smallest spread that holds them all.
+    smallest_spread = models.PositiveSmallIntegerField(null=True, blank=True)
     message = models.TextField(blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

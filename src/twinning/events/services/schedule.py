@@ -136,6 +136,7 @@ def _record(run: ScheduleRun, plan: scheduler.Plan, result: Result) -> None:
     run.breaks, run.bound, run.gap = result.breaks, result.bound, result.gap
     run.moves, run.seconds = result.moves, result.seconds
     run.breaks_by_participant = result.breaks_by_participant
+    run.all_fit, run.smallest_spread = result.all_fit, result.smallest_spread
     run.unscheduled = [
         {"meeting": int(u.meeting), "reason": scheduler.readable(plan, u.reason)}
         for u in result.unscheduled
