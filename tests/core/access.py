@@ -1,6 +1,6 @@
 """Who may reach the core pages (accounts, dashboard, the API's documents)."""
 
-from tests.access import DENY, LOGIN, OK, Route, post, public, signed_in
+from tests.access import DENY, INVALID, LOGIN, OK, Route, post, public, signed_in
 
 
 def _token(world):
@@ -8,6 +8,13 @@ def _token(world):
 
     token, _key = api_token_create(user=world.users["member"], name="matrix")
     return [token.pk]
+
+
+def _own_token(world):
+    from twinning.core.services import api_token_create
+
+    token, _key = api_token_create(user=world.users["member"], name="matrix")
+    return {"pk": token.pk}
 
 
 PAGES = {
@@ -35,4 +42,28 @@ PAGES = {
     "api:api-root": Route(DENY, DENY, DENY, DENY, reason="no API index page; /api/docs is it"),
     "admin:login": public(),
     "admin:logout": post(public()),
+}
+
+
+API = {
+    "GET /api/me": signed_in(),
+    "PUT /api/me": Route(
+        LOGIN, OK, OK, OK, method="PUT", data=lambda w: {"full_name": "A. Person", "language": "ru"}
+    ),
+    "GET /api/me/tokens": signed_in(),
+    "POST /api/me/tokens": post(signed_in(data=lambda w: {"name": "script"})),
+    "POST /api/me/tokens/{pk}/revoke": post(Route(LOGIN, DENY, OK, DENY, args=_own_token)),
+    "GET /api/me/export": signed_in(),
+    # The sole owner of an organisation hands it over before leaving (the world's users are).
+    "POST /api/me/delete": post(
+        Route(
+            LOGIN,
+            INVALID,
+            INVALID,
+            OK,
+            data=lambda w: {"password": "correct-horse-battery", "confirm": True},
+        )
+    ),
+    "GET /api/me/dashboard": signed_in(),
+    "GET /api/overview": public(),
 }

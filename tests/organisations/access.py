@@ -66,6 +66,30 @@ def _pk(world):
     return {"pk": world.opportunity.pk}
 
 
+def _org(world):
+    return {"slug": world.organisation.slug}
+
+
+def _second(world):
+    """A second member, so that removing one leaves the organisation an owner."""
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory(organisation=world.organisation, role="member").user_id
+
+
+NEW_ORGANISATION = {
+    "kind": "company",
+    "legal_name": "Tobyl Grain LLP",
+    "name_en": "Tobyl Grain",
+    "region": "kostanay",
+    "size": "small",
+    "working_languages": ["en", "ru"],
+    "sectors": ["01.11"],
+    "description": "Grain.",
+    "contact_name": "Aidos",
+    "contact_email": "aidos@example.org",
+}
+
 NEW_OPPORTUNITY = {
     "type": "business_offer",
     "title": "Grain dryers",
@@ -89,4 +113,25 @@ API = {
     "POST /api/opportunities/{pk}/close": post(owner(_pk)),
     "POST /api/opportunities/{pk}/renew": post(owner(_pk, setup=_published)),
     "GET /api/organisations/{slug}": public(lambda w: {"slug": w.organisation.slug}),
+    "POST /api/organisations": post(signed_in(data=lambda w: NEW_ORGANISATION)),
+    "PUT /api/organisations/{slug}": Route(
+        LOGIN, DENY, OK, OK, method="PUT", args=_org, data=lambda w: NEW_ORGANISATION
+    ),
+    "GET /api/organisations/{slug}/members": owner(_org),
+    "POST /api/organisations/{slug}/members": post(
+        owner(_org, data=lambda w: {"email": w.users["other"].email})
+    ),
+    "DELETE /api/organisations/{slug}/members/{user_id}": Route(
+        LOGIN, DENY, OK, OK, method="DELETE", args=lambda w: {**_org(w), "user_id": _second(w)}
+    ),
+    "PUT /api/opportunities/{pk}": Route(
+        LOGIN,
+        DENY,
+        OK,
+        OK,
+        method="PUT",
+        args=_pk,
+        data=lambda w: {**NEW_OPPORTUNITY, "expires_on": "2030-01-01"},
+    ),
+    "GET /api/validation/queue": operator_only(),
 }
