@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.students",
     "twinning.demo",
 ]
 
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "twinning.core.context_processors.site",
+                "twinning.programmes.context_processors.site_programme",
             ],
         },
     },
@@ -165,6 +167,13 @@ TASKS = {
 }
 
 PRIVACY_NOTICE_VERSION = "2026-11"
+
+# Students' CVs are private files (core.files); this is their size limit.
+STUDENTS_CV_MAX_BYTES = int(os.environ.get("STUDENTS_CV_MAX_BYTES", 2 * 1024 * 1024))
+# CVs and fair data (preferences, interviews, notes) are deleted this many days after a fair.
+STUDENTS_RETENTION_DAYS = int(os.environ.get("STUDENTS_RETENTION_DAYS", 180))
+# How long an invitation's or a welfare check's personal link works.
+STUDENTS_LINK_DAYS = int(os.environ.get("STUDENTS_LINK_DAYS", 30))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -62,7 +62,8 @@ def test_home_shows_live_counts(client, programme, organisation):
 def test_home_without_a_programme_still_renders(client, db):
     response = client.get(reverse("core:home"))
     assert response.status_code == 200
-    assert response.context["overview"] == {}
+    assert "No programme has been set up yet" in response.content.decode()
+    assert [panel.name for panel in response.context["panels"]] == ["programme"]
 
 
 def test_home_query_count_does_not_grow_with_organisations(client, programme):

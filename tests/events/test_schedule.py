@@ -1,10 +1,14 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from tests import html_forms
 from tests.events.factories import accepted_meeting, participant
 from twinning.core.models import JobProgress
-from twinning.events import services
+from twinning.events import scheduler, services
 from twinning.events.models import Meeting, ScheduleRun
+from twinning.scheduling.check import breaks_of
+from twinning.scheduling.result import Result, Status
 
 pytestmark = pytest.mark.integration
 
@@ -175,3 +179,74 @@ def test_impossible_locks_fail_the_run_with_names(day, operator, leeds, almaty, 
     assert "Lucy Leeds" in run.message
     assert meeting.slot.starts_at.astimezone(day.zone).strftime("slot %H:%M") in run.message
     assert run.job.state == JobProgress.State.FAILED
+
+
+def test_a_fewest_moves_rerun_never_hands_back_a_worse_day(day, operator, ring):
+    _run(day, operator)
+    plan = scheduler.plan_for(day, keep_previous=True)
+    start = scheduler.starting_schedule(plan)
+    assert start is not None and len(start) == 10
+    breaks = sum(breaks_of(plan.problem, start).values())
+    fewer = Result(status=Status.FEASIBLE, assignments=start[1:], breaks=0)
+    worse = Result(status=Status.FEASIBLE, assignments=start[::-1], breaks=breaks + 3)
+    for result in (fewer, worse, Result(status=Status.UNKNOWN)):
+        kept = scheduler.no_worse_than(plan, result, start)
+        assert (kept.assignments, kept.breaks) == (start, breaks)
+        assert scheduler.moves(plan, kept) == 0
+    better = Result(status=Status.FEASIBLE, assignments=start, breaks=breaks)
+    assert scheduler.no_worse_than(plan, better, start) is better
+
+
+def test_a_rerun_reports_the_moves_the_day_sees(day, operator, ring):
+    _run(day, operator)
+    before = dict(Meeting.objects.values_list("pk", "slot__number"))
+    run = _run(day, operator, keep_previous=True)
+    after = dict(Meeting.objects.values_list("pk", "slot__number"))
+    assert run.moves == sum(1 for pk, slot in after.items() if before[pk] != slot)
+    assert run.breaks <= ScheduleRun.objects.order_by("pk").first().breaks
+
+
+def _double_book(day, operator, ring):
+    """Move a meeting by hand onto a slot where one of its people already meets someone."""
+    _run(day, operator)
+    first = Meeting.objects.get(pk=ring[1][0].pk)
+    person = first.request.requester
+    clash = (
+        Meeting.objects.filter(request__requester=person).exclude(pk=first.pk).first()
+        or Meeting.objects.filter(request__recipient=person).first()
+    )
+    taken = Meeting.objects.filter(slot=clash.slot).values_list("table_id", flat=True)
+    table = day.tables.exclude(pk__in=list(taken)).first()
+    services.meeting_move(meeting=first, by=operator, slot=clash.slot, table=table, force=True)
+    return first, person
+
+
+def test_publishing_a_double_booking_lists_it_and_needs_a_confirmation(day, operator, ring):
+    _first, person = _double_book(day, operator, ring)
+    with pytest.raises(services.PublishConflict) as refused:
+        services.schedule_publish(event=day, by=operator)
+    assert any(
+        person.display_name in text and "two meetings" in text for text in refused.value.messages
+    )
+    assert not day.versions.exists()
+    version = services.schedule_publish(event=day, by=operator, confirm_conflicts=True)
+    assert version.number == 1
+
+
+def test_the_grid_marks_conflicts_and_the_publish_form_asks_to_confirm(
+    client, settings, day, operator, ring
+):
+    first, person = _double_book(day, operator, ring)
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    url = reverse("events:schedule", args=[day.slug])
+    page = client.get(url).content.decode()
+    assert f'data-testid="conflict-{first.pk}"' in page
+    assert f"У {person.display_name} две встречи в" in page
+    action = reverse("events:publish", args=[day.slug])
+    form = html_forms.find(page, action=action)
+
+    refused = client.post(action, form.submission(), follow=True).content.decode()
+    assert "Не опубликовано" in refused and not day.versions.exists()
+    client.post(action, form.submission(confirm_conflicts="on"))
+    assert day.versions.count() == 1

@@ -1,8 +1,12 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
 
+from tests import html_forms
 from twinning.events import services
 from twinning.events.models import Slot
 
@@ -76,3 +80,31 @@ def test_members_cannot_set_up_the_day(day, leeds):
 
     with pytest.raises(PermissionDenied):
         services.tables_set_count(event=day, by=leeds.user, count=10)
+
+
+def test_a_morning_ending_before_it_starts_is_refused_by_the_service_in_the_users_language(
+    event, operator
+):
+    with translation.override("ru"), pytest.raises(ValidationError) as refused:
+        services.grid_generate(
+            event=event, by=operator, day=event.starts_on,
+            morning=(dt.time(12, 30), dt.time(9, 30)),
+        )  # fmt: skip
+    assert refused.value.messages == ["Утро должно заканчиваться позже, чем начинается."]
+    assert not Slot.objects.filter(event=event).exists()
+
+
+def test_a_morning_ending_before_it_starts_is_refused_on_the_setup_page(client, event, operator):
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    url = reverse("events:setup", args=[event.slug])
+    action = reverse("events:grid_save", args=[event.slug])
+    form = html_forms.find(client.get(url).content.decode(), action=action)
+
+    page = client.post(
+        action, form.submission(morning_start="12:30", morning_end="09:30"), follow=True
+    )
+
+    assert page.status_code == 200
+    assert "Таңғы бөлім басталғаннан кейін аяқталуы керек." in page.content.decode()
+    assert not Slot.objects.filter(event=event).exists()

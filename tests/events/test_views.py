@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests import html_forms
 from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
 from twinning.events import services
 from twinning.events.models import CheckIn, Meeting, MeetingRequest, Registration
@@ -383,3 +384,38 @@ def test_another_organisations_user_can_neither_read_nor_answer_a_request(
     request.refresh_from_db()
     assert request.status == MeetingRequest.Status.REQUESTED
     assert not Meeting.objects.exists()
+
+
+def test_reading_my_requests_shows_a_lapsed_request_as_expired_and_writes_nothing(
+    client, leeds, almaty
+):
+    request = pending_request(leeds, almaty)
+    MeetingRequest.objects.filter(pk=request.pk).update(
+        expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    client.force_login(almaty.user)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("events:my_requests", args=[leeds.event.slug]))
+    writes = [q["sql"] for q in captured if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == []
+    assert "Expired" in page.content.decode()
+    assert 'action="/events/requests/' not in page.content.decode()  # nothing left to answer
+    request.refresh_from_db()
+    assert request.status == MeetingRequest.Status.REQUESTED  # the command stores it
+
+
+def test_the_event_form_says_in_russian_that_an_event_cannot_end_before_it_starts(
+    client, settings, operator, event
+):
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    url = reverse("events:edit", args=[event.slug])
+    form = html_forms.find(client.get(url).content.decode())
+    day_before = (event.starts_on - dt.timedelta(days=1)).isoformat()
+
+    page = client.post(url, form.submission(ends_on=day_before)).content.decode()
+
+    assert "Мероприятие не может закончиться раньше, чем начнётся." in page
+    assert "event_dates" not in page
+    event.refresh_from_db()
+    assert event.ends_on >= event.starts_on

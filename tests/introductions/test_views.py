@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests import html_forms
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region
 from tests.matching.scenario import build_scenario
 from twinning.introductions import services
@@ -157,3 +158,30 @@ def test_opportunity_page_offers_express_interest_to_the_other_side_only(client,
     assert target not in client.get(url).content.decode()
     client.logout()
     assert target not in client.get(url).content.decode()
+
+
+def test_a_member_of_one_organisation_expresses_interest_from_an_opportunity_page(client, scenario):
+    """The form is posted as the browser sends it: the hidden "on behalf of" field included."""
+    client.force_login(scenario.kostanay_user)
+    opportunity = client.get(reverse("organisations:opportunity", args=[scenario.leeds_offer.pk]))
+    link = f"{reverse('introductions:new', args=[scenario.leeds.pk])}?opportunity="
+    assert link in opportunity.content.decode()
+    url = f"{link}{scenario.leeds_offer.pk}"
+    form = html_forms.find(client.get(url).content.decode())
+    assert form.hidden["organisation"] == str(scenario.kostanay.pk)
+
+    response = client.post(url, form.submission(message="We would like to buy your line."))
+
+    assert response.status_code == 302 and response.url == reverse("introductions:mine")
+    introduction = Introduction.objects.get()
+    assert introduction.requester == scenario.kostanay
+    assert introduction.opportunity == scenario.leeds_offer
+
+
+def test_an_error_on_the_hidden_organisation_field_is_shown(client, scenario):
+    client.force_login(scenario.kostanay_user)
+    url = reverse("introductions:new", args=[scenario.leeds.pk])
+    form = html_forms.find(client.get(url).content.decode())
+    page = client.post(url, form.submission(organisation="999999", message="Hello")).content
+    assert "On behalf of: Select a valid choice." in page.decode()
+    assert not Introduction.objects.exists()

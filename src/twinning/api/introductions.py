@@ -18,9 +18,9 @@ from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.introductions import selectors, services
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors import organisation_get
-from twinning.organisations.selectors_matching import (
+from twinning.organisations.selectors import (
     opportunity_get_by_id,
+    organisation_get,
     organisation_ids_of_user,
 )
 

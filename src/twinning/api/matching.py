@@ -19,8 +19,7 @@ from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.matching import selectors, services
 from twinning.matching.selectors import ListFilters, RecommendedPartner
-from twinning.organisations.selectors import organisation_get
-from twinning.organisations.selectors_matching import opportunity_get_by_id
+from twinning.organisations.selectors import opportunity_get_by_id, organisation_get
 
 router = Router(tags=["matching"])
 

@@ -18,6 +18,7 @@ from twinning.api import (
     matching,
     organisations,
     programmes,
+    students,
 )
 from twinning.api.auth import TokenAuth, anonymous
 
@@ -69,6 +70,7 @@ api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
 api.add_router("/", jobs.router)
+api.add_router("/", students.router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.functional import lazy
@@ -36,10 +36,19 @@ class StyledFormMixin:
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
-        for name in self.errors:  # type: ignore[attr-defined]
-            if name in self.fields:  # type: ignore[attr-defined]
-                widget = self.fields[name].widget  # type: ignore[attr-defined]
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+        for name, errors in list(self.errors.items()):  # type: ignore[attr-defined]
+            if name not in self.fields:  # type: ignore[attr-defined]
+                continue
+            field = self.fields[name]  # type: ignore[attr-defined]
+            if field.widget.is_hidden:
+                # Nobody can see a hidden field: its error goes where the form's own errors are
+                # shown, naming the field, or the form would fail without a word.
+                self._errors.setdefault(NON_FIELD_ERRORS, self.error_class(error_class="nonfield"))  # type: ignore[attr-defined]
+                label = field.label or name
+                self._errors[NON_FIELD_ERRORS].extend(f"{label}: {error}" for error in errors)  # type: ignore[attr-defined]
+            field.widget.attrs["class"] = (
+                f"{field.widget.attrs.get('class', '')} is-invalid".strip()
+            )
 
 
 def _widget_class(widget: forms.Widget) -> str:

@@ -128,6 +128,7 @@ class JobProgress(models.Model):
             models.CheckConstraint(
                 condition=models.Q(done__lte=models.F("total")) | models.Q(total=0),
                 name="jobprogress_done_lte_total",
+                violation_error_message=_("A job cannot have done more steps than it has."),
             )
         ]
 

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from twinning.core import registry
 from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -144,22 +145,13 @@ def _plain(value: Any) -> Any:
 def user_delete(*, user: User) -> None:
     """Delete an account and the personal data hanging from it (the right to erasure).
 
-    Refused while the person is the only owner of an organisation: it would be left with nobody
-    able to manage it.
+    Refused while an app registered a reason against it (`core.registry`), e.g. the person is
+    the only owner of an organisation, which would be left with nobody able to manage it.
     """
-    # Imported here: core is loaded by every app and must not pull organisations in at start.
-    from twinning.organisations.selectors import organisations_solely_owned_by
-
-    sole = list(organisations_solely_owned_by(user=user))
-    if sole:
-        names = ", ".join(str(organisation) for organisation in sole)
-        raise ValidationError(
-            _(
-                "You are the only owner of %(names)s. Add another owner or ask an operator "
-                "before deleting your account."
-            )
-            % {"names": names}
-        )
+    refusals = registry.deletion_refusals(user=user)
+    if refusals:
+        raise ValidationError(refusals)
+    registry.deletion_hooks_run(user=user)
     audit_log(action="user.delete", actor=None, target=None, user_id=user.pk)
     user.delete()
 

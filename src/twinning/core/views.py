@@ -1,7 +1,8 @@
 """Pages for accounts: home, sign-up, log-in, privacy notice, my account, dashboard."""
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core import selectors, services
+from twinning.core import registry, selectors, services
 from twinning.core.forms import (
     AccountDeleteForm,
     AccountForm,
@@ -27,8 +28,6 @@ from twinning.core.forms import (
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
-from twinning.organisations import selectors as organisation_selectors
-from twinning.programmes.selectors import programme_default
 
 
 class HtmxPartialMixin:
@@ -52,6 +51,60 @@ class HtmxPartialMixin:
         return response
 
 
+class UrlObjectMixin(PermissionRequiredMixin):
+    """Finds the object the URL names (404 if none); the view's rule is checked against it."""
+
+    not_found: Any = ""
+
+    def find_object(self) -> Any:
+        raise NotImplementedError
+
+    def get_object(self) -> Any:
+        if not hasattr(self, "_object"):
+            self._object = self.find_object()
+        if self._object is None:
+            raise Http404(self.not_found)
+        return self._object
+
+
+T = TypeVar("T")
+
+
+class ServiceCallMixin:
+    """For buttons and small forms posted from a page: run a service, show its refusal as a
+    message instead of an error page, and go back to where the operator was."""
+
+    request: HttpRequest
+
+    def attempt(self, action: Callable[[], T], success: Any = "") -> T | None:
+        try:
+            result = action()
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(self.request, text)
+            return None
+        if success:
+            messages.success(self.request, str(success))
+        return result
+
+    def refuse_form(self, form: Any) -> None:
+        """Every error of an invalid form as a message; a hidden field's is named, since the
+        person cannot see the field it belongs to."""
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            label = field.label if field is not None and field.widget.is_hidden else None
+            for error in errors:
+                messages.error(self.request, f"{label}: {error}" if label else error)
+
+    def back(self, fallback: str, *args: Any) -> HttpResponse:
+        """After a POST: htmx asks the page to reload itself; plain forms follow a redirect."""
+        if getattr(self.request, "htmx", False):
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return redirect(fallback, *args)
+
+
 def in_preferred_language(response: HttpResponse, user: Any) -> HttpResponse:
     """From the next page on, the interface speaks the person's preferred language."""
     if user.language:
@@ -64,11 +117,8 @@ class HomeView(PermissionRequiredMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        programme = programme_default()
-        overview = (
-            organisation_selectors.programme_overview(programme=programme) if programme else {}
-        )
-        return super().get_context_data(programme=programme, overview=overview, **kwargs)
+        panels = registry.panels_for(page="home", user=self.request.user)
+        return super().get_context_data(panels=panels, **kwargs)
 
 
 class PrivacyView(PermissionRequiredMixin, TemplateView):
@@ -239,11 +289,5 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     template_name = "core/dashboard.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        user = self.request.user
-        context = {
-            "memberships": organisation_selectors.memberships_with_counts(user=user),
-            "opportunities": organisation_selectors.opportunities_for_user(user=user)[:50],
-        }
-        if user.has_perm("core.operate"):
-            context["queue_size"] = organisation_selectors.opportunities_submitted().count()
-        return super().get_context_data(**context, **kwargs)
+        panels = registry.panels_for(page="dashboard", user=self.request.user)
+        return super().get_context_data(panels=panels, **kwargs)

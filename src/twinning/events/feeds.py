@@ -36,6 +36,17 @@ def _location(event: Event) -> str:
     return ", ".join(part for part in (event.venue, event.address.replace("\n", ", ")) if part)
 
 
+def calendar_for(name: str, *, zone: str) -> Calendar:
+    """An empty calendar in the house's form, for other apps' feeds (job-fair interviews)."""
+    calendar = _calendar(name)
+    calendar.add("x-wr-timezone", zone)
+    return calendar
+
+
+def event_location(event: Event) -> str:
+    return _location(event)
+
+
 def event_calendar(event: Event) -> bytes:
     calendar = _calendar(event.title)
     entry = CalendarEvent()

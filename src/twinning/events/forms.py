@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.forms import StyledFormMixin
+from twinning.events import selectors
 from twinning.events.models import (
     Event,
     Interpreter,
@@ -23,22 +25,7 @@ from twinning.events.models import (
 LANGUAGE_CHOICES = [("en", _("English")), ("ru", _("Russian")), ("kk", _("Kazakh"))]
 
 
-class StyledMixin:
-    """Bootstrap classes on every widget, so templates can render fields plainly."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for field in self.fields.values():  # type: ignore[attr-defined]
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
-class EventForm(StyledMixin, forms.ModelForm):
+class EventForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = [
@@ -57,7 +44,7 @@ class EventForm(StyledMixin, forms.ModelForm):
         }
 
 
-class RegistrationForm(StyledMixin, forms.Form):
+class RegistrationForm(StyledFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         queryset=None, label=_("I represent"), required=False, empty_label=None
     )
@@ -78,7 +65,7 @@ class RegistrationForm(StyledMixin, forms.Form):
         self.fields["languages"].initial = [user.language or "en"]
 
 
-class ParticipantFilterForm(StyledMixin, forms.Form):
+class ParticipantFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     side = forms.ChoiceField(label=_("Side"), required=False)
     sector = forms.CharField(label=_("NACE code"), required=False, max_length=8)
@@ -96,7 +83,7 @@ class ParticipantFilterForm(StyledMixin, forms.Form):
         ]
 
 
-class RequestForm(StyledMixin, forms.Form):
+class RequestForm(StyledFormMixin, forms.Form):
     PRIORITIES = [(1, _("Normal priority")), (2, _("High priority")), (3, _("Must meet"))]
 
     message = forms.CharField(
@@ -130,7 +117,7 @@ class SlotChoiceMixin:
         return f"{start:%H:%M}–{end:%H:%M}"
 
 
-class AvailabilityForm(StyledMixin, SlotChoiceMixin, forms.Form):
+class AvailabilityForm(StyledFormMixin, SlotChoiceMixin, forms.Form):
     unavailable = forms.ModelMultipleChoiceField(
         queryset=Slot.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -145,7 +132,7 @@ class AvailabilityForm(StyledMixin, SlotChoiceMixin, forms.Form):
         field.label_from_instance = self.slot_label
 
 
-class GridForm(StyledMixin, forms.Form):
+class GridForm(StyledFormMixin, forms.Form):
     day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
     morning_start = forms.TimeField(
         label=_("Morning starts"),
@@ -176,14 +163,23 @@ class GridForm(StyledMixin, forms.Form):
         data = super().clean() or {}
         if bool(data.get("afternoon_start")) != bool(data.get("afternoon_end")):
             raise forms.ValidationError(_("Give both afternoon times, or neither."))
+        start, end = data.get("morning_start"), data.get("morning_end")
+        if start and end and end <= start:
+            self.add_error("morning_end", _("The morning must end after it starts."))
+        after_start, after_end = data.get("afternoon_start"), data.get("afternoon_end")
+        if after_start and after_end and end and not (end <= after_start < after_end):
+            self.add_error(
+                "afternoon_start",
+                _("The afternoon must start after the morning ends and end after it starts."),
+            )
         return data
 
 
-class TablesForm(StyledMixin, forms.Form):
+class TablesForm(StyledFormMixin, forms.Form):
     count = forms.IntegerField(label=_("Number of tables"), min_value=1, max_value=500)
 
 
-class TableForm(StyledMixin, forms.Form):
+class TableForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), required=False, max_length=100)
     host = forms.ModelChoiceField(
         queryset=Registration.objects.none(), required=False, label=_("Hosted by")
@@ -192,11 +188,11 @@ class TableForm(StyledMixin, forms.Form):
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         host = self.fields["host"]
-        host.queryset = event.registrations.filter(status="approved").select_related("user")
+        host.queryset = selectors.table_hosts(event=event)
         host.label_from_instance = lambda r: r.display_name
 
 
-class InterpreterForm(StyledMixin, SlotChoiceMixin, forms.Form):
+class InterpreterForm(StyledFormMixin, SlotChoiceMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), required=False)
     languages = forms.MultipleChoiceField(
@@ -216,7 +212,7 @@ class InterpreterForm(StyledMixin, SlotChoiceMixin, forms.Form):
         field.label_from_instance = self.slot_label
 
 
-class RunForm(StyledMixin, forms.Form):
+class RunForm(StyledFormMixin, forms.Form):
     time_limit = forms.IntegerField(
         label=_("Time limit (seconds)"), min_value=1, max_value=600, initial=30
     )
@@ -227,7 +223,7 @@ class RunForm(StyledMixin, forms.Form):
     )
 
 
-class MoveForm(StyledMixin, SlotChoiceMixin, forms.Form):
+class MoveForm(StyledFormMixin, SlotChoiceMixin, forms.Form):
     slot = forms.ModelChoiceField(queryset=Slot.objects.none(), label=_("Slot"))
     table = forms.ModelChoiceField(queryset=Table.objects.none(), label=_("Table"))
     interpreter = forms.ModelChoiceField(
@@ -244,7 +240,7 @@ class MoveForm(StyledMixin, SlotChoiceMixin, forms.Form):
         self.fields["interpreter"].queryset = event.interpreters.all()
 
 
-class AfterForm(StyledMixin, forms.Form):
+class AfterForm(StyledFormMixin, forms.Form):
     after = forms.ModelMultipleChoiceField(
         queryset=Meeting.objects.none(),
         required=False,
@@ -263,17 +259,20 @@ class AfterForm(StyledMixin, forms.Form):
         field.widget.attrs["size"] = 8
 
 
-class PublishForm(StyledMixin, forms.Form):
+class PublishForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label=_("Note for the record"), required=False, max_length=300)
+    confirm_conflicts = forms.BooleanField(
+        label=_("Publish despite the conflicts listed above"), required=False
+    )
 
 
-class InvitationForm(StyledMixin, forms.Form):
+class InvitationForm(StyledFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     name = forms.CharField(label=_("Name"), required=False, max_length=200)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
 
-class FeedbackForm(StyledMixin, forms.Form):
+class FeedbackForm(StyledFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=MeetingFeedback.Outcome.choices, widget=forms.RadioSelect
     )

@@ -22,7 +22,8 @@ from twinning.events.models import (
     Table,
 )
 from twinning.scheduling import problem as sp
-from twinning.scheduling.result import Result
+from twinning.scheduling.check import breaks_of, check
+from twinning.scheduling.result import Result, Status
 
 # How the optimiser names things in its reasons; `readable` puts names and times in their place.
 MEETING_PAIR = re.compile(r"meetings (\d+) and (\d+)")
@@ -181,6 +182,49 @@ def readable(plan: Plan, reason: str) -> str:
 
 def _clock(slot: Slot) -> str:
     return slot.starts_at.astimezone(slot.event.zone).strftime("%H:%M")
+
+
+def starting_schedule(plan: Plan) -> list[sp.Assignment] | None:
+    """The day as it stands, when every meeting has a place and together they keep every hard
+    rule of this problem: what a fewest-moves re-run starts from."""
+    start = []
+    for key, meeting in plan.meetings.items():
+        if meeting.slot_id is None or meeting.table_id is None:
+            return None
+        interpreter = str(meeting.interpreter_id) if meeting.interpreter_id else None
+        start.append(sp.Assignment(key, meeting.slot.number, str(meeting.table_id), interpreter))
+    return None if check(plan.problem, start) else start
+
+
+def no_worse_than(plan: Plan, result: Result, start: list[sp.Assignment] | None) -> Result:
+    """A re-run that keeps placements never hands back a worse day than it started from: fewer
+    meetings placed, or more breaks, and the day stays as it was (no move at all)."""
+    if start is None:
+        return result
+    start_breaks = breaks_of(plan.problem, start)
+    total = sum(start_breaks.values())
+    complete = len(result.assignments) == len(start)
+    if complete and result.breaks is not None and result.breaks <= total:
+        return result
+    return Result(
+        status=Status.FEASIBLE,
+        assignments=start,
+        breaks=total,
+        breaks_by_participant=start_breaks,
+        scheduled_weight=sum(m.priority for m in plan.problem.meetings),
+        seconds=result.seconds,
+    )
+
+
+def moves(plan: Plan, result: Result) -> int:
+    """Meetings the result puts in another slot than the one they have now (the count the
+    operator is told is the count the day sees)."""
+    placed = {a.meeting: a.slot for a in result.assignments}
+    return sum(
+        1
+        for key, meeting in plan.meetings.items()
+        if meeting.slot is not None and placed.get(key) != meeting.slot.number
+    )
 
 
 @transaction.atomic

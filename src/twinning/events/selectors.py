@@ -8,16 +8,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from twinning.events.models import (
     CheckIn,
     Event,
+    Interpreter,
+    Invitation,
     Meeting,
     MeetingRequest,
     Registration,
     ScheduleRun,
+    ScheduleVersion,
     Slot,
     Table,
+    Unavailability,
 )
 from twinning.matching.selectors import recommendations_for
 
@@ -48,6 +54,11 @@ def events_visible(*, user: User) -> QuerySet[Event]:
     mine = Q(registrations__user=user) & ~Q(registrations__status="cancelled")
     public = Q(status=Event.Status.PUBLISHED, is_public=True)
     return Event.objects.filter(public | mine).distinct().select_related("programme")
+
+
+def events_listed(*, user: User) -> QuerySet[Event]:
+    """The events page: what the user may see, the latest first."""
+    return events_visible(user=user).order_by("-starts_on")
 
 
 def event_get(*, slug: str) -> Event | None:
@@ -103,6 +114,11 @@ def registration_get(*, event: Event, pk: int) -> Registration | None:
 def registrations(*, event: Event, status: str | None = None) -> QuerySet[Registration]:
     queryset = event.registrations.select_related("user", "organisation__region__side")
     return queryset.filter(status=status) if status else queryset
+
+
+def registrations_to_manage(*, event: Event) -> QuerySet[Registration]:
+    """The operator's list: pending first, then by when they registered."""
+    return registrations(event=event).order_by("status", "created_at")
 
 
 @dataclass
@@ -236,6 +252,68 @@ def agendas(*, event: Event) -> list[tuple[Registration, list[Meeting]]]:
     return [(person, by_person[person.pk]) for person in people if by_person[person.pk]]
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """A hard rule the working schedule breaks, in words for the operator."""
+
+    meeting: Meeting
+    message: str
+    # The meeting it clashes with, for a double booking.
+    other: Meeting | None = None
+
+
+def schedule_conflicts(*, event: Event) -> list[Conflict]:
+    """Double bookings in the working schedule (a participant or an interpreter in two
+    meetings of one slot) and meetings in a slot a participant said they cannot make: what a
+    "Move anyway" may have left, and what publishing would hand out."""
+    live = list(
+        event.meetings.filter(status__in=Meeting.ACTIVE, slot__isnull=False)
+        .select_related("event", "slot", "interpreter", *PARTY)
+        .order_by("slot__number", "pk")
+    )
+    unavailable = set(
+        Unavailability.objects.filter(registration__event=event).values_list(
+            "registration_id", "slot_id"
+        )
+    )
+    seen: dict[tuple[str, int, int], Meeting] = {}
+    conflicts = []
+    for meeting in live:
+        for person in meeting.participants:
+            key = ("person", person.pk, meeting.slot_id)
+            if key in seen:
+                text = _double(person.display_name, meeting)
+                conflicts.append(Conflict(meeting, text, seen[key]))
+            seen[key] = meeting
+            if (person.pk, meeting.slot_id) in unavailable:
+                conflicts.append(Conflict(meeting, _unavailable(person.display_name, meeting)))
+        if meeting.interpreter_id:
+            key = ("interpreter", meeting.interpreter_id, meeting.slot_id)
+            if key in seen:
+                text = _double(meeting.interpreter.name, meeting)
+                conflicts.append(Conflict(meeting, text, seen[key]))
+            seen[key] = meeting
+    return conflicts
+
+
+def _double(name: str, meeting: Meeting) -> str:
+    return _("%(name)s has two meetings at %(time)s.") % {
+        "name": name,
+        "time": _clock(meeting),
+    }
+
+
+def _unavailable(name: str, meeting: Meeting) -> str:
+    return _("%(name)s has said they are not available at %(time)s.") % {
+        "name": name,
+        "time": _clock(meeting),
+    }
+
+
+def _clock(meeting: Meeting) -> str:
+    return meeting.slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M")
+
+
 @dataclass
 class ScheduleOverview:
     slots: list[Slot]
@@ -245,6 +323,7 @@ class ScheduleOverview:
     run: ScheduleRun | None
     reasons: dict[int, str] = field(default_factory=dict)
     breaks: list[tuple[str, int]] = field(default_factory=list)
+    conflicts: dict[int, list[str]] = field(default_factory=dict)
 
 
 def schedule_overview(*, event: Event) -> ScheduleOverview:
@@ -260,7 +339,13 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
     rows = [(s, [cells.get((s.pk, t.pk)) for t in tables]) for s in slots]
     run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
     reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
+    conflicts: dict[int, list[str]] = {}
+    for conflict in schedule_conflicts(event=event):
+        conflicts.setdefault(conflict.meeting.pk, []).append(conflict.message)
+        if conflict.other is not None:
+            conflicts.setdefault(conflict.other.pk, []).append(conflict.message)
     return ScheduleOverview(
+        conflicts=conflicts,
         breaks=_breaks_by_name(run),
         slots=slots,
         tables=tables,
@@ -334,3 +419,76 @@ def event_counts(*, event: Event) -> dict[str, int]:
 
 def meeting_for_feedback(*, registration: Registration, pk: int) -> Meeting | None:
     return agenda(registration=registration).filter(pk=pk).first()
+
+
+def requests_shown(*, registration: Registration) -> list[MeetingRequest]:
+    """The participant's requests, a lapsed unanswered one shown as expired.
+
+    Reading writes nothing: the expiry is derived here, and the periodic `expire_requests`
+    command (or the next write that touches the request) stores it.
+    """
+    now = timezone.now()
+    shown = list(requests_of(registration=registration))
+    for request in shown:
+        if request.status == MeetingRequest.Status.REQUESTED and request.expires_at <= now:
+            request.status = MeetingRequest.Status.EXPIRED
+    return shown
+
+
+# The event's set-up, for the operators' pages.
+
+
+def invitations_of(*, event: Event) -> QuerySet[Invitation]:
+    return event.invitations.order_by("-created_at")
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    return Invitation.objects.select_related("event").filter(token=token).first()
+
+
+def slots_of(*, event: Event) -> QuerySet[Slot]:
+    return event.slots.order_by("number")
+
+
+def tables_of(*, event: Event) -> QuerySet[Table]:
+    return event.tables.select_related("host__user").order_by("number")
+
+
+def table_get(*, event: Event, pk: int) -> Table | None:
+    return event.tables.filter(pk=pk).first()
+
+
+def table_hosts(*, event: Event) -> QuerySet[Registration]:
+    """Who may host a table: the event's approved participants."""
+    return registrations(event=event, status=Registration.Status.APPROVED).select_related("user")
+
+
+def interpreters_of(*, event: Event) -> QuerySet[Interpreter]:
+    return event.interpreters.prefetch_related("unavailable_slots")
+
+
+def interpreter_get(*, event: Event, pk: int) -> Interpreter | None:
+    return event.interpreters.filter(pk=pk).first()
+
+
+def versions_of(*, event: Event) -> QuerySet[ScheduleVersion]:
+    """Published versions of the schedule, newest first."""
+    return event.versions.all()
+
+
+def version_latest(*, event: Event) -> ScheduleVersion | None:
+    return versions_of(event=event).first()
+
+
+def unavailable_slot_ids(*, registration: Registration) -> list[int]:
+    return list(registration.unavailabilities.values_list("slot_id", flat=True))
+
+
+def registration_by_feed_token(*, token: str) -> Registration | None:
+    """The registration a calendar link belongs to: the secret link is the credential."""
+    return Registration.objects.select_related("event", "user").filter(feed_token=token).first()
+
+
+def check_in_person(*, event: Event, pk: int) -> Registration | None:
+    """One row of the check-in list, after a tick."""
+    return check_in_list(event=event).filter(pk=pk).first()

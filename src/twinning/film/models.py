@@ -41,7 +41,9 @@ class Dated(models.Model):
 
 def _valid_dates(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")), name=name
+        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+        name=name,
+        violation_error_message=_("The end of validity cannot come before its start."),
     )
 
 
@@ -114,11 +116,14 @@ class IncentiveRule(Dated):
             models.UniqueConstraint(fields=["scheme", "valid_from"], name="film_rule_version"),
             _valid_dates("film_rule_valid_dates"),
             models.CheckConstraint(
-                condition=Q(jurisdiction__in=["KZ", "UK"]), name="film_rule_jurisdiction_valid"
+                condition=Q(jurisdiction__in=["KZ", "UK"]),
+                name="film_rule_jurisdiction_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=Q(base_kind__in=["local-spend", "local-core-capped"]),
                 name="film_rule_base_kind_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=Q(minimum_spend_kind="", minimum_spend_value__isnull=True)
@@ -128,6 +133,9 @@ class IncentiveRule(Dated):
                     minimum_spend_value__gt=0,
                 ),
                 name="film_rule_minimum_spend_complete",
+                violation_error_message=_(
+                    "A minimum spend needs both its kind and a positive value, or neither."
+                ),
             ),
         ]
 
@@ -150,7 +158,11 @@ class MciValue(Dated):
         verbose_name_plural = _("MCI values")
         ordering = ["year"]
         constraints = [
-            models.CheckConstraint(condition=Q(value__gt=0), name="film_mci_positive"),
+            models.CheckConstraint(
+                condition=Q(value__gt=0),
+                name="film_mci_positive",
+                violation_error_message=_("The MCI value must be positive."),
+            ),
             _valid_dates("film_mci_valid_dates"),
         ]
 
@@ -176,8 +188,16 @@ class ExchangeRate(models.Model):
         ordering = ["-date", "base", "quote"]
         constraints = [
             models.UniqueConstraint(fields=["date", "base", "quote"], name="film_rate_once"),
-            models.CheckConstraint(condition=Q(rate__gt=0), name="film_rate_positive"),
-            models.CheckConstraint(condition=~Q(base=F("quote")), name="film_rate_two_currencies"),
+            models.CheckConstraint(
+                condition=Q(rate__gt=0),
+                name="film_rate_positive",
+                violation_error_message=_("An exchange rate must be positive."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(base=F("quote")),
+                name="film_rate_two_currencies",
+                violation_error_message=_("An exchange rate joins two different currencies."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -281,16 +301,22 @@ class FilmApplication(models.Model):
                     ]
                 ),
                 name="film_application_state_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
-                condition=Q(shoot_end__gte=F("shoot_start")), name="film_application_shoot_dates"
+                condition=Q(shoot_end__gte=F("shoot_start")),
+                name="film_application_shoot_dates",
+                violation_error_message=_("The shoot cannot end before it starts."),
             ),
             models.CheckConstraint(
-                condition=Q(total_core_expenditure__gt=0), name="film_application_core_positive"
+                condition=Q(total_core_expenditure__gt=0),
+                name="film_application_core_positive",
+                violation_error_message=_("The total core expenditure must be positive."),
             ),
             models.CheckConstraint(
                 condition=Q(hours__isnull=True) | Q(hours__gt=0),
                 name="film_application_hours_positive",
+                violation_error_message=_("The hours must be positive, or left empty."),
             ),
             models.CheckConstraint(
                 condition=~Q(state__in=["approved", "paid"])
@@ -299,15 +325,20 @@ class FilmApplication(models.Model):
                     & ~Q(approved_currency="")
                 ),
                 name="film_application_approved_has_amount",
+                violation_error_message=_(
+                    "An approved application needs an approved amount and its currency."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(state="rejected") | ~Q(rejection_reason=""),
                 name="film_application_rejected_has_reason",
+                violation_error_message=_("A rejected application needs a reason."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="paid")
                 | Q(paid_amount__isnull=False, paid_amount__gt=0, paid_on__isnull=False),
                 name="film_application_paid_has_payment",
+                violation_error_message=_("A paid application needs the amount paid and the date."),
             ),
         ]
 
@@ -332,9 +363,15 @@ class ApplicationBudgetLine(models.Model):
         verbose_name_plural = _("budget lines")
         ordering = ["application", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="film_line_amount_positive"),
             models.CheckConstraint(
-                condition=Q(spent_in__in=["KZ", "UK", "other"]), name="film_line_spent_in_valid"
+                condition=Q(amount__gte=0),
+                name="film_line_amount_positive",
+                violation_error_message=_("A budget line's amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(spent_in__in=["KZ", "UK", "other"]),
+                name="film_line_spent_in_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
         ]
 
@@ -370,10 +407,12 @@ class ApplicationDocument(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=["script", "budget", "schedule", "registration", "other"]),
                 name="film_document_kind_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=Q(size__gt=0, size__lte=MAX_DOCUMENT_BYTES),
                 name="film_document_size_limit",
+                violation_error_message=_("A document must be between 1 byte and 10 MB."),
             ),
         ]
 

@@ -9,28 +9,19 @@ import rules
 from twinning.core.rules import is_operator
 from twinning.film.models import FilmApplication
 from twinning.film.selectors import STUDIO
-from twinning.organisations.selectors import organisations_for_user
+from twinning.organisations.predicates import is_member, is_member_of
 
 State = FilmApplication.State
 
 
-def _is_member_of(user: Any, organisation_id: int) -> bool:
-    return organisations_for_user(user=user).filter(organisation_id=organisation_id).exists()
-
-
 @rules.predicate
-def is_studio_member(user, organisation) -> bool:  # type: ignore[no-untyped-def]
-    """A member of a film/TV studio, who may apply for it."""
-    if organisation is None or not user.is_authenticated:
-        return False
-    return organisation.kind == STUDIO and _is_member_of(user, organisation.pk)
+def is_studio(user: Any, organisation: Any) -> bool:
+    return organisation is not None and organisation.kind == STUDIO
 
 
-@rules.predicate
-def is_applicant(user, application: FilmApplication | None) -> bool:  # type: ignore[no-untyped-def]
-    if application is None or not user.is_authenticated:
-        return False
-    return _is_member_of(user, application.organisation_id)
+# A member of a film/TV studio, who may apply for it.
+is_studio_member = is_studio & is_member
+is_applicant = is_member_of(lambda application: application.organisation_id, name="is_applicant")
 
 
 def in_states(*states: str) -> rules.Predicate:

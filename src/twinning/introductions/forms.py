@@ -25,5 +25,6 @@ class ExpressInterestForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [(o.pk, str(o)) for o in organisations]
         if len(organisations) == 1:
+            # The only choice, carried in a hidden field: whatever the page's initial data said.
             self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["organisation"].initial = organisations[0].pk
+            self.initial["organisation"] = organisations[0].pk

@@ -61,19 +61,24 @@ class Introduction(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(requester=F("recipient")), name="introduction_not_self"
+                condition=~Q(requester=F("recipient")),
+                name="introduction_not_self",
+                violation_error_message=_("An organisation cannot express interest in itself."),
             ),
             models.CheckConstraint(
                 condition=Q(state__in=["requested", "accepted", "declined", "withdrawn"]),
                 name="introduction_state_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=Q(state="requested") | Q(decided_at__isnull=False),
                 name="introduction_decided_has_date",
+                violation_error_message=_("An answered introduction needs the date of its answer."),
             ),
             models.CheckConstraint(
                 condition=Q(brokered=False) | Q(state="accepted"),
                 name="introduction_brokered_is_accepted",
+                violation_error_message=_("Only an accepted introduction can be brokered."),
             ),
             # One open introduction per direction; after a decline or withdrawal, a new one may
             # be asked for.

@@ -6,31 +6,14 @@ import rules
 
 from twinning.core.rules import is_operator
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors_matching import user_faces, user_is_member
+from twinning.organisations.predicates import faces, is_member, is_member_of
 
-
-@rules.predicate
-def is_member_of(user: Any, organisation: Any) -> bool:
-    return organisation is not None and user_is_member(user=user, organisation_id=organisation.pk)
-
-
-@rules.predicate
-def faces(user: Any, organisation: Any) -> bool:
-    return organisation is not None and user_faces(user=user, organisation=organisation)
-
-
-@rules.predicate
-def is_recipient_member(user: Any, introduction: Introduction | None) -> bool:
-    return introduction is not None and user_is_member(
-        user=user, organisation_id=introduction.recipient_id
-    )
-
-
-@rules.predicate
-def is_requester_member(user: Any, introduction: Introduction | None) -> bool:
-    return introduction is not None and user_is_member(
-        user=user, organisation_id=introduction.requester_id
-    )
+is_recipient_member = is_member_of(
+    lambda introduction: introduction.recipient_id, name="is_recipient_member"
+)
+is_requester_member = is_member_of(
+    lambda introduction: introduction.requester_id, name="is_requester_member"
+)
 
 
 @rules.predicate
@@ -38,7 +21,7 @@ def is_requested(user: Any, introduction: Introduction | None) -> bool:
     return introduction is not None and introduction.state == Introduction.State.REQUESTED
 
 
-can_request = is_member_of
+can_request = is_member
 can_answer = is_recipient_member & is_requested
 can_broker = is_operator & is_requested
 can_withdraw = is_requester_member & is_requested

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from twinning.core.models import User
 from twinning.introductions.models import OPEN_STATES, Introduction
-from twinning.organisations.selectors_matching import organisation_ids_of_user
+from twinning.organisations.selectors import organisation_ids_of_user
 
 
 def _with_relations(queryset: QuerySet[Introduction]) -> QuerySet[Introduction]:

@@ -19,7 +19,7 @@ from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors_matching import (
+from twinning.organisations.selectors import (
     organisation_lock,
     organisation_members_of,
     user_is_member,

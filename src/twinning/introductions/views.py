@@ -18,10 +18,10 @@ from rules.contrib.views import PermissionRequiredMixin
 from twinning.introductions import selectors, services
 from twinning.introductions.forms import ExpressInterestForm
 from twinning.introductions.models import Introduction
-from twinning.organisations.selectors import organisations_for_user
-from twinning.organisations.selectors_matching import (
+from twinning.organisations.selectors import (
     opportunity_get_by_id,
     organisation_get_by_id,
+    organisations_for_user,
 )
 
 
@@ -58,7 +58,8 @@ class ExpressInterestView(LoginRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "organisations": mine}
 
     def get_initial(self) -> dict[str, Any]:
-        return {"organisation": self.request.GET.get("organisation", "")}
+        chosen = self.request.GET.get("organisation", "")
+        return {"organisation": int(chosen)} if chosen.isdigit() else {}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(

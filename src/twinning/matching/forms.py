@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.core.forms import StyledFormMixin
 from twinning.matching.models import Feedback
 from twinning.matching.selectors import ListFilters
-from twinning.organisations.selectors_matching import opportunity_type_choices
+from twinning.organisations.selectors import opportunity_type_choices
 from twinning.programmes.selectors import regions
 
 

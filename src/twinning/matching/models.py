@@ -98,9 +98,15 @@ class Recommendation(models.Model):
                 name="recommendation_once_per_opportunity",
             ),
             models.CheckConstraint(
-                condition=~Q(organisation=F("candidate")), name="recommendation_not_self"
+                condition=~Q(organisation=F("candidate")),
+                name="recommendation_not_self",
+                violation_error_message=_("An organisation is not recommended to itself."),
             ),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="recommendation_rank_positive"),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="recommendation_rank_positive",
+                violation_error_message=_("A rank starts at 1."),
+            ),
         ]
         indexes = [models.Index(fields=["programme", "opportunity", "rank"])]
 
@@ -138,9 +144,12 @@ class Feedback(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=["must_meet", "interesting", "not_interested"]),
                 name="feedback_kind_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
-                condition=~Q(organisation=F("candidate")), name="feedback_not_self"
+                condition=~Q(organisation=F("candidate")),
+                name="feedback_not_self",
+                violation_error_message=_("An organisation cannot give feedback on itself."),
             ),
         ]
 

@@ -43,7 +43,7 @@ from twinning.matching.sources import (
     organisation_profile,
     programme_rules,
 )
-from twinning.organisations.selectors_matching import organisations_for_matching
+from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import programme_get
 
 Progress = Callable[[int, int, str], None]

@@ -1,7 +1,7 @@
 """Organisations and opportunities turned into the engine's plain profiles.
 
 Reads model instances only through their attributes (as delivered by
-`organisations.selectors_matching.organisations_for_matching`), never through queries of its own.
+`organisations.selectors.organisations_for_matching`), never through queries of its own.
 """
 
 from __future__ import annotations

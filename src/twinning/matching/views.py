@@ -20,11 +20,9 @@ from twinning.matching import selectors, services
 from twinning.matching.forms import FeedbackForm, ListFilterForm
 from twinning.organisations.selectors import (
     opportunities_published_for_organisation,
-    organisations_for_user,
-)
-from twinning.organisations.selectors_matching import (
     opportunity_get_by_id,
     organisation_get_by_id,
+    organisations_for_user,
 )
 from twinning.programmes.selectors import programme_default, programme_get
 

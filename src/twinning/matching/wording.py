@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from twinning.matching.reasons import Reason, render
-from twinning.organisations.selectors_matching import (
+from twinning.organisations.selectors import (
     opportunity_type_label,
     organisation_size_label,
 )

@@ -76,6 +76,7 @@ class Organisation(models.Model):
                 condition=Q(year_founded__isnull=True)
                 | Q(year_founded__gte=1700, year_founded__lte=2100),
                 name="organisation_year_founded_range",
+                violation_error_message=_("The year founded must be between 1700 and 2100."),
             ),
         ]
 
@@ -111,7 +112,9 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "organisation"], name="membership_once"),
             models.CheckConstraint(
-                condition=Q(role__in=["owner", "member"]), name="membership_role_valid"
+                condition=Q(role__in=["owner", "member"]),
+                name="membership_role_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
         ]
 
@@ -189,14 +192,17 @@ class Opportunity(models.Model):
                     status__in=["draft", "submitted", "published", "rejected", "expired", "closed"]
                 ),
                 name="opportunity_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""),
                 name="opportunity_rejection_has_reason",
+                violation_error_message=_("A rejected opportunity needs a reason."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="opportunity_published_has_date",
+                violation_error_message=_("A published opportunity needs a publication date."),
             ),
         ]
 

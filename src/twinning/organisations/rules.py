@@ -5,13 +5,7 @@ import rules
 from twinning.core.rules import is_operator
 from twinning.introductions.selectors import contacts_visible
 from twinning.organisations.models import Membership, Opportunity, Organisation
-
-
-@rules.predicate
-def is_member(user, organisation: Organisation | None) -> bool:  # type: ignore[no-untyped-def]
-    if organisation is None or not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user=user, organisation=organisation).exists()
+from twinning.organisations.predicates import is_member, is_member_of
 
 
 @rules.predicate
@@ -23,9 +17,9 @@ def is_owner(user, organisation: Organisation | None) -> bool:  # type: ignore[n
     ).exists()
 
 
-@rules.predicate
-def is_opportunity_member(user, opportunity: Opportunity | None) -> bool:  # type: ignore[no-untyped-def]
-    return opportunity is not None and is_member(user, opportunity.organisation)
+is_opportunity_member = is_member_of(
+    lambda opportunity: opportunity.organisation_id, name="is_opportunity_member"
+)
 
 
 @rules.predicate

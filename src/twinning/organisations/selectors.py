@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.models import User
 from twinning.organisations.models import Membership, Opportunity, Organisation
+from twinning.programmes.selectors import programme_default
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,6 +56,10 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
         .select_related("user")
         .order_by("role", "user__email")
     )
+
+
+def membership_get(*, organisation: Organisation, user_id: int) -> Membership | None:
+    return organisation_members(organisation=organisation).filter(user_id=user_id).first()
 
 
 def user_by_email(*, email: str) -> User | None:
@@ -205,3 +210,137 @@ def memberships_with_counts(*, user: User) -> QuerySet[Membership]:
     return organisations_for_user(user=user).annotate(
         opportunity_count=Count("organisation__opportunities", distinct=True),
     )
+
+
+# Reads other apps need: whole programmes at once for matching, look-ups by id, locks, labels.
+
+
+def _published_opportunities() -> Prefetch:
+    published = Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
+    return Prefetch(
+        "opportunities",
+        queryset=published.prefetch_related("sectors").order_by("pk"),
+        to_attr="published_opportunities",
+    )
+
+
+def organisations_for_matching(
+    *, programme_id: int, ids: list[int] | None = None
+) -> QuerySet[Organisation]:
+    """Organisations with their sectors, side, region and published opportunities (each with
+    sectors) in `published_opportunities`: everything a matching profile needs, in five queries."""
+    queryset = Organisation.objects.filter(programme_id=programme_id)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    return (
+        queryset.select_related("side", "region")
+        .prefetch_related("sectors", _published_opportunities())
+        .order_by("pk")
+    )
+
+
+def organisation_by_reference(*, reference: str) -> Organisation | None:
+    """An organisation by its id or its slug, for the command line."""
+    queryset = Organisation.objects.select_related("programme", "side", "region")
+    if reference.isdigit():
+        return queryset.filter(pk=int(reference)).first()
+    return queryset.filter(slug=reference).first()
+
+
+def organisation_get_by_id(*, pk: int) -> Organisation | None:
+    return Organisation.objects.select_related("programme", "side", "region").filter(pk=pk).first()
+
+
+def organisation_lock(*, pk: int) -> Organisation:
+    """The organisation's row, locked until the transaction ends (serialises per-day limits)."""
+    return Organisation.objects.select_for_update().select_related("programme").get(pk=pk)
+
+
+def organisation_ids_of_user(*, user: User) -> list[int]:
+    if not user.is_authenticated:
+        return []
+    return list(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
+
+
+def organisation_members_of(*, organisation_id: int) -> QuerySet[User]:
+    """Active people of an organisation, who get its notifications."""
+    return User.objects.filter(memberships__organisation_id=organisation_id, is_active=True)
+
+
+def opportunity_get_by_id(*, pk: int) -> Opportunity | None:
+    return Opportunity.objects.select_related("organisation__programme").filter(pk=pk).first()
+
+
+def opportunity_ids_published_of(*, organisation_ids: list[int]) -> list[int]:
+    return list(
+        Opportunity.objects.filter(
+            organisation_id__in=organisation_ids, status=Opportunity.Status.PUBLISHED
+        ).values_list("pk", flat=True)
+    )
+
+
+def user_is_member(*, user: User, organisation_id: int) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
+
+
+def opportunity_type_choices() -> list[tuple[str, str]]:
+    return [(value, str(label)) for value, label in Opportunity.Type.choices]
+
+
+def opportunity_type_label(code: str) -> str:
+    return str(Opportunity.Type(code).label) if code in Opportunity.Type.values else code
+
+
+def organisation_size_label(code: str) -> str:
+    return str(Organisation.Size(code).label) if code in Organisation.Size.values else code
+
+
+def user_faces(*, user: User, organisation: Organisation) -> bool:
+    """Whether the user belongs to an organisation on the other side of `organisation`'s
+    programme, i.e. may express interest in it."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user=user, organisation__programme_id=organisation.programme_id)
+        .exclude(organisation__side_id=organisation.side_id)
+        .exists()
+    )
+
+
+# Panels and checks this app registers with core (`core.registry`, from `apps.py`).
+
+
+def home_figures_panel(*, user: User) -> dict[str, Any] | None:
+    programme = programme_default()
+    if programme is None:
+        return None
+    return {"programme": programme, "overview": programme_overview(programme=programme)}
+
+
+def dashboard_panel(*, user: User) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "memberships": memberships_with_counts(user=user),
+        "opportunities": opportunities_for_user(user=user)[:50],
+    }
+    if user.is_staff:
+        context["queue_size"] = opportunities_submitted().count()
+    return context
+
+
+def account_deletion_refusals(*, user: User) -> list[str]:
+    """An organisation must not be left with nobody able to manage it."""
+    sole = list(organisations_solely_owned_by(user=user))
+    if not sole:
+        return []
+    names = ", ".join(str(organisation) for organisation in sole)
+    return [
+        str(
+            _(
+                "You are the only owner of %(names)s. Add another owner or ask an operator "
+                "before deleting your account."
+            )
+            % {"names": names}
+        )
+    ]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core.views import HtmxPartialMixin
+from twinning.core.views import HtmxPartialMixin, UrlObjectMixin
 from twinning.organisations import selectors, services
 from twinning.organisations.forms import (
     DirectoryForm,
@@ -30,22 +30,6 @@ from twinning.programmes.selectors import programme_default
 
 DIRECTORY_PAGE_SIZE = 20
 CURRENT_ORGANISATION = "current_organisation"
-
-
-class UrlObjectMixin(PermissionRequiredMixin):
-    """Finds the object the URL names (404 if none); the view's rule is checked against it."""
-
-    not_found = ""
-
-    def find_object(self) -> Any:
-        raise NotImplementedError
-
-    def get_object(self) -> Any:
-        if not hasattr(self, "_object"):
-            self._object = self.find_object()
-        if self._object is None:
-            raise Http404(self.not_found)
-        return self._object
 
 
 class OrganisationMixin(UrlObjectMixin):
@@ -192,11 +176,7 @@ class MemberRemoveView(OrganisationMixin, View):
 
     def post(self, request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
         organisation = self.get_object()
-        membership = (
-            selectors.organisation_members(organisation=organisation)
-            .filter(user_id=user_id)
-            .first()
-        )
+        membership = selectors.membership_get(organisation=organisation, user_id=user_id)
         if membership is None:
             raise Http404(_("This person is not a member."))
         try:

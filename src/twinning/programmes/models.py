@@ -69,7 +69,9 @@ class Sector(models.Model):
         ordering = ["section", "code"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(level__gte=1, level__lte=4), name="sector_level"
+                condition=models.Q(level__gte=1, level__lte=4),
+                name="sector_level",
+                violation_error_message=_("A NACE level is 1 (section) to 4 (class)."),
             )
         ]
 
@@ -109,7 +111,9 @@ class Programme(LocalizedNameMixin, models.Model):
         ordering = ["name_en"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(side_a=models.F("side_b")), name="programme_two_sides"
+                condition=~models.Q(side_a=models.F("side_b")),
+                name="programme_two_sides",
+                violation_error_message=_("A programme joins two different sides."),
             )
         ]
 

@@ -1,5 +1,7 @@
 """Reads for programmes, sides, regions and NACE sectors."""
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from twinning.programmes.models import Programme, Region, Sector, Side
@@ -56,6 +58,16 @@ def sectors_by_codes(*, codes: list[str]) -> QuerySet[Sector]:
     return Sector.objects.filter(code__in=codes)
 
 
+def sector_get(*, code: str) -> Sector | None:
+    """One NACE code with its ancestors (division, group, section) in the same query."""
+    return Sector.objects.select_related("parent__parent__parent").filter(code=code).first()
+
+
 def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
     queryset = Sector.objects.all()
     return queryset.filter(section=section) if section else queryset.filter(level=1)
+
+
+def home_intro_panel(*, user: Any) -> dict[str, Any]:
+    """The home page's opening: the programme this site runs (or that none is set up yet)."""
+    return {"programme": programme_default()}

@@ -38,11 +38,7 @@ class SectorDetailView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         code = self.kwargs["code"].upper()
-        sector = (
-            selectors.sectors_by_codes(codes=[code])
-            .select_related("parent__parent__parent")
-            .first()
-        )
+        sector = selectors.sector_get(code=code)
         if sector is None:
             raise Http404(_("No such NACE code."))
         ancestors = []

@@ -1,4 +1,4 @@
-"""Template helpers every page uses: the reader's time zone and query strings."""
+"""Template helpers every page uses: the reader's time zone, query strings, apps' panels."""
 
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+
+from twinning.core.registry import ShownPanel
 
 register = template.Library()
 
@@ -29,12 +31,12 @@ def query_with(query: QueryDict, **changes: Any) -> str:
     return params.urlencode()
 
 
-@register.simple_tag
-def current_programme() -> Any:
-    """The programme this site runs, for the navigation bar and the page titles."""
-    from twinning.programmes.selectors import programme_default
-
-    return programme_default()
+@register.simple_tag(takes_context=True)
+def render_panel(context: template.Context, panel: ShownPanel) -> str:
+    """One app's panel of a core page (`core.registry`), with the page's context beneath its own."""
+    # As {% include %} does: the same context (request, csrf token), one layer pushed on top.
+    with context.push(**panel.context):
+        return context.template.engine.get_template(panel.template).render(context)
 
 
 # Each language is named in itself, so that a reader finds theirs whatever the page's language.

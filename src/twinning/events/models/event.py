@@ -93,23 +93,32 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         ordering = ["starts_on", "title_en"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="event_dates"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="event_dates",
+                violation_error_message=_("The event cannot end before it starts."),
+            ),
             models.CheckConstraint(
                 condition=Q(registration_opens_at__isnull=True)
                 | Q(registration_closes_at__isnull=True)
                 | Q(registration_closes_at__gt=F("registration_opens_at")),
                 name="event_registration_window",
+                violation_error_message=_("Registration must close after it opens."),
             ),
             models.CheckConstraint(
-                condition=Q(capacity__isnull=True) | Q(capacity__gte=1), name="event_capacity"
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="event_capacity",
+                violation_error_message=_("The capacity must be at least 1, or left empty."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "published", "cancelled"]),
                 name="event_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
                 condition=Q(meeting_limit__gte=1) & Q(request_limit__gte=1),
                 name="event_limits_positive",
+                violation_error_message=_("The meeting and request limits must be at least 1."),
             ),
         ]
 
@@ -172,6 +181,7 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "rejected", "cancelled"]),
                 name="registration_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
         ]
 
@@ -232,6 +242,7 @@ class Invitation(models.Model):
             models.CheckConstraint(
                 condition=Q(status="sent") | Q(responded_at__isnull=False),
                 name="invitation_answer_has_date",
+                violation_error_message=_("An answered invitation needs the date of its answer."),
             ),
         ]
 

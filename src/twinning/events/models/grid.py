@@ -25,7 +25,9 @@ class SlotGrid(models.Model):
         verbose_name_plural = _("slot grids")
         constraints = [
             models.CheckConstraint(
-                condition=Q(morning_end__gt=F("morning_start")), name="grid_morning_order"
+                condition=Q(morning_end__gt=F("morning_start")),
+                name="grid_morning_order",
+                violation_error_message=_("The morning must end after it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(afternoon_start__isnull=True, afternoon_end__isnull=True)
@@ -34,10 +36,14 @@ class SlotGrid(models.Model):
                     afternoon_end__gt=F("afternoon_start"),
                 ),
                 name="grid_afternoon_order",
+                violation_error_message=_(
+                    "The afternoon must start after the morning ends and end after it starts."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(meeting_minutes__gte=5, meeting_minutes__lte=240),
                 name="grid_meeting_length",
+                violation_error_message=_("A meeting lasts 5 to 240 minutes."),
             ),
         ]
 
@@ -62,7 +68,11 @@ class Slot(models.Model):
         ordering = ["event", "number"]
         constraints = [
             models.UniqueConstraint(fields=["event", "number"], name="slot_number_unique"),
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="slot_order"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="slot_order",
+                violation_error_message=_("A slot must end after it starts."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -89,7 +99,11 @@ class Table(models.Model):
         ordering = ["event", "number"]
         constraints = [
             models.UniqueConstraint(fields=["event", "number"], name="table_number_unique"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="table_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="table_number_positive",
+                violation_error_message=_("Tables are numbered from 1."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,7 +131,9 @@ class Interpreter(models.Model):
         ordering = ["event", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(languages__contains=","), name="interpreter_two_languages"
+                condition=Q(languages__contains=","),
+                name="interpreter_two_languages",
+                violation_error_message=_("An interpreter needs at least two languages."),
             )
         ]
 

@@ -59,20 +59,26 @@ class MeetingRequest(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(requester=F("recipient")), name="request_two_participants"
+                condition=~Q(requester=F("recipient")),
+                name="request_two_participants",
+                violation_error_message=_("Nobody can ask to meet themselves."),
             ),
             models.CheckConstraint(
                 condition=Q(
                     status__in=["requested", "accepted", "declined", "expired", "cancelled"]
                 ),
                 name="request_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             models.CheckConstraint(
-                condition=Q(priority__gte=1, priority__lte=3), name="request_priority_range"
+                condition=Q(priority__gte=1, priority__lte=3),
+                name="request_priority_range",
+                violation_error_message=_("The priority is 1, 2 or 3."),
             ),
             models.CheckConstraint(
                 condition=Q(session__in=["any", "morning", "afternoon"]),
                 name="request_session_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             # One open request per pair, whichever of the two asked.
             models.UniqueConstraint(
@@ -138,10 +144,14 @@ class ScheduleRun(models.Model):
                 | Q(breaks__isnull=True)
                 | Q(bound__lte=F("breaks")),
                 name="run_bound_below_breaks",
+                violation_error_message=_(
+                    "A run's proven bound cannot exceed the breaks it found."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(meetings_scheduled__lte=F("meetings_total")),
                 name="run_scheduled_lte_total",
+                violation_error_message=_("A run cannot schedule more meetings than there are."),
             ),
         ]
 
@@ -225,6 +235,7 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["scheduled", "cancelled", "held", "no_show"]),
                 name="meeting_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
             # Two live meetings never share a table in the same slot.
             models.UniqueConstraint(
@@ -233,11 +244,14 @@ class Meeting(models.Model):
                 name="meeting_table_free",
             ),
             models.CheckConstraint(
-                condition=~Q(locked=True) | Q(slot__isnull=False), name="meeting_locked_has_slot"
+                condition=~Q(locked=True) | Q(slot__isnull=False),
+                name="meeting_locked_has_slot",
+                violation_error_message=_("A locked meeting needs a slot."),
             ),
             models.CheckConstraint(
                 condition=Q(table__isnull=True) | Q(slot__isnull=False),
                 name="meeting_table_needs_slot",
+                violation_error_message=_("A meeting with a table needs a slot."),
             ),
         ]
 
@@ -356,7 +370,11 @@ class ScheduleVersion(models.Model):
         ordering = ["event", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["event", "number"], name="version_number_unique"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="version_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="version_number_positive",
+                violation_error_message=_("Versions are numbered from 1."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -387,6 +405,7 @@ class MeetingFeedback(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome__in=["no_interest", "follow_up", "negotiation", "agreement"]),
                 name="feedback_outcome_valid",
+                violation_error_message=_("Choose one of the offered values."),
             ),
         ]
 

@@ -4,7 +4,11 @@ Every function checks its permission, changes state, writes the audit log and no
 """
 
 from twinning.events.services.onsite import check_in, check_in_undo, feedback_give, meeting_mark
-from twinning.events.services.publication import pending_changes, schedule_publish
+from twinning.events.services.publication import (
+    PublishConflict,
+    pending_changes,
+    schedule_publish,
+)
 from twinning.events.services.registration import (
     event_cancel,
     event_create,
@@ -47,6 +51,7 @@ from twinning.events.services.setup import (
 
 __all__ = [
     "MoveConflict",
+    "PublishConflict",
     "check_in",
     "check_in_undo",
     "event_cancel",

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.events.models import Event, Meeting, Registration, ScheduleVersion
+from twinning.events.selectors import schedule_conflicts
 from twinning.events.services.access import lock_event
 
 if TYPE_CHECKING:
@@ -58,10 +60,25 @@ def _snapshot(event: Event) -> dict[str, list[object]]:
     return {str(pk): list(rest) for pk, *rest in rows}
 
 
+class PublishConflict(ValidationError):
+    """The working schedule breaks a hard rule; publishing needs the operator's confirmation."""
+
+    def __init__(self, conflicts: list[str]) -> None:
+        super().__init__(conflicts)
+        self.conflicts = conflicts
+
+
 @transaction.atomic
-def schedule_publish(*, event: Event, by: User, note: str = "") -> ScheduleVersion:
+def schedule_publish(
+    *, event: Event, by: User, note: str = "", confirm_conflicts: bool = False
+) -> ScheduleVersion:
+    """Publish the working schedule as a new version. A schedule with double bookings (left
+    by "Move anyway") is refused unless the operator confirms, having been shown each one."""
     require(by, "events.manage_event", event)
     event = lock_event(event)
+    conflicts = [conflict.message for conflict in schedule_conflicts(event=event)]
+    if conflicts and not confirm_conflicts:
+        raise PublishConflict(conflicts)
     changed = pending_changes(event)
     for meeting in changed:
         _publish_meeting(meeting)
@@ -78,7 +95,10 @@ def schedule_publish(*, event: Event, by: User, note: str = "") -> ScheduleVersi
     )
     version.notified = _notify_changes(version, changed)
     version.save(update_fields=["notified"])
-    audit_log(action="schedule.publish", actor=by, target=event, version=version.number)
+    audit_log(
+        action="schedule.publish", actor=by, target=event, version=version.number,
+        conflicts=conflicts,
+    )  # fmt: skip
     return version
 
 

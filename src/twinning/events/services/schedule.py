@@ -107,6 +107,9 @@ def _execute(run: ScheduleRun) -> ScheduleRun:
         )
     except InvalidProblem as error:
         return _fail(run, "; ".join(scheduler.readable(plan, e) for e in error.errors))
+    if run.keep_previous:
+        result = scheduler.no_worse_than(plan, result, scheduler.starting_schedule(plan))
+        result.moves = scheduler.moves(plan, result)
     if result.status in (Status.INFEASIBLE, Status.UNKNOWN):
         return _fail(run, scheduler.readable(plan, result.reason or result.status.value))
     _progress(run, ScheduleRun.Status.RUNNING, 2, _("Saving the schedule"))

@@ -84,19 +84,13 @@ def grid_generate(
         raise ValidationError(_("The schedule is published; the slot grid can no longer change."))
     if not event.starts_on <= day <= event.ends_on:
         raise ValidationError({"day": _("The day must fall within the event's dates.")})
-    grid, _created = SlotGrid.objects.update_or_create(
-        event=event,
-        defaults={
-            "day": day,
-            "morning_start": morning[0],
-            "morning_end": morning[1],
-            "afternoon_start": afternoon[0] if afternoon else None,
-            "afternoon_end": afternoon[1] if afternoon else None,
-            "meeting_minutes": meeting_minutes,
-            "changeover_minutes": changeover_minutes,
-        },
-    )
-    grid.full_clean()
+    grid = SlotGrid.objects.filter(event=event).first() or SlotGrid(event=event)
+    grid.day, (grid.morning_start, grid.morning_end) = day, morning
+    grid.afternoon_start, grid.afternoon_end = afternoon or (None, None)
+    grid.meeting_minutes, grid.changeover_minutes = meeting_minutes, changeover_minutes
+    # Checked before the row is written: the check constraints' own translated messages.
+    grid.full_clean(exclude=["event"])
+    grid.save()
     event.meetings.update(slot=None, table=None, interpreter=None, locked=False)
     event.slots.all().delete()
     slots = Slot.objects.bulk_create(_grid_slots(event, grid))

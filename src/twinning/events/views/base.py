@@ -1,57 +1,58 @@
-"""What every event page shares: finding the event under a permission, running a service."""
+"""What every event page shares: the event the URL names, under the view's rule."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy
 
+from twinning.core.views import ServiceCallMixin, UrlObjectMixin
 from twinning.events import selectors
-from twinning.events.models import Event
+from twinning.events.models import Event, Registration
 
-T = TypeVar("T")
-
-
-def event_for(request: HttpRequest, slug: str, permission: str) -> Event:
-    event = selectors.event_get(slug=slug)
-    if event is None:
-        raise Http404
-    if not request.user.has_perm(permission, event):
-        if not request.user.is_authenticated:
-            raise PermissionDenied
-        raise Http404 if permission == "events.view_event" else PermissionDenied
-    return event
+MANAGE = "events.manage_event"
+VIEW = "events.view_event"
 
 
-def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") -> T | None:
-    """Run a service; show its refusal as a message instead of an error page."""
-    try:
-        result = action()
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
-        return None
-    if success:
-        messages.success(request, success)
-    return result
+class EventMixin(ServiceCallMixin, UrlObjectMixin):
+    """The event of the URL's slug; the view's `permission_required` is checked against it.
+
+    Whoever may not see an event is told it does not exist (404), not that it is private; on
+    the event's other pages a stranger is asked to log in.
+    """
+
+    permission_required = VIEW
+    not_found = gettext_lazy("No such event.")
+
+    def find_object(self) -> Event | None:
+        return selectors.event_get(slug=self.kwargs["slug"])
+
+    @property
+    def event(self) -> Event:
+        return self.get_object()
+
+    def handle_no_permission(self) -> HttpResponse:
+        if self.permission_required == VIEW:
+            raise Http404(self.not_found)
+        return super().handle_no_permission()
 
 
-def refuse_form(request: HttpRequest, form: Form) -> None:
-    """Show every error of an invalid form as a message (for forms posted from a list)."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
+class OperatorMixin(EventMixin):
+    permission_required = MANAGE
 
 
-def back(request: HttpRequest, fallback: str, *args: Any) -> HttpResponse:
-    """After a POST: htmx asks the page to reload itself; plain forms follow a redirect."""
-    if getattr(request, "htmx", False):
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
-        return response
-    return redirect(fallback, *args)
+class OwnRegistrationMixin(LoginRequiredMixin, EventMixin):
+    """Pages about the visitor's own registration for the event (404 if they have none)."""
+
+    def get_registration(self) -> Registration:
+        if not hasattr(self, "_registration"):
+            self._registration = selectors.registration_of(event=self.event, user=self.request.user)
+        if self._registration is None:
+            raise Http404
+        return self._registration
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        return {"event": self.event, **context}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import FormView, TemplateView, View
+from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.events import selectors, services
 from twinning.events.forms import (
@@ -19,213 +23,226 @@ from twinning.events.forms import (
     TableForm,
     TablesForm,
 )
-from twinning.events.models import Interpreter, Registration, Table
-from twinning.events.views.base import attempt, back, event_for, refuse_form
+from twinning.events.models import Event
+from twinning.events.views.base import MANAGE, OperatorMixin
 from twinning.programmes.selectors import programme_default
 
-MANAGE = "events.manage_event"
+
+class EventCreateView(PermissionRequiredMixin, FormView):
+    permission_required = MANAGE
+    template_name = "events/manage/event_form.html"
+    form_class = EventForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(event=None, **kwargs)
+
+    def form_valid(self, form: EventForm) -> HttpResponse:
+        programme = programme_default()
+        if programme is None:
+            form.add_error(
+                None,
+                _("No programme has been set up yet. An operator can create one in the admin."),
+            )
+            return self.form_invalid(form)
+        try:
+            event = services.event_create(
+                programme=programme, by=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The event is created. Now set up the day."))
+        return redirect("events:manage", event.slug)
 
 
-@require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm(MANAGE):
-        raise PermissionDenied
-    form = EventForm(request.POST or None)
-    programme = programme_default()
-    if request.method == "POST" and form.is_valid() and programme is not None:
-        event = attempt(
-            request,
-            lambda: services.event_create(
-                programme=programme, by=request.user, **form.cleaned_data
-            ),
-            _("The event is created. Now set up the day."),
-        )
-        if event:
-            return redirect("events:manage", event.slug)
-    return render(request, "events/manage/event_form.html", {"form": form, "event": None})
+class EventEditView(OperatorMixin, FormView):
+    template_name = "events/manage/event_form.html"
+    form_class = EventForm
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "instance": self.event}
 
-@require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(event=self.event, **kwargs)
+
+    def form_valid(self, form: EventForm) -> HttpResponse:
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
-        if attempt(
-            request,
-            lambda: services.event_update(event=event, by=request.user, **fields),
-            _("Saved."),
-        ):
-            return redirect("events:manage", slug)
-    return render(request, "events/manage/event_form.html", {"form": form, "event": event})
+        try:
+            services.event_update(event=self.event, by=self.request.user, **fields)
+        except ValidationError as error:
+            form.add_service_error(error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect("events:manage", self.event.slug)
 
 
-def manage(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    context = {
-        "event": event,
-        "counts": selectors.event_counts(event=event),
-        "registrations": selectors.registrations(event=event).order_by("status", "created_at"),
-        "invitations": event.invitations.order_by("-created_at"),
-        "invitation_form": InvitationForm(),
-    }
-    return render(request, "events/manage/manage.html", context)
+class ManageView(OperatorMixin, TemplateView):
+    template_name = "events/manage/manage.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        event = self.event
+        context = {
+            "event": event,
+            "counts": selectors.event_counts(event=event),
+            "registrations": selectors.registrations_to_manage(event=event),
+            "invitations": selectors.invitations_of(event=event),
+            "invitation_form": InvitationForm(),
+        }
+        return super().get_context_data(**context, **kwargs)
 
 
-STATE_ACTIONS = {
-    "publish": services.event_publish,
-    "cancel": services.event_cancel,
-}
+class ObjectActionView(OperatorMixin, View):
+    """A button on an operator's page: `action` in the URL names one of `actions`' services."""
+
+    actions: dict[str, Callable[..., Any]] = {}
+    fallback = "events:manage"
+
+    def post(self, request: HttpRequest, slug: str, action: str, **kwargs: Any) -> HttpResponse:
+        service = self.actions.get(action)
+        if service is None:
+            raise Http404
+        self.attempt(lambda: service(**self.arguments(**kwargs), by=request.user), _("Saved."))
+        return self.back(self.fallback, slug)
+
+    def arguments(self, **kwargs: Any) -> dict[str, Any]:
+        return {"event": self.event}
 
 
-@require_POST
-def event_state(request: HttpRequest, slug: str, action: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    if action not in STATE_ACTIONS:
-        raise PermissionDenied
-    STATE_ACTIONS[action](event=event, by=request.user)
-    messages.success(request, _("Saved."))
-    return redirect("events:manage", slug)
+class EventStateView(ObjectActionView):
+    actions = {"publish": services.event_publish, "cancel": services.event_cancel}
 
 
-REGISTRATION_ACTIONS = {
-    "approve": services.registration_approve,
-    "reject": services.registration_reject,
-}
+class RegistrationDecideView(ObjectActionView):
+    actions = {"approve": services.registration_approve, "reject": services.registration_reject}
+
+    def arguments(self, *, pk: int) -> dict[str, Any]:
+        registration = selectors.registration_get(event=self.event, pk=pk)
+        if registration is None:
+            raise Http404
+        return {"registration": registration}
 
 
-@require_POST
-def registration_decide(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    registration = get_object_or_404(Registration, event=event, pk=pk)
-    service = REGISTRATION_ACTIONS.get(action)
-    if service is None:
-        raise PermissionDenied
-    attempt(request, lambda: service(registration=registration, by=request.user), _("Saved."))
-    return back(request, "events:manage", slug)
+class InvitationSendView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            services.invitation_send(event=self.event, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The invitation is on its way."))
+        else:
+            messages.error(request, _("Please give a valid e-mail address."))
+        return redirect("events:manage", slug)
 
 
-@require_POST
-def invitation_send(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = InvitationForm(request.POST)
-    if form.is_valid():
-        services.invitation_send(event=event, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The invitation is on its way."))
-    else:
-        messages.error(request, _("Please give a valid e-mail address."))
-    return redirect("events:manage", slug)
-
-
-def _grid_initial(event: object) -> dict[str, object]:
+def _grid_initial(event: Event) -> dict[str, object]:
     grid = getattr(event, "grid", None)
     if grid is None:
-        return {"day": getattr(event, "starts_on", None)}
-    return {
-        "day": grid.day,
-        "morning_start": grid.morning_start,
-        "morning_end": grid.morning_end,
-        "afternoon_start": grid.afternoon_start,
-        "afternoon_end": grid.afternoon_end,
-        "meeting_minutes": grid.meeting_minutes,
-        "changeover_minutes": grid.changeover_minutes,
-    }
+        return {"day": event.starts_on}
+    names = ("day", "morning_start", "morning_end", "afternoon_start", "afternoon_end")
+    names += ("meeting_minutes", "changeover_minutes")
+    return {name: getattr(grid, name) for name in names}
 
 
-def setup(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    context = {
-        "event": event,
-        "grid_form": GridForm(initial=_grid_initial(event)),
-        "tables_form": TablesForm(initial={"count": event.tables.count() or 10}),
-        "interpreter_form": InterpreterForm(event=event),
-        "slots": event.slots.order_by("number"),
-        "tables": event.tables.select_related("host__user").order_by("number"),
-        "interpreters": event.interpreters.prefetch_related("unavailable_slots"),
-        "hosts": list(TableForm(event=event).fields["host"].queryset),
-    }
-    return render(request, "events/manage/setup.html", context)
+class SetupView(OperatorMixin, TemplateView):
+    template_name = "events/manage/setup.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        event = self.event
+        tables = list(selectors.tables_of(event=event))
+        context = {
+            "event": event,
+            "grid_form": GridForm(initial=_grid_initial(event)),
+            "tables_form": TablesForm(initial={"count": len(tables) or 10}),
+            "interpreter_form": InterpreterForm(event=event),
+            "slots": selectors.slots_of(event=event),
+            "tables": tables,
+            "interpreters": selectors.interpreters_of(event=event),
+            "hosts": list(selectors.table_hosts(event=event)),
+        }
+        return super().get_context_data(**context, **kwargs)
 
 
-@require_POST
-def grid_save(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = GridForm(request.POST)
-    if not form.is_valid():
-        refuse_form(request, form)
-        return redirect("events:setup", slug)
-    data = form.cleaned_data
-    afternoon = (
-        (data["afternoon_start"], data["afternoon_end"]) if data["afternoon_start"] else None
-    )
-    slots = attempt(
-        request,
-        lambda: services.grid_generate(
-            event=event,
-            by=request.user,
-            day=data["day"],
-            morning=(data["morning_start"], data["morning_end"]),
-            afternoon=afternoon,
-            meeting_minutes=data["meeting_minutes"],
-            changeover_minutes=data["changeover_minutes"],
-        ),
-    )
-    if slots:
-        messages.success(
-            request,
-            ngettext("%(count)d slot generated.", "%(count)d slots generated.", len(slots))
-            % {"count": len(slots)},
+class GridSaveView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = GridForm(request.POST)
+        if not form.is_valid():
+            self.refuse_form(form)
+            return redirect("events:setup", slug)
+        data = form.cleaned_data
+        afternoon = (
+            (data["afternoon_start"], data["afternoon_end"]) if data["afternoon_start"] else None
         )
-    return redirect("events:setup", slug)
-
-
-@require_POST
-def tables_save(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = TablesForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.tables_set_count(
-                event=event, by=request.user, count=form.cleaned_data["count"]
+        slots = self.attempt(
+            lambda: services.grid_generate(
+                event=self.event,
+                by=request.user,
+                day=data["day"],
+                morning=(data["morning_start"], data["morning_end"]),
+                afternoon=afternoon,
+                meeting_minutes=data["meeting_minutes"],
+                changeover_minutes=data["changeover_minutes"],
             ),
-            _("Saved."),
         )
-    return redirect("events:setup", slug)
+        if slots:
+            messages.success(
+                request,
+                ngettext("%(count)d slot generated.", "%(count)d slots generated.", len(slots))
+                % {"count": len(slots)},
+            )
+        return redirect("events:setup", slug)
 
 
-@require_POST
-def table_save(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    table = get_object_or_404(Table, event=event, pk=pk)
-    form = TableForm(request.POST, event=event)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.table_update(table=table, by=request.user, **form.cleaned_data),
-            _("Saved."),
-        )
-    return back(request, "events:setup", slug)
+class TablesSaveView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = TablesForm(request.POST)
+        if form.is_valid():
+            self.attempt(
+                lambda: services.tables_set_count(
+                    event=self.event, by=request.user, count=form.cleaned_data["count"]
+                ),
+                _("Saved."),
+            )
+        else:
+            self.refuse_form(form)
+        return redirect("events:setup", slug)
 
 
-@require_POST
-def interpreter_save(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = InterpreterForm(request.POST, event=event)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.interpreter_add(event=event, by=request.user, **form.cleaned_data),
-            _("Saved."),
-        )
-    else:
-        messages.error(request, _("An interpreter needs a name and at least two languages."))
-    return redirect("events:setup", slug)
+class TableSaveView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        table = selectors.table_get(event=self.event, pk=pk)
+        if table is None:
+            raise Http404
+        form = TableForm(request.POST, event=self.event)
+        if form.is_valid():
+            self.attempt(
+                lambda: services.table_update(table=table, by=request.user, **form.cleaned_data),
+                _("Saved."),
+            )
+        else:
+            self.refuse_form(form)
+        return self.back("events:setup", slug)
 
 
-@require_POST
-def interpreter_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    interpreter = get_object_or_404(Interpreter, event=event, pk=pk)
-    services.interpreter_remove(interpreter=interpreter, by=request.user)
-    return back(request, "events:setup", slug)
+class InterpreterSaveView(OperatorMixin, View):
+    invalid = gettext_lazy("An interpreter needs a name and at least two languages.")
+
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = InterpreterForm(request.POST, event=self.event)
+        if form.is_valid():
+            self.attempt(
+                lambda: services.interpreter_add(
+                    event=self.event, by=request.user, **form.cleaned_data
+                ),
+                _("Saved."),
+            )
+        else:
+            messages.error(request, str(self.invalid))
+        return redirect("events:setup", slug)
+
+
+class InterpreterDeleteView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        interpreter = selectors.interpreter_get(event=self.event, pk=pk)
+        if interpreter is None:
+            raise Http404
+        services.interpreter_remove(interpreter=interpreter, by=request.user)
+        return self.back("events:setup", slug)

@@ -2,198 +2,244 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import FormView, TemplateView, View
 
 from twinning.events import selectors, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
 from twinning.events.models import Meeting, Registration
-from twinning.events.views.base import attempt, back, event_for, refuse_form
-
-MANAGE = "events.manage_event"
+from twinning.events.views.base import OperatorMixin
 
 
-def schedule(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    overview = selectors.schedule_overview(event=event)
-    context = {
-        "event": event,
-        "overview": overview,
-        "latest": selectors.latest_run(event=event),
-        "run_form": RunForm(),
-        "publish_form": PublishForm(),
-        "pending": len(services.pending_changes(event)),
-        "versions": event.versions.all()[:10],
-    }
-    return render(request, "events/manage/schedule.html", context)
+class ScheduleView(OperatorMixin, TemplateView):
+    template_name = "events/manage/schedule.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        event = self.event
+        overview = selectors.schedule_overview(event=event)
+        context = {
+            "event": event,
+            "overview": overview,
+            "conflicts": list(
+                dict.fromkeys(t for texts in overview.conflicts.values() for t in texts)
+            ),
+            "latest": selectors.latest_run(event=event),
+            "run_form": RunForm(),
+            "publish_form": PublishForm(),
+            "pending": len(services.pending_changes(event)),
+            "versions": selectors.versions_of(event=event)[:10],
+        }
+        return super().get_context_data(**context, **kwargs)
 
 
-@require_POST
-def run_start(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = RunForm(request.POST)
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.schedule_run_start(event=event, by=request.user, **form.cleaned_data),
-            _("The optimiser is running."),
-        )
-    return redirect("events:schedule", slug)
+class RunStartView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = RunForm(request.POST)
+        if form.is_valid():
+            self.attempt(
+                lambda: services.schedule_run_start(
+                    event=self.event, by=request.user, **form.cleaned_data
+                ),
+                _("The optimiser is running."),
+            )
+        else:
+            self.refuse_form(form)
+        return redirect("events:schedule", slug)
 
 
-def run_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+class RunProgressView(OperatorMixin, View):
     """Polled by htmx while a run works; asks the page to reload once the run has finished."""
-    event = event_for(request, slug, MANAGE)
-    run = selectors.run_get(event=event, pk=pk)
-    if run is None:
-        raise Http404
-    response = render(request, "events/partials/run_progress.html", {"event": event, "run": run})
-    if run.status in ("done", "failed") and request.GET.get("was") in ("queued", "running"):
-        response["HX-Refresh"] = "true"
-    return response
+
+    def get(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        run = selectors.run_get(event=self.event, pk=pk)
+        if run is None:
+            raise Http404
+        context = {"event": self.event, "run": run}
+        response = render(request, "events/partials/run_progress.html", context)
+        if run.status in ("done", "failed") and request.GET.get("was") in ("queued", "running"):
+            response["HX-Refresh"] = "true"
+        return response
 
 
-def _meeting(request: HttpRequest, slug: str, pk: int) -> Meeting:
+class MeetingMixin(OperatorMixin):
     """A meeting of the event the operator manages (404 for another event's)."""
-    meeting = selectors.meeting_get(event=event_for(request, slug, MANAGE), pk=pk)
-    if meeting is None:
-        raise Http404
-    return meeting
+
+    def get_meeting(self) -> Meeting:
+        if not hasattr(self, "_meeting"):
+            self._meeting = selectors.meeting_get(event=self.event, pk=self.kwargs["pk"])
+        if self._meeting is None:
+            raise Http404
+        return self._meeting
 
 
-@require_http_methods(["GET", "POST"])
-def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, slug, pk)
-    event = meeting.event
-    initial = {"slot": meeting.slot, "table": meeting.table, "interpreter": meeting.interpreter}
-    form = MoveForm(request.POST or None, event=event, initial=initial)
-    warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
+class MeetingMoveView(MeetingMixin, FormView):
+    template_name = "events/manage/move.html"
+    form_class = MoveForm
+
+    def get_initial(self) -> dict[str, Any]:
+        meeting = self.get_meeting()
+        return {"slot": meeting.slot, "table": meeting.table, "interpreter": meeting.interpreter}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "event": self.event}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        meeting = self.get_meeting()
+        after = AfterForm(
+            meeting=meeting, initial={"after": list(selectors.meetings_before(meeting=meeting))}
+        )
+        context = {"event": self.event, "meeting": meeting, "after_form": after}
+        return super().get_context_data(**{"warnings": [], **context, **kwargs})
+
+    def form_valid(self, form: MoveForm) -> HttpResponse:
         try:
-            moved = attempt(
-                request,
+            moved = self.attempt(
                 lambda: services.meeting_move(
-                    meeting=meeting, by=request.user, **form.cleaned_data
+                    meeting=self.get_meeting(), by=self.request.user, **form.cleaned_data
                 ),
                 _("The meeting is moved and locked."),
             )
         except services.MoveConflict as conflict:
-            warnings, moved = conflict.warnings, None
-        if moved is not None:
-            return redirect("events:schedule", slug)
-    after = AfterForm(
-        meeting=meeting, initial={"after": list(selectors.meetings_before(meeting=meeting))}
-    )
-    context = {
-        "event": event,
-        "meeting": meeting,
-        "form": form,
-        "warnings": warnings,
-        "after_form": after,
-    }
-    return render(request, "events/manage/move.html", context)
+            return self.render_to_response(
+                self.get_context_data(form=form, warnings=conflict.warnings)
+            )
+        if moved is None:
+            return self.form_invalid(form)
+        return redirect("events:schedule", self.event.slug)
 
 
-@require_POST
-def meeting_after(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+class MeetingAfterView(MeetingMixin, View):
     """The operator sets which meetings must take place before this one."""
-    meeting = _meeting(request, slug, pk)
-    form = AfterForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        refuse_form(request, form)
-    else:
-        attempt(
-            request,
-            lambda: services.meeting_set_after(
-                meeting=meeting, after=form.cleaned_data["after"], by=request.user
+
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        meeting = self.get_meeting()
+        form = AfterForm(request.POST, meeting=meeting)
+        if not form.is_valid():
+            self.refuse_form(form)
+        else:
+            self.attempt(
+                lambda: services.meeting_set_after(
+                    meeting=meeting, after=form.cleaned_data["after"], by=request.user
+                ),
+                _("The order of meetings is saved."),
+            )
+        return redirect("events:move", slug, pk)
+
+
+class MeetingLockView(MeetingMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        locked = request.POST.get("locked") == "1"
+        self.attempt(
+            lambda: services.meeting_lock(
+                meeting=self.get_meeting(), by=request.user, locked=locked
+            )
+        )
+        return self.back("events:schedule", slug)
+
+
+class MeetingCancelView(MeetingMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        services.meeting_cancel(meeting=self.get_meeting(), by=request.user)
+        messages.success(request, _("The meeting is cancelled. Publish to tell the participants."))
+        return self.back("events:schedule", slug)
+
+
+class MeetingMarkView(MeetingMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        held = request.POST.get("held") == "1"
+        absent: Registration | None = None
+        if request.POST.get("absent"):
+            absent = self._registration(request.POST["absent"])
+        self.attempt(
+            lambda: services.meeting_mark(
+                meeting=self.get_meeting(), by=request.user, held=held, absent=absent
             ),
-            _("The order of meetings is saved."),
+            _("Saved."),
         )
-    return redirect("events:move", slug, pk)
+        return self.back("events:schedule", slug)
+
+    def _registration(self, pk: str) -> Registration:
+        found = selectors.registration_get(event=self.event, pk=int(pk)) if pk.isdigit() else None
+        if found is None:
+            raise Http404
+        return found
 
 
-@require_POST
-def meeting_lock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, slug, pk)
-    locked = request.POST.get("locked") == "1"
-    attempt(request, lambda: services.meeting_lock(meeting=meeting, by=request.user, locked=locked))
-    return back(request, "events:schedule", slug)
-
-
-@require_POST
-def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, slug, pk)
-    services.meeting_cancel(meeting=meeting, by=request.user)
-    messages.success(request, _("The meeting is cancelled. Publish to tell the participants."))
-    return back(request, "events:schedule", slug)
-
-
-@require_POST
-def meeting_mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = _meeting(request, slug, pk)
-    event = meeting.event
-    held = request.POST.get("held") == "1"
-    absent = None
-    if request.POST.get("absent"):
-        absent = get_object_or_404(Registration, event=event, pk=request.POST["absent"])
-    attempt(
-        request,
-        lambda: services.meeting_mark(meeting=meeting, by=request.user, held=held, absent=absent),
-        _("Saved."),
-    )
-    return back(request, "events:schedule", slug)
-
-
-@require_POST
-def publish(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    form = PublishForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
-    version = services.schedule_publish(event=event, by=request.user, note=note)
-    messages.success(
-        request,
-        ngettext(
-            "Version %(number)d is published; %(people)d participant was told of their changes.",
-            "Version %(number)d is published; %(people)d participants were told of their changes.",
-            version.notified,
+class PublishView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str) -> HttpResponse:
+        form = PublishForm(request.POST)
+        data = form.cleaned_data if form.is_valid() else {}
+        try:
+            version = services.schedule_publish(
+                event=self.event, by=request.user, note=data.get("note", ""),
+                confirm_conflicts=data.get("confirm_conflicts", False),
+            )  # fmt: skip
+        except services.PublishConflict as refused:
+            messages.error(
+                request,
+                ngettext(
+                    "Not published: %(count)d conflict needs your confirmation.",
+                    "Not published: %(count)d conflicts need your confirmation.",
+                    len(refused.conflicts),
+                )
+                % {"count": len(refused.conflicts)},
+            )
+            return redirect("events:schedule", slug)
+        messages.success(
+            request,
+            ngettext(
+                "Version %(number)d is published; %(people)d participant was told of their "
+                "changes.",
+                "Version %(number)d is published; %(people)d participants were told of their "
+                "changes.",
+                version.notified,
+            )
+            % {"number": version.number, "people": version.notified},
         )
-        % {"number": version.number, "people": version.notified},
-    )
-    return redirect("events:schedule", slug)
+        return redirect("events:schedule", slug)
 
 
-def print_all(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    context = {"event": event, "agendas": selectors.agendas(event=event)}
-    return render(request, "events/manage/print_all.html", context)
+class PrintAllView(OperatorMixin, TemplateView):
+    template_name = "events/manage/print_all.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        agendas = selectors.agendas(event=self.event)
+        return super().get_context_data(event=self.event, agendas=agendas, **kwargs)
 
 
-def check_in_list(request: HttpRequest, slug: str) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    query = request.GET.get("q", "").strip()
-    people = selectors.check_in_list(event=event, query=query)
-    context = {"event": event, "people": people, "query": query}
-    template = "events/manage/check_in.html"
-    if getattr(request, "htmx", False) and request.htmx.target == "check-in-list":
-        template = "events/partials/check_in_rows.html"
-    return render(request, template, context)
+class CheckInListView(OperatorMixin, TemplateView):
+    template_name = "events/manage/check_in.html"
+
+    def get_template_names(self) -> list[str]:
+        htmx = getattr(self.request, "htmx", None)
+        if htmx and htmx.target == "check-in-list":
+            return ["events/partials/check_in_rows.html"]
+        return super().get_template_names()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        query = self.request.GET.get("q", "").strip()
+        people = selectors.check_in_list(event=self.event, query=query)
+        context = {"event": self.event, "people": people, "query": query}
+        return super().get_context_data(**context, **kwargs)
 
 
-@require_POST
-def check_in_tick(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = event_for(request, slug, MANAGE)
-    registration = get_object_or_404(Registration, event=event, pk=pk)
-    if request.POST.get("arrived") == "1":
-        attempt(request, lambda: services.check_in(registration=registration, by=request.user))
-    else:
-        services.check_in_undo(registration=registration, by=request.user)
-    if getattr(request, "htmx", False):
-        person = selectors.check_in_list(event=event).get(pk=pk)
-        return render(
-            request, "events/partials/check_in_row.html", {"event": event, "person": person}
-        )
-    return redirect("events:check_in", slug)
+class CheckInTickView(OperatorMixin, View):
+    def post(self, request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+        registration = selectors.registration_get(event=self.event, pk=pk)
+        if registration is None:
+            raise Http404
+        if request.POST.get("arrived") == "1":
+            self.attempt(lambda: services.check_in(registration=registration, by=request.user))
+        else:
+            services.check_in_undo(registration=registration, by=request.user)
+        if getattr(request, "htmx", False):
+            person = selectors.check_in_person(event=self.event, pk=pk)
+            context = {"event": self.event, "person": person}
+            return render(request, "events/partials/check_in_row.html", context)
+        return redirect("events:check_in", slug)

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from twinning.matching.selectors import recommendations_for
-from twinning.organisations.selectors_matching import organisation_by_reference
+from twinning.organisations.selectors import organisation_by_reference
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Pages of the students app, one module per audience area."""

@@ -1,0 +1,63 @@
+"""The house's layers, checked on the source: views read through selectors and write through
+services. Every app's views are walked, so a new app's are checked without changes here."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import twinning
+
+SRC = Path(twinning.__file__).parent
+# Calls that run a query or a write: a view asks a selector or a service instead.
+ORM_CALLS = {
+    "get_object_or_404", "get_list_or_404", "filter", "exclude", "order_by", "select_related",
+    "prefetch_related", "annotate", "aggregate", "values_list", "get_or_create",
+    "update_or_create", "bulk_create", "bulk_update", "first", "last", "count", "exists",
+    "save", "delete", "select_for_update", "in_bulk",
+}  # fmt: skip
+# (`values` and `update` are left out: on a dict they are no query.)
+# Where a view may still do one of these, and why.
+EXEMPT: dict[tuple[str, str], str] = {}
+
+
+def view_modules() -> list[Path]:
+    return sorted(
+        path
+        for path in SRC.rglob("*.py")
+        if "views" in path.relative_to(SRC).parts[1:] or path.name == "views.py"
+    )
+
+
+def orm_calls(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        manager = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)
+        if manager and func.value.attr == "objects":
+            found.append(f"{path.name}:{node.lineno} .objects.{func.attr}()")
+            continue
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name in ORM_CALLS and not _is_plain_dict_or_str(func):
+            found.append(f"{path.name}:{node.lineno} {name}()")
+    return found
+
+
+def _is_plain_dict_or_str(func: ast.expr) -> bool:
+    # request.GET / POST / session / headers are dicts; messages, strings and lists are not ORM.
+    if not isinstance(func, ast.Attribute):
+        return False
+    value = func.value
+    if isinstance(value, ast.Attribute) and value.attr in {"GET", "POST", "session", "headers"}:
+        return True
+    return isinstance(value, ast.Constant)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("path", view_modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_views_read_through_selectors_and_write_through_services(path):
+    relative = str(path.relative_to(SRC))
+    calls = [call for call in orm_calls(path) if (relative, call.split(" ", 1)[1]) not in EXEMPT]
+    assert not calls, f"{relative} queries or writes itself: {calls}"
