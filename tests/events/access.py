@@ -14,9 +14,9 @@ from tests.access import (
 )
 
 
-def manages(args=None, **more):
-    """The event's operators; signed out is refused outright (no sign-in detour) too."""
-    return Route(DENY, DENY, DENY, OK, **({"args": args} if args else {}), **more)
+def participant(args=None, **more):
+    """A participant's own pages: anyone else, signed in or not, is told there is nothing."""
+    return Route(DENY, DENY, OK, DENY, **({"args": args} if args else {}), **more)
 
 
 def _slug(world):
@@ -29,7 +29,7 @@ def _with(attribute):
 
 PAGES = {
     "events:list": public(),
-    "events:create": manages(),
+    "events:create": operator_only(),
     "events:rsvp": public(
         lambda w: [w.invitation.token], reason="the invitation token is the credential"
     ),
@@ -43,39 +43,39 @@ PAGES = {
     "events:register": Route(LOGIN, OK, DENY, OK, args=_slug),
     # Participants browse each other; a stranger who is not registered may not.
     "events:participants": Route(LOGIN, DENY, OK, OK, args=_slug),
-    "events:request_create": post(member_only(_with("partner_registration"))),
-    "events:my_requests": member_only(_slug),
-    "events:availability": member_only(_slug),
-    "events:agenda": member_only(_slug),
+    "events:request_create": post(participant(_with("partner_registration"))),
+    "events:my_requests": participant(_slug),
+    "events:availability": participant(_slug),
+    "events:agenda": participant(_slug),
     # Someone else's agenda, by registration: the operators' view.
-    "events:agenda_of": operator_only(_with("registration")),
+    "events:agenda_of": Route(DENY, DENY, DENY, OK, args=_with("registration")),
     # Feedback opens once the meeting is over; the world's meeting is still to come.
-    "events:feedback": Route(LOGIN, DENY, DENY, DENY, args=_with("meeting")),
-    "events:manage": manages(_slug),
-    "events:edit": manages(_slug),
-    "events:state": post(manages(lambda w: [w.event.slug, "publish"])),
+    "events:feedback": Route(DENY, DENY, DENY, DENY, args=_with("meeting")),
+    "events:manage": operator_only(_slug),
+    "events:edit": operator_only(_slug),
+    "events:state": post(operator_only(lambda w: [w.event.slug, "publish"])),
     "events:registration_decide": post(
-        manages(lambda w: [w.event.slug, w.registration.pk, "approve"])
+        operator_only(lambda w: [w.event.slug, w.registration.pk, "approve"])
     ),
-    "events:invite": post(manages(_slug, data=lambda w: {"email": "new@example.org"})),
-    "events:setup": manages(_slug),
-    "events:grid_save": post(manages(_slug)),
-    "events:tables_save": post(manages(_slug, data=lambda w: {"count": "3"})),
-    "events:table_save": post(manages(_with("table"))),
-    "events:interpreter_save": post(manages(_slug)),
-    "events:interpreter_delete": post(manages(_with("interpreter"))),
-    "events:schedule": manages(_slug),
-    "events:run_start": post(manages(_slug)),
-    "events:run_progress": manages(_with("schedule_run")),
-    "events:move": manages(_with("meeting")),
-    "events:after": post(manages(_with("meeting"))),
-    "events:lock": post(manages(_with("meeting"))),
-    "events:cancel": post(manages(_with("meeting"))),
-    "events:mark": post(manages(_with("meeting"), data=lambda w: {"status": "held"})),
-    "events:publish": post(manages(_slug)),
-    "events:print_all": manages(_slug),
-    "events:check_in": manages(_slug),
-    "events:check_in_tick": post(manages(_with("registration"))),
+    "events:invite": post(operator_only(_slug, data=lambda w: {"email": "new@example.org"})),
+    "events:setup": operator_only(_slug),
+    "events:grid_save": post(operator_only(_slug)),
+    "events:tables_save": post(operator_only(_slug, data=lambda w: {"count": "3"})),
+    "events:table_save": post(operator_only(_with("table"))),
+    "events:interpreter_save": post(operator_only(_slug)),
+    "events:interpreter_delete": post(operator_only(_with("interpreter"))),
+    "events:schedule": operator_only(_slug),
+    "events:run_start": post(operator_only(_slug)),
+    "events:run_progress": operator_only(_with("schedule_run")),
+    "events:move": operator_only(_with("meeting")),
+    "events:after": post(operator_only(_with("meeting"))),
+    "events:lock": post(operator_only(_with("meeting"))),
+    "events:cancel": post(operator_only(_with("meeting"))),
+    "events:mark": post(operator_only(_with("meeting"), data=lambda w: {"status": "held"})),
+    "events:publish": post(operator_only(_slug)),
+    "events:print_all": operator_only(_slug),
+    "events:check_in": operator_only(_slug),
+    "events:check_in_tick": post(operator_only(_with("registration"))),
 }
 
 

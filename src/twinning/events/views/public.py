@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.views import ServiceCallMixin
 from twinning.events import feeds, selectors, services
 from twinning.events.models import Invitation
 from twinning.events.views.base import EventMixin
@@ -47,7 +48,7 @@ class EventCalendarView(EventMixin, View):
         return response
 
 
-class RsvpView(PermissionRequiredMixin, TemplateView):
+class RsvpView(ServiceCallMixin, PermissionRequiredMixin, TemplateView):
     """The invitation's secret link is the credential."""
 
     permission_required = "core.view_public"
