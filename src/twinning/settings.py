@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI from static files, not a CDN
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
-    "import_export",
     "django_tasks",
     "django_tasks_db",
     "twinning.core",
@@ -77,6 +76,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.outcomes",
     "twinning.students",
     "twinning.demo",
 ]
@@ -231,3 +231,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Months after a brokerage day when participants are asked what became of each meeting
+# (manage.py send_follow_ups, run daily).
+FOLLOW_UP_MONTHS = tuple(
+    int(n) for n in os.environ.get("FOLLOW_UP_MONTHS", "3,6").split(",") if n.strip()
+)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("film/", include("twinning.film.urls")),
     path("matching/", include("twinning.matching.urls")),
     path("introductions/", include("twinning.introductions.urls")),
+    path("outcomes/", include("twinning.outcomes.urls")),
     path("students/", include("twinning.students.urls")),
 ]
 if settings.DEBUG:

@@ -14,25 +14,13 @@ import pytest
 
 from twinning.matching import embeddings
 from twinning.matching.engine import build, ranked
-from twinning.matching.evaluation import MODES, evaluate, evaluate_modes, load
+from twinning.matching.evaluation import MODES, evaluate, evaluate_modes
 from twinning.matching.explain import matches
 
 pytestmark = pytest.mark.unit
 
 DATA = Path(__file__).parent.parent / "data"
 LEEDS, KOSTANAY = "leeds-meat-machinery", "kostanay-meat-plant"
-
-
-@pytest.fixture(scope="module")
-def labelled():
-    return load(DATA / "matching_eval.json")
-
-
-@pytest.fixture(scope="module")
-def vectors(labelled):
-    cached = embeddings.load(DATA / "matching_eval_vectors.npz")
-    assert not embeddings.missing(labelled.texts, cached), "regenerate the vectors file"
-    return cached
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +82,8 @@ def test_blend_beats_nace_alone_and_text_alone(figures):
 
 def test_ties_are_scored_as_expectations(labelled, vectors):
     """NACE fit alone ties a lot; its metrics must not depend on the order of the file."""
-    reordered = type(labelled)(list(reversed(labelled.profiles)), labelled.partners)
+    reordered = type(labelled)(
+        list(reversed(labelled.profiles)), labelled.partners, labelled.languages
+    )
     a, b = evaluate(labelled, vectors, MODES["nace"]), evaluate(reordered, vectors, MODES["nace"])
     assert np.isclose(a.recall_at_10, b.recall_at_10) and np.isclose(a.mrr, b.mrr)

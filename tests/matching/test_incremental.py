@@ -129,7 +129,12 @@ def test_cleared_feedback_restores_the_list(index, profiles):
         index, Feedback(viewer, ranked(index, viewer)[0].candidate, Verdict.NOT_INTERESTED)
     )
     clear_feedback(index, viewer, before[viewer][0].candidate)
-    assert snapshot(index) == before
+    after = snapshot(index)
+    # The viewer's row is rescored alone (a matrix-vector product), so float32 sums may differ in
+    # the last bit from the block product that made it; the order and the scores are the same.
+    for org_id, listed in before.items():
+        assert [r.candidate for r in after[org_id]] == [r.candidate for r in listed], org_id
+        assert np.allclose([r.score for r in after[org_id]], [r.score for r in listed], atol=1e-6)
 
 
 def test_many_changes_in_a_row_stay_equal_to_full_recompute(index, profiles):

@@ -45,34 +45,75 @@ def test_levels_rank_class_then_chain_then_group_then_division():
     assert sector_fit(["10.11"], ["10.13"]) == LEVELS["group"]
     assert sector_fit(["10.11"], ["10.51"]) == LEVELS["division"]
     assert sector_fit(["10.11"], ["62.01"]) == 0.0
-    assert 1.0 > LEVELS["chain"] > LEVELS["group"] > LEVELS["division"] > 0
+    assert sector_fit(["10.83"], ["10.11"]) == LEVELS["minor"]  # beats their shared division
+    assert sector_fit(["79.12"], ["55.10"]) == LEVELS["minor"]
+    assert 1.0 > LEVELS["chain"] > LEVELS["group"] > LEVELS["minor"] > LEVELS["division"] > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level", "buyer", "product", "percent"),
+    [
+        ("01.42", "10.11", "chain", "10-1", "01", 34.8),
+        ("35.11", "27.11", "minor", "35-1", "27", 2.7),
+        ("05.10", "28.92", "chain", "05", "28", 11.6),
+        ("85.42", "72.19", "chain", "72", "85", 9.1),
+        ("79.12", "55.10", "minor", "79", "55", 2.0),
+        ("10.91", "01.11", "chain", "01", "10-9", 18.4),
+        ("75.00", "01.42", "chain", "01", "75", 1.1),  # farms take half of vets' sales
+    ],
+)
+def test_supply_links_where_the_tables_speak_quote_their_flow(a, b, level, buyer, product, percent):
+    forward, backward = best_sector_match([a], [b]), best_sector_match([b], [a])
+    assert forward is not None and backward is not None
+    assert forward.level == level and forward.chain == ""
+    assert (forward.flow.buyer, forward.flow.product, forward.flow.percent) == (
+        buyer,
+        product,
+        percent,
+    )
+    assert (backward.mine, backward.theirs, backward.flow) == (b, a, forward.flow)
+    assert forward.mine_buys != backward.mine_buys
 
 
 @pytest.mark.parametrize(
     ("a", "b", "chain"),
     [
-        ("01.42", "10.11", "meat"),
-        ("10.11", "28.93", "meat"),
-        ("28.93", "46.32", "meat"),
-        ("01.45", "46.33", "meat"),
+        ("10.11", "28.93", "meat"),  # machinery is investment: the tables cannot see its buyers
+        ("28.93", "10.13", "meat"),
+        ("10.11", "46.32", "meat"),  # wholesale: goods for resale are not in the tables
+        ("01.45", "46.33", "dairy"),
+        ("46.32", "10.11", "meat"),
         ("59.11", "77.39", "film"),
         ("59.11", "79.11", "film"),
         ("59.11", "55.10", "film"),
         ("09.10", "28.14", "oil_gas"),
-        ("35.11", "27.11", "power"),
-        ("05.10", "28.92", "mining"),
         ("64.19", "62.01", "finance"),
-        ("85.42", "72.19", "education"),
-        ("79.12", "55.10", "tourism"),
         ("01.11", "28.30", "grain"),
         ("41.10", "71.11", "construction"),
     ],
 )
-def test_supply_chain_links_name_their_chain_both_ways(a, b, chain):
+def test_judgement_links_only_where_the_tables_are_silent(a, b, chain):
     forward, backward = best_sector_match([a], [b]), best_sector_match([b], [a])
     assert forward is not None and backward is not None
-    assert (forward.level, forward.chain) == ("chain", chain)
+    assert (forward.level, forward.chain, forward.flow) == ("chain", chain, None)
     assert (backward.level, backward.mine, backward.theirs) == ("chain", b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("46.32", "01.11"),  # a meat wholesaler and a wheat grower: no chain links them
+        ("28.93", "01.41"),  # food machinery serves processors, not dairy farms
+        ("28.93", "01.11"),  # nor cereal growers
+        ("28.93", "46.32"),  # nor meat wholesalers
+        ("01.11", "52.10"),  # judgement said storage; the tables show no material flow
+        ("55.10", "56.10"),
+        ("21.20", "32.50"),
+    ],
+)
+def test_no_link_is_claimed_where_neither_data_nor_judgement_shows_one(a, b):
+    match = best_sector_match([a], [b])
+    assert match is None or match.level != "chain"
 
 
 def test_best_match_names_the_codes_that_matched():
@@ -125,6 +166,16 @@ SAMPLE_CODES = [
     "79.11",
     "85.42",
     "01.4",
+    "10.91",
+    "20.15",
+    "21.20",
+    "32.50",
+    "86.10",
+    "49.41",
+    "09.10",
+    "06.10",
+    "46.33",
+    "56.10",
     "10.1",
     "59",
 ]

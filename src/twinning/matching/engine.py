@@ -19,6 +19,7 @@ import numpy as np
 from twinning.matching import topk
 from twinning.matching.features import (
     WEIGHTS,
+    Codes,
     SectorVocabulary,
     Signature,
     TextScale,
@@ -29,6 +30,7 @@ from twinning.matching.features import (
     minor_table,
     org_vector,
     org_vectors,
+    sector_codes,
     sector_query,
     signature,
     text_fit,
@@ -47,7 +49,7 @@ class Side:
     name: str
     ids: list[OrgId] = field(default_factory=list)
     vec: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
-    codes: list[tuple[str, ...]] = field(default_factory=list)
+    codes: list[Codes] = field(default_factory=list)
     sector: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     sigs: dict[Signature, int] = field(default_factory=dict)
     minor: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp))
@@ -95,7 +97,7 @@ def _side_names(profiles: Iterable[Profile]) -> tuple[str, str]:
 
 def _fill_side(side: Side, members: list[Profile], raw: np.ndarray, index: MatchIndex) -> None:
     side.ids = [p.id for p in members]
-    side.codes = [p.all_nace for p in members]
+    side.codes = [sector_codes(p) for p in members]
     side.vec = centred(raw, index.scale.centre) if len(members) else raw
     side.minor = np.array([side.sig_id(signature(p, index.rules)) for p in members], np.intp)
     side.active = np.ones(len(members), bool)
@@ -304,9 +306,9 @@ def score_profile(
         raise ValueError(f"side {profile.side!r} is not in this programme ({names})")
     s = names.index(profile.side)
     vec = centred(org_vector(profile, vectors)[None, :], index.scale.centre)
-    index.vocab.extend(feature_keys(profile.all_nace))
+    index.vocab.extend(feature_keys(sector_codes(profile)))
     _pad_sector_columns(index)
-    sector = index.vocab.matrix([profile.all_nace])
+    sector = index.vocab.matrix([sector_codes(profile)])
     minor = np.array([_sig_position(index, s, signature(profile, index.rules))], np.intp)
     scores = _base_scores(index, s, vec, sector, minor)
     _exclude(index, s, scores)

@@ -20,23 +20,32 @@ from functools import lru_cache
 import numpy as np
 
 from twinning.matching.complementarity import TYPE_INDEX, TYPES, strength_matrix
-from twinning.matching.embeddings import DIM, text_key
-from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules
-from twinning.matching.sectors import CHAINS, LEVELS, NODES, division, group, nace_class, nodes_of
+from twinning.matching.embeddings import DIM
+from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules, vector_keys
+from twinning.matching.sectors import (
+    LEVELS,
+    LinkKey,
+    division,
+    group,
+    keys_linked,
+    link_key,
+    nace_class,
+)
 
 # Counts per level must stay below the base; float32 adds integers exactly below 2**24.
-SECTOR_BASE = 64
+SECTOR_BASE = 16
 MAX_CODES = 12
-_KIND_POWER = {"d": 0, "g": 1, "c": 2, "n": 3}
+# Shared divisions, groups and classes, then minor and major supply links ("n" columns carry both).
+_KIND_POWER = {"d": 0, "g": 1, "c": 2, "minor": 3, "n": 4}
 
 
 @dataclass(frozen=True)
 class Weights:
     """The blend. Scores of the parts are in [0, 1]; see docs/matching.md."""
 
-    types: float = 0.30
-    sector: float = 0.30
-    text: float = 0.30
+    types: float = 0.25
+    sector: float = 0.20
+    text: float = 0.45
     language: float = 0.04
     size: float = 0.03
     focus: float = 0.03
@@ -59,10 +68,26 @@ class TextScale:
     std: float
 
 
-def feature_keys(codes: Sequence[str]) -> set[tuple[str, str]]:
+@dataclass(frozen=True)
+class Codes:
+    """A profile's codes as the sector fit reads them: all of them (the first MAX_CODES count)
+    and those that take part in supply links (`Profile.link_nace`)."""
+
+    all: tuple[str, ...]
+    links: frozenset[str]
+
+
+def sector_codes(profile: Profile) -> Codes:
+    return Codes(profile.all_nace, profile.link_nace)
+
+
+def feature_keys(codes: Sequence[str] | Codes) -> set[tuple[str, str]]:
+    """Columns a profile's codes fill; plain code lists link through all their codes."""
+    every, links = (codes.all, codes.links) if isinstance(codes, Codes) else (codes, None)
     keys: set[tuple[str, str]] = set()
-    for code in codes[:MAX_CODES]:
-        keys |= _code_keys(code)
+    for code in every[:MAX_CODES]:
+        found = _code_keys(code)
+        keys |= found if links is None or code in links else {k for k in found if k[0] != "n"}
     return keys
 
 
@@ -73,21 +98,25 @@ def _code_keys(code: str) -> frozenset[tuple[str, str]]:
         keys.add(("g", g))
     if c := nace_class(code):
         keys.add(("c", c))
-    keys.update(("n", str(n)) for n in nodes_of(code))
+    keys.add(("n", str(_link_node(link_key(code)))))
     return frozenset(keys)
 
 
-def _chain_adjacency() -> np.ndarray:
-    adj = np.zeros((len(NODES), len(NODES)), dtype=np.float32)
-    start = 0
-    for chain in CHAINS:
-        n = len(chain.stages)
-        adj[start : start + n, start : start + n] = 1.0 - np.eye(n, dtype=np.float32)
-        start += n
-    return adj
+# Supply-link nodes: one per distinct link key (input-output cell, judgement stages), numbered in
+# the order first met; two codes with one key link to the same codes.
+_LINK_NODES: dict[LinkKey, int] = {}
 
 
-CHAIN_ADJACENCY = _chain_adjacency()
+def _link_node(key: LinkKey) -> int:
+    return _LINK_NODES.setdefault(key, len(_LINK_NODES))
+
+
+def _link_adjacency(node_ids: list[int], level: str) -> np.ndarray:
+    keys = {n: k for k, n in _LINK_NODES.items()}
+    return np.array(
+        [[keys_linked(keys[a], keys[b]) == level for b in node_ids] for a in node_ids],
+        dtype=np.float32,
+    ).reshape(len(node_ids), len(node_ids))
 
 
 @dataclass
@@ -95,14 +124,17 @@ class SectorVocabulary:
     """Columns of the sector matrix; grows when a profile brings a code nobody had."""
 
     columns: dict[tuple[str, str], int] = field(default_factory=dict)
+    _transform: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def extend(self, keys: set[tuple[str, str]]) -> bool:
         new = sorted(keys - self.columns.keys())
         for key in new:
             self.columns[key] = len(self.columns)
+        if new:
+            self._transform = None
         return bool(new)
 
-    def matrix(self, codes: Sequence[Sequence[str]]) -> np.ndarray:
+    def matrix(self, codes: Sequence[Sequence[str] | Codes]) -> np.ndarray:
         cells = [
             (row, self.columns[k])
             for row, org_codes in enumerate(codes)
@@ -114,54 +146,69 @@ class SectorVocabulary:
             out[rows, cols] = 1.0
         return out
 
-    def viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(column weights, node column positions, node adjacency among those columns)."""
+    def viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(column weights, node column positions, major and minor link adjacency among those
+        columns), kept until the vocabulary grows."""
+        if self._transform is None:
+            self._transform = self._viewer_transform()
+        return self._transform
+
+    def _viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         weights = np.zeros(len(self.columns), dtype=np.float32)
         node_cols, node_ids = [], []
         for (kind, value), col in self.columns.items():
-            weights[col] = float(SECTOR_BASE ** _KIND_POWER[kind])
+            weights[col] = float(SECTOR_BASE ** _KIND_POWER[kind])  # "n" is set per viewer
             if kind == "n":
                 node_cols.append(col)
                 node_ids.append(int(value))
-        adj = CHAIN_ADJACENCY[np.ix_(node_ids, node_ids)]
-        return weights, np.asarray(node_cols, dtype=np.intp), adj
+        major, minor = _link_adjacency(node_ids, "chain"), _link_adjacency(node_ids, "minor")
+        return weights, np.asarray(node_cols, dtype=np.intp), major, minor
 
 
 def sector_query(rows: np.ndarray, vocab: SectorVocabulary) -> np.ndarray:
     """Weighted viewer rows: a product with plain candidate rows yields count-coded levels."""
-    weights, node_cols, adj = vocab.viewer_transform()
+    weights, node_cols, major, minor = vocab.viewer_transform()
     q = rows * weights
     if len(node_cols):
-        linked = np.minimum(rows[:, node_cols] @ adj, 1.0)
-        q[:, node_cols] = linked * float(SECTOR_BASE ** _KIND_POWER["n"])
+        nodes = rows[:, node_cols]
+        strong = np.minimum(nodes @ major, 1.0)
+        weak = np.minimum(nodes @ minor, 1.0) * (1.0 - strong)
+        q[:, node_cols] = strong * float(SECTOR_BASE ** _KIND_POWER["n"]) + weak * float(
+            SECTOR_BASE ** _KIND_POWER["minor"]
+        )
     return q
 
 
-# Level of a pair from (finest shared level 0-3, chain link 0/1): none, division, group, class.
-_LEVEL_LOOKUP = np.array(
-    [
-        0.0,
-        LEVELS["division"],
-        LEVELS["group"],
-        LEVELS["class"],
-        LEVELS["chain"],
-        LEVELS["chain"],
-        LEVELS["chain"],
-        LEVELS["class"],
-    ],
-    dtype=np.float32,
-)
+def _level_lookup() -> np.ndarray:
+    """Fit from (major link, minor link, finest shared level 0-3) packed as 8 m + 4 n + level."""
+    fine = [0.0, LEVELS["division"], LEVELS["group"], LEVELS["class"]]
+    table = [
+        max(fine[level], LEVELS["chain"] * major, LEVELS["minor"] * minor)
+        for major in (0, 1)
+        for minor in (0, 1)
+        for level in range(4)
+    ]
+    return np.array(table, dtype=np.float32)
+
+
+_LEVEL_LOOKUP = _level_lookup()
 
 
 def decode_sector(v: np.ndarray) -> np.ndarray:
-    """Count-coded products -> fit in [0, 1]: class 1.0 > chain 0.8 > group 0.7 > division 0.4."""
-    chain_unit = np.float32(SECTOR_BASE**3)
+    """Count-coded products -> fit in [0, 1]: class 1.0 > link 0.8 > group 0.7 > minor link 0.55
+    > division 0.4."""
+    major_unit = np.float32(SECTOR_BASE ** _KIND_POWER["n"])
+    minor_unit = np.float32(SECTOR_BASE ** _KIND_POWER["minor"])
     # Exact for these small integers; np.fmod is a per-element libm call and several times slower.
-    rest = v - np.floor(v * (1 / chain_unit)) * chain_unit
+    major = np.floor(v * (1 / major_unit))
+    rest = v - major * major_unit
+    minor = np.floor(rest * (1 / minor_unit))
+    rest -= minor * minor_unit
     level = (rest >= 1).view(np.uint8)
     level += rest >= SECTOR_BASE
     level += rest >= SECTOR_BASE**2
-    level += (v >= chain_unit).view(np.uint8) << 2
+    level += (minor > 0).view(np.uint8) << 2
+    level += (major > 0).view(np.uint8) << 3
     return _LEVEL_LOOKUP[level]
 
 
@@ -236,7 +283,7 @@ def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) 
 def _mean_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
     try:
-        stacked = np.array([vectors[text_key(t)] for p in profiles for t in p.texts], np.float32)
+        stacked = np.array([vectors[k] for p in profiles for k in vector_keys(p)], np.float32)
     except KeyError as missing:
         raise KeyError(f"no embedding for text key {missing}; embed it first") from missing
     sums = np.zeros((len(profiles), DIM), dtype=np.float32)

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from twinning.matching.embeddings import text_key
 from twinning.matching.engine import (
     MatchIndex,
     _eligible,
@@ -23,8 +22,15 @@ from twinning.matching.engine import (
     _rows_scores,
     _sig_position,
 )
-from twinning.matching.features import centred, feature_keys, org_vector, signature
-from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict
+from twinning.matching.features import (
+    Codes,
+    centred,
+    feature_keys,
+    org_vector,
+    sector_codes,
+    signature,
+)
+from twinning.matching.profiles import Feedback, OrgId, Profile, Verdict, vector_keys
 from twinning.matching.topk import NEG, order_keys, sort_rows
 
 
@@ -32,7 +38,7 @@ def update_profile(
     index: MatchIndex, profile: Profile, *, vectors: Mapping[str, np.ndarray]
 ) -> set[OrgId]:
     """Add or replace one profile; returns the ids whose lists changed."""
-    index.vectors.update({key: vectors[key] for key in map(text_key, profile.texts)})
+    index.vectors.update({key: vectors[key] for key in vector_keys(profile)})
     changed: set[OrgId] = set()
     if profile.id in index.where and _side_of(index, profile) != index.where[profile.id][0]:
         changed |= remove_profile(index, profile.id)
@@ -89,15 +95,15 @@ def _side_of(index: MatchIndex, profile: Profile) -> int:
 def _store(index: MatchIndex, s: int, profile: Profile) -> int:
     """Write the profile's features at its position (appending a new one); returns the position."""
     side = index.sides[s]
-    index.vocab.extend(feature_keys(profile.all_nace))
+    index.vocab.extend(feature_keys(sector_codes(profile)))
     _pad_sector_columns(index)
     if profile.id not in index.where:
         _append_row(index, s, profile.id)
     pos = index.where[profile.id][1]
     index.profiles[profile.id] = profile
     side.vec[pos] = centred(org_vector(profile, index.vectors)[None, :], index.scale.centre)[0]
-    side.codes[pos] = profile.all_nace
-    side.sector[pos] = index.vocab.matrix([profile.all_nace])[0]
+    side.codes[pos] = sector_codes(profile)
+    side.sector[pos] = index.vocab.matrix([side.codes[pos]])[0]
     side.minor[pos] = _sig_position(index, s, signature(profile, index.rules))
     side.active[pos] = True
     side.eligible[pos] = _eligible(profile, index.rules)
@@ -108,7 +114,7 @@ def _append_row(index: MatchIndex, s: int, org_id: OrgId) -> None:
     side = index.sides[s]
     pos = len(side.ids)
     side.ids.append(org_id)
-    side.codes.append(())
+    side.codes.append(Codes((), frozenset()))
     side.vec = _grow(side.vec, 0.0, width=index.scale.centre.shape[0])
     side.sector = _grow(side.sector, 0.0, width=len(index.vocab.columns))
     side.minor = np.append(side.minor, 0)

@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from twinning.matching.complementarity import OpportunityType
+from twinning.matching.embeddings import query_key, text_key
 from twinning.matching.sectors import normalise_code
 
 OrgId = int | str
+
+# Opportunities that seek something: their text is embedded as an e5 query ("query: "), what they
+# are matched against as a passage, as the model was trained for retrieval.
+SEEKING_TYPES = frozenset(
+    {"business_request", "technology_request", "investment_request", "distribution"}
+)
 
 SIZE_BANDS: tuple[str, ...] = ("micro", "small", "medium", "large")
 
@@ -30,6 +37,10 @@ class Opportunity:
         """What gets embedded: title and description, in whatever language they were written."""
         return f"{self.title}. {self.description}".strip() if self.description else self.title
 
+    @property
+    def seeks(self) -> bool:
+        return self.type in SEEKING_TYPES
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -43,6 +54,9 @@ class Profile:
     nace: tuple[str, ...] = ()
     description: str = ""
     opportunities: tuple[Opportunity, ...] = ()
+    # True for one opportunity seen as a profile (opportunity-level matching): a seeking
+    # opportunity's text is then looked up as an e5 query (`embeddings.query_key`).
+    queries: bool = False
 
     def __post_init__(self) -> None:
         if self.size and self.size not in SIZE_BANDS:
@@ -56,6 +70,14 @@ class Profile:
         return tuple(dict.fromkeys(codes))
 
     @property
+    def link_nace(self) -> frozenset[str]:
+        """Codes that take part in supply links: the organisation's activities and what it
+        offers. A request's codes name what it seeks; they match what the other side does
+        (same class, group, division), never that activity's suppliers."""
+        offered = [c for o in self.opportunities if not o.seeks for c in o.nace]
+        return frozenset(self.nace) | frozenset(offered)
+
+    @property
     def types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(o.type for o in self.opportunities))
 
@@ -64,6 +86,19 @@ class Profile:
         """Every text that describes the organisation: its description, then each opportunity."""
         own = (self.description,) if self.description else ()
         return own + tuple(o.text for o in self.opportunities)
+
+
+def vector_keys(profile: Profile) -> tuple[str, ...]:
+    """The vector key of each of `profile.texts`, in the same order."""
+    own = (text_key(profile.description),) if profile.description else ()
+    return own + tuple(opportunity_key(profile, o) for o in profile.opportunities)
+
+
+def opportunity_key(profile: Profile, opportunity: Opportunity) -> str:
+    """The vector key of one of the profile's opportunities."""
+    if profile.queries and opportunity.seeks:
+        return query_key(opportunity.text)
+    return text_key(opportunity.text)
 
 
 class Verdict(StrEnum):

@@ -65,6 +65,20 @@ def _chain(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
     )
 
 
+def _supply(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
+    side = "you buy from them" if p["buyer"] == "mine" else "they buy from you"
+    return (
+        f"supply chain in the ONS input-output tables ({side}): "
+        f"{p['buyer_label'].lower()} spend {p['percent']}% of their inputs on "
+        f"{p['product_label'].lower()}; your {_code(p['mine'], labels)}, "
+        f"their {_code(p['theirs'], labels)}"
+    )
+
+
+def _chain_judgement(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
+    return _chain(p, labels) + " (brokers' judgement; the input-output tables are silent here)"
+
+
 def _text(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
     return f'similar wording: "{p["mine"]}" and "{p["theirs"]}"'
 
@@ -89,7 +103,8 @@ def _feedback(p: Mapping[str, Any], labels: Mapping[str, str] | None) -> str:
 _RENDERERS = {
     "types": _types,
     "sector": _sector,
-    "chain": _chain,
+    "chain": _chain_judgement,
+    "supply": _supply,
     "text": _text,
     "language": _language,
     "size": _size,

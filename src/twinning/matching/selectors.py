@@ -13,6 +13,9 @@ from twinning.matching.models import Feedback, MatchingRun, Recommendation
 from twinning.matching.wording import codes_in, reason_sentence
 from twinning.programmes.selectors import sectors_by_codes
 
+PAGE = 10  # entries shown at first; "show more" adds as many again
+MOST = 50  # entries stored per list (services.TOP_K)
+
 
 @dataclass(frozen=True)
 class ListFilters:
@@ -58,17 +61,27 @@ def nace_titles(reason_lists: list[list[dict[str, Any]]]) -> dict[str, str]:
 
 
 def recommendations_for(
-    *, organisation: Any, opportunity: Any = None, filters: ListFilters | None = None
+    *,
+    organisation: Any,
+    opportunity: Any = None,
+    filters: ListFilters | None = None,
+    limit: int | None = None,
 ) -> list[RecommendedPartner]:
     """The organisation's list (or one opportunity's), best first, with reasons in the active
-    language, the organisation's own feedback and any open introduction. A constant number of
-    queries whatever the length."""
+    language, the organisation's own feedback and any open introduction; the first `limit` rows
+    when given. A constant number of queries whatever the length."""
     queryset = Recommendation.objects.filter(organisation=organisation, opportunity=opportunity)
-    rows = list(
+    queryset = (
         _filtered(queryset, filters or ListFilters())
+        .exclude(
+            candidate__in=Feedback.objects.filter(
+                organisation=organisation, kind=Feedback.Kind.NOT_INTERESTED
+            ).values("candidate")
+        )
         .select_related("candidate__region", "candidate__side")
         .order_by("rank")
     )
+    rows = list(queryset[:limit] if limit is not None else queryset)
     ids = [row.candidate_id for row in rows]
     said = dict(
         Feedback.objects.filter(organisation=organisation, candidate_id__in=ids).values_list(
@@ -88,6 +101,27 @@ def recommendations_for(
         for row in rows
         if said.get(row.candidate_id) != Feedback.Kind.NOT_INTERESTED
     ]
+
+
+@dataclass(frozen=True)
+class RecommendationPage:
+    """The first `shown` entries of a list and whether the filtered list holds more."""
+
+    items: list[RecommendedPartner]
+    shown: int
+    more: bool
+
+
+def recommendation_page(
+    *, organisation: Any, opportunity: Any = None, filters: ListFilters | None = None, shown: int
+) -> RecommendationPage:
+    """`recommendations_for` cut to `shown` (PAGE to MOST) entries, reading one more to know
+    whether to offer "show more"."""
+    shown = min(max(shown, PAGE), MOST)
+    items = recommendations_for(
+        organisation=organisation, opportunity=opportunity, filters=filters, limit=shown + 1
+    )
+    return RecommendationPage(items[:shown], shown, len(items) > shown and shown < MOST)
 
 
 def _their_opportunities(reasons: list[dict[str, Any]]) -> list[int]:
@@ -130,7 +164,7 @@ class Pair:
 
 def _division_of(reasons: list[dict[str, Any]]) -> str:
     for reason in reasons:
-        if reason["kind"] in {"sector", "chain"}:
+        if reason["kind"] in {"sector", "chain", "supply"}:
             return str(reason["mine"])[:2]
     return ""
 

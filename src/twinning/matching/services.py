@@ -26,8 +26,8 @@ from twinning.core.models import JobProgress, User
 from twinning.core.rules import require
 from twinning.core.services import job_finish, job_start, job_update
 from twinning.matching import embeddings
-from twinning.matching.engine import MatchIndex, build, score_profile
-from twinning.matching.explain import explain, matches, sector_part, type_part
+from twinning.matching.engine import MatchIndex, build
+from twinning.matching.explain import explain
 from twinning.matching.incremental import (
     clear_feedback,
     remove_profile,
@@ -35,19 +35,25 @@ from twinning.matching.incremental import (
     update_profile,
 )
 from twinning.matching.models import EmbeddingCache, Feedback, MatchingRun, Recommendation
+from twinning.matching.opportunities import (
+    OpportunityIndex,
+    build_opportunities,
+    opportunity_ranked,
+    organisation_feedback,
+    organisation_pairs,
+    remove_organisation,
+    unit_id,
+    update_organisation,
+)
 from twinning.matching.profiles import Feedback as EngineFeedback
 from twinning.matching.profiles import Profile, Verdict
 from twinning.matching.reasons import Reason
-from twinning.matching.sources import (
-    opportunity_profile,
-    organisation_profile,
-    programme_rules,
-)
+from twinning.matching.sources import organisation_profile, programme_rules
 from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import programme_get
 
 Progress = Callable[[int, int, str], None]
-TOP_K = 10
+TOP_K = 50  # the pages show 10 and more on request, up to this many
 EMBED_BATCH = 32
 LOOKUP_CHUNK = 500  # keeps IN (...) lists under SQLite's variable limit
 
@@ -121,6 +127,7 @@ def embeddings_export(*, programme: Any, path: Path) -> int:
 class _Cached:
     token: str
     index: MatchIndex
+    units: OpportunityIndex
 
 
 _INDEXES: dict[int, _Cached] = {}
@@ -169,24 +176,22 @@ def recompute_full(*, programme: Any, progress: Progress = _silent) -> Recompute
             texts=[t for p in profiles for t in p.texts], progress=progress
         )
         progress(0, 1, _("Scoring pairs"))
-        index = build(
-            profiles,
-            vectors=vectors,
-            feedback=_feedback(programme),
-            rules=programme_rules(programme),
-            k=TOP_K,
+        feedback, rules = _feedback(programme), programme_rules(programme)
+        index = build(profiles, vectors=vectors, feedback=feedback, rules=rules, k=TOP_K)
+        units = build_opportunities(
+            profiles, vectors=vectors, feedback=feedback, rules=rules, k=TOP_K, queries=False
         )
         ids = [p.id for p in profiles]
         with transaction.atomic():
             Recommendation.objects.filter(programme=programme).delete()
-            lists = _store_lists(programme, index, ids, progress)
+            lists = _store_lists(programme, index, units, ids, progress)
             run = MatchingRun.objects.create(
                 programme=programme,
                 organisations=len(profiles),
                 texts_embedded=embedded,
                 seconds=time.perf_counter() - started,
             )
-        _INDEXES[programme.pk] = _Cached(str(run.token), index)
+        _INDEXES[programme.pk] = _Cached(str(run.token), index, units)
     return RecomputeResult(True, len(ids), lists, embedded, time.perf_counter() - started)
 
 
@@ -198,20 +203,21 @@ def recompute_changes(*, programme: Any, progress: Progress = _silent) -> Recomp
         cached = _current_index(programme)
         if cached is None:
             return recompute_full(programme=programme, progress=progress)
-        index = cached.index
+        index, units = cached.index, cached.units
         profiles = {p.id: p for p in _profiles(programme)}
         changed_profiles = [p for p in profiles.values() if index.profiles.get(p.id) != p]
         vectors, embedded = vectors_for(texts=[t for p in changed_profiles for t in p.texts])
         changed: set[Any] = set()
         for gone in [i for i in index.profiles if i not in profiles]:
-            changed |= remove_profile(index, gone)
+            changed |= remove_profile(index, gone) | remove_organisation(units, gone)
         for profile in changed_profiles:
             changed |= update_profile(index, profile, vectors=vectors)
-        changed |= _sync_feedback(index, programme)
+            changed |= update_organisation(units, profile, vectors=vectors)
+        changed |= _sync_feedback(index, units, programme)
         ids = sorted(i for i in changed if i in profiles)
         with transaction.atomic():
             Recommendation.objects.filter(programme=programme, organisation_id__in=ids).delete()
-            lists = _store_lists(programme, index, ids, progress)
+            lists = _store_lists(programme, index, units, ids, progress)
     return RecomputeResult(False, len(ids), lists, embedded, time.perf_counter() - started)
 
 
@@ -224,41 +230,72 @@ def _current_index(programme: Any) -> _Cached | None:
     return cached if cached.index.rules == programme_rules(programme) else None
 
 
-def _sync_feedback(index: MatchIndex, programme: Any) -> set[Any]:
+def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Any) -> set[Any]:
     wanted = {(f.viewer, f.candidate): f.verdict for f in _feedback(programme)}
     held = {(v, c): verdict for v, said in index.feedback.items() for c, verdict in said.items()}
     changed: set[Any] = set()
     for (viewer, candidate), verdict in wanted.items():
         if held.get((viewer, candidate)) != verdict and viewer in index.profiles:
             changed |= set_feedback(index, EngineFeedback(viewer, candidate, verdict))
+            changed |= organisation_feedback(units, viewer, candidate, verdict)
     for viewer, candidate in held.keys() - wanted.keys():
         changed |= clear_feedback(index, viewer, candidate)
+        changed |= organisation_feedback(units, viewer, candidate, None)
     return changed
 
 
 # ---------------------------------------------------------------- storing lists
 
 
-def _store_lists(programme: Any, index: MatchIndex, ids: list[Any], progress: Progress) -> int:
+def _store_lists(
+    programme: Any, index: MatchIndex, units: OpportunityIndex, ids: list[Any], progress: Progress
+) -> int:
     """Recommendation rows for the organisations `ids` and their published opportunities."""
     now = timezone.now()
     rows: list[Recommendation] = []
     for done, org_id in enumerate(ids, start=1):
-        found = matches(index, org_id)
-        rows += _rows(programme, org_id, None, found, now)
-        # An opportunity's candidates are mostly its organisation's: reuse their explanations.
-        explained = {match.candidate.id: match.reasons for match in found}
-        owner = index.profiles[org_id]
-        for opportunity in owner.opportunities:
-            rows += _opportunity_rows(programme, index, owner, opportunity, now, explained)
+        rows += _rows(programme, org_id, None, _organisation_matches(index, units, org_id), now)
+        for opportunity in index.profiles[org_id].opportunities:
+            found = _opportunity_matches(index, units, org_id, opportunity.id)
+            rows += _rows(programme, org_id, opportunity.id, found, now)
         if done % 25 == 0 or done == len(ids):
             progress(done, len(ids), _("Storing recommendations"))
     Recommendation.objects.bulk_create(rows, batch_size=1000)
     return len(ids) + sum(len(index.profiles[i].opportunities) for i in ids)
 
 
+@dataclass(frozen=True)
+class _Match:
+    candidate: Profile
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+def _organisation_matches(index: MatchIndex, units: OpportunityIndex, org_id: Any) -> list[_Match]:
+    """The list built from the organisation's opportunities' matches; each entry explained by the
+    pair of opportunities behind its score (or by the organisations where their blend won)."""
+    found = []
+    for pair in organisation_pairs(units, index, org_id, k=TOP_K):
+        if pair.mine is None or pair.theirs is None:
+            reasons = explain(index, org_id, pair.candidate).reasons
+        else:
+            reasons = explain(units.index, pair.mine, pair.theirs).reasons
+        found.append(_Match(index.profiles[pair.candidate], pair.score, reasons))
+    return found
+
+
+def _opportunity_matches(
+    index: MatchIndex, units: OpportunityIndex, org_id: Any, opportunity_id: Any
+) -> list[_Match]:
+    mine = unit_id(org_id, opportunity_id)
+    return [
+        _Match(index.profiles[r.candidate], r.score, explain(units.index, mine, r.unit).reasons)
+        for r in opportunity_ranked(units, org_id, opportunity_id)[:TOP_K]
+    ]
+
+
 def _rows(
-    programme: Any, org_id: Any, opportunity_id: Any, found: Iterable[Any], now: Any
+    programme: Any, org_id: Any, opportunity_id: Any, found: Iterable[_Match], now: Any
 ) -> list[Recommendation]:
     return [
         Recommendation(
@@ -273,47 +310,6 @@ def _rows(
         )
         for rank, match in enumerate(found, start=1)
     ]
-
-
-@dataclass(frozen=True)
-class _OpportunityMatch:
-    candidate: Profile
-    score: float
-    reasons: tuple[Reason, ...]
-
-
-def _opportunity_rows(
-    programme: Any,
-    index: MatchIndex,
-    owner: Profile,
-    opportunity: Any,
-    now: Any,
-    explained: dict[Any, tuple[Reason, ...]],
-) -> list[Recommendation]:
-    viewer = opportunity_profile(owner, opportunity)
-    found = [
-        _OpportunityMatch(
-            index.profiles[r.candidate],
-            r.score,
-            _opportunity_reasons(index, viewer, r.candidate, explained),
-        )
-        for r in score_profile(index, viewer, vectors=index.vectors, k=TOP_K)
-    ]
-    return _rows(programme, owner.id, opportunity.id, found, now)
-
-
-def _opportunity_reasons(
-    index: MatchIndex, viewer: Profile, candidate_id: Any, explained: dict[Any, tuple]
-) -> tuple:
-    """Type and sector reasons of this opportunity; wording, language, size and feedback reasons
-    of its organisation (the engine explains only profiles it holds)."""
-    candidate = index.profiles[candidate_id]
-    own = (type_part(index, viewer, candidate), sector_part(index, viewer, candidate))
-    specific = [reason for _, value, reason in own if reason is not None and value > 0]
-    if candidate_id not in explained:
-        explained[candidate_id] = explain(index, viewer.id, candidate_id).reasons
-    general = explained[candidate_id]
-    return tuple(specific + [r for r in general if r.kind not in {"types", "sector", "chain"}])
 
 
 # ---------------------------------------------------------------- jobs

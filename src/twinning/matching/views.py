@@ -83,8 +83,11 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
         other = programme.side_b if mine_is_a else programme.side_a
         form = ListFilterForm(self.request.GET or None, side=other)
         opportunity = self._opportunity()
-        items = selectors.recommendations_for(
-            organisation=organisation, opportunity=opportunity, filters=form.filters()
+        page = selectors.recommendation_page(
+            organisation=organisation,
+            opportunity=opportunity,
+            filters=form.filters(),
+            shown=_shown(self.request),
         )
         opportunities = list(opportunities_published_for_organisation(organisation=organisation))
         computed_at = selectors.last_computed(organisation=organisation)
@@ -93,7 +96,8 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
             opportunity=opportunity,
             opportunities=opportunities,
             form=form,
-            items=items,
+            items=page.items,
+            more_query=_more_query(self.request, page) if page.more else "",
             computed_at=computed_at,
             stale=_changed_since(computed_at, [organisation, *opportunities]),
             job=self._job(),
@@ -122,6 +126,18 @@ def _local(request: HttpRequest, url: str) -> str:
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return url if safe else ""
+
+
+def _shown(request: HttpRequest) -> int:
+    raw = request.GET.get("shown", "")
+    return int(raw) if raw.isdigit() else selectors.PAGE
+
+
+def _more_query(request: HttpRequest, page: selectors.RecommendationPage) -> str:
+    """The current query string (filters kept) asking for PAGE more entries."""
+    query = request.GET.copy()
+    query["shown"] = str(page.shown + selectors.PAGE)
+    return query.urlencode()
 
 
 def _changed_since(computed_at: Any, profile_parts: list[Any]) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,6 +24,7 @@ CHAIN_NAMES = {
     "meat": gettext_lazy("meat and livestock"),
     "dairy": gettext_lazy("dairy"),
     "grain": gettext_lazy("grain, milling and bakery"),
+    "food_trade": gettext_lazy("food trade"),
     "agritech": gettext_lazy("farming technology"),
     "wool": gettext_lazy("wool and textiles"),
     "tourism": gettext_lazy("tourism"),
@@ -50,6 +52,9 @@ def codes_in(reasons: list[dict[str, Any]]) -> set[str]:
     for reason in reasons:
         if reason["kind"] in {"sector", "chain"}:
             found |= {reason["mine"], reason["theirs"]}
+        elif reason["kind"] == "supply":
+            found |= {reason["mine"], reason["theirs"]}
+            found |= {reason["buyer_sector"], reason["product_sector"]}
         elif reason["kind"] == "focus":
             found |= set(reason["codes"])
     return found
@@ -83,11 +88,35 @@ def _sector(p: Mapping[str, Any], titles: Mapping[str, str]) -> str:
 
 
 def _chain(p: Mapping[str, Any], titles: Mapping[str, str]) -> str:
-    return _("Along the %(chain)s supply chain: your %(mine)s and their %(theirs)s") % {
+    return _(
+        "Along the %(chain)s supply chain, as brokers see it (the input–output tables do not "
+        "cover this pair): your %(mine)s and their %(theirs)s"
+    ) % {
         "chain": CHAIN_NAMES.get(p["chain"], p.get("chain_name", p["chain"])),
         "mine": _code(p["mine"], titles),
         "theirs": _code(p["theirs"], titles),
     }
+
+
+def _supply(p: Mapping[str, Any], titles: Mapping[str, str]) -> str:
+    values = {
+        "buyer": _code(p["buyer_sector"], titles),
+        "product": _code(p["product_sector"], titles),
+        "percent": number_format(p["percent"], 1),
+        "mine": _code(p["mine"], titles),
+        "theirs": _code(p["theirs"], titles),
+    }
+    if p["buyer"] == "mine":
+        sentence = _(
+            "Supply chain in the ONS input–output tables: %(buyer)s spends %(percent)s%% "
+            "of its inputs on %(product)s; you buy, they sell (your %(mine)s, their %(theirs)s)"
+        )
+    else:
+        sentence = _(
+            "Supply chain in the ONS input–output tables: %(buyer)s spends %(percent)s%% "
+            "of its inputs on %(product)s; they buy, you sell (your %(mine)s, their %(theirs)s)"
+        )
+    return sentence % values
 
 
 def _text(p: Mapping[str, Any], titles: Mapping[str, str]) -> str:
@@ -124,6 +153,7 @@ _SENTENCES = {
     "types": _types,
     "sector": _sector,
     "chain": _chain,
+    "supply": _supply,
     "text": _text,
     "language": _language,
     "size": _size,

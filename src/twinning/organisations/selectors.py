@@ -13,7 +13,7 @@ from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.programmes.selectors import programme_default
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from django_stubs_ext import StrOrPromise
 
@@ -245,6 +245,10 @@ def organisation_by_reference(*, reference: str) -> Organisation | None:
     if reference.isdigit():
         return queryset.filter(pk=int(reference)).first()
     return queryset.filter(slug=reference).first()
+
+
+def organisations_by_ids(*, ids: Iterable[int]) -> QuerySet[Organisation]:
+    return Organisation.objects.select_related("side", "region").filter(pk__in=list(ids))
 
 
 def organisation_get_by_id(*, pk: int) -> Organisation | None:

@@ -18,6 +18,7 @@ from twinning.scheduling.problem import (
     Index,
     Problem,
     host_tables,
+    interpreter_can_serve,
     participant_breaks,
     precedence_lists,
 )
@@ -31,10 +32,11 @@ STEP_SECONDS = 0.3
 
 
 def applies(problem: Problem) -> bool:
-    """Interpreters and hosted tables tie meetings together beyond their participants, which
-    the sub-model does not see. (Precedences it keeps: against the meetings that stay, as
-    bounds on the slots; among the freed ones, as constraints.)"""
-    return not (problem.interpreters or host_tables(problem))
+    """Hosted tables tie meetings together beyond their participants, which the sub-model
+    does not see. (Precedences it keeps: against the meetings that stay, as bounds on the
+    slots; among the freed ones, as constraints. Interpreters too: a freed meeting takes an
+    interpreter whom no meeting that stays holds in that slot.)"""
+    return not host_tables(problem)
 
 
 @dataclass
@@ -43,16 +45,25 @@ class _Neighbourhood:
     # Per affected participant, the slots their kept meetings occupy.
     fixed_busy: dict[int, set[int]]
     free_tables: list[int]
+    # Per interpreter, the slots the meetings that stay hold them in.
+    interpreter_busy: list[set[int]]
 
 
 class Search:
     def __init__(
-        self, problem: Problem, index: Index, domains: list[list[int]], slot_of: dict[int, int]
+        self,
+        problem: Problem,
+        index: Index,
+        domains: list[list[int]],
+        slot_of: dict[int, int],
+        interpreter_of: dict[int, int] | None = None,
     ) -> None:
         self.problem = problem
         self.index = index
         self.domains = domains
         self.slot_of = dict(slot_of)
+        # Meeting -> interpreter index, for the meetings that need one.
+        self.interpreter_of = dict(interpreter_of or {})
         self.size = START_SIZE
         self.before, self.later = precedence_lists(problem, index)
 
@@ -73,7 +84,8 @@ class Search:
             budget = min(STEP_SECONDS, deadline - time.perf_counter() - 0.1)
             placed, complete = self._repair(hood, breaks, budget, rng.randrange(1 << 30))
             if placed is not None:
-                self.slot_of.update(placed)
+                self.slot_of.update(placed[0])
+                self.interpreter_of.update(placed[1])
                 breaks = self.breaks()
             self.size = _adapt(self.size, complete)
         return self.slot_of
@@ -126,8 +138,15 @@ class Search:
                     fixed_busy[p].add(self.slot_of[m])
         used = Counter(t for m, t in self.slot_of.items() if m not in freed_set)
         tables = len(self.problem.tables)
+        interpreter_busy: list[set[int]] = [set() for _ in self.problem.interpreters]
+        for m, i in self.interpreter_of.items():
+            if m not in freed_set:
+                interpreter_busy[i].add(self.slot_of[m])
         return _Neighbourhood(
-            freed, fixed_busy, [tables - used[t] for t in range(self.problem.slots)]
+            freed,
+            fixed_busy,
+            [tables - used[t] for t in range(self.problem.slots)],
+            interpreter_busy,
         )
 
     def _repair(
@@ -136,8 +155,9 @@ class Search:
         breaks: list[int],
         budget: float,
         seed: int,
-    ) -> tuple[dict[int, int] | None, bool]:
-        """Best placement of the freed meetings; ``None`` when no better one was found."""
+    ) -> tuple[tuple[dict[int, int], dict[int, int]] | None, bool]:
+        """Best placement of the freed meetings (slots, and interpreters for those that need
+        one); ``None`` when no better one was found."""
         model = cp_model.CpModel()
         x: dict[int, dict[int, cp_model.IntVar]] = {}
         freed = set(hood.freed)
@@ -160,6 +180,7 @@ class Search:
                         sum(t * lit for t, lit in x[m].items())
                         >= sum(t * lit for t, lit in x[a].items()) + 1
                     )
+        y = self._interpreters(model, hood, x)
         for t in range(self.problem.slots):
             at_t = [x[m][t] for m in hood.freed if t in x[m]]
             if len(at_t) > hood.free_tables[t]:
@@ -182,7 +203,38 @@ class Search:
         placed = {
             m: t for m, slots in x.items() for t, lit in slots.items() if solver.boolean_value(lit)
         }
-        return placed, complete
+        interpreters = {m: i for (m, i, _), lit in y.items() if solver.boolean_value(lit)}
+        return (placed, interpreters), complete
+
+    def _interpreters(
+        self,
+        model: cp_model.CpModel,
+        hood: _Neighbourhood,
+        x: dict[int, dict[int, cp_model.IntVar]],
+    ) -> dict[tuple[int, int, int], cp_model.IntVar]:
+        """A literal per freed meeting needing an interpreter, interpreter free of the
+        meetings that stay, and slot; one of them exactly when the meeting takes the slot."""
+        y: dict[tuple[int, int, int], cp_model.IntVar] = {}
+        for m in hood.freed:
+            pair = self.problem.meetings[m].interpreter
+            if pair is None:
+                continue
+            for t, lit in x[m].items():
+                options = []
+                for i, interpreter in enumerate(self.problem.interpreters):
+                    if t not in hood.interpreter_busy[i] and interpreter_can_serve(
+                        interpreter, pair, t
+                    ):
+                        y[m, i, t] = model.new_bool_var(f"y{m}_{i}_{t}")
+                        options.append(y[m, i, t])
+                model.add(sum(options) == lit)
+        at_once: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+        for (_, i, t), lit in y.items():
+            at_once.setdefault((i, t), []).append(lit)
+        for lits in at_once.values():
+            if len(lits) > 1:
+                model.add_at_most_one(lits)
+        return y
 
     def _participant(
         self,

@@ -9,6 +9,9 @@ alternating-path (Kempe-chain) recolouring of edge colouring, with capacities. B
 ejects, it tries to move each blocking meeting to a slot free for both of its participants
 (one step of an alternating path), which resolves most conflicts without a chain.
 
+Interpreters are one more resource per slot: a meeting that needs one takes a free
+interpreter able to serve it, or ejects the meeting holding one.
+
 A tabu list (meeting, slot) keeps a chain from undoing its last steps, and ties are broken
 at random. The search proves nothing: when it stops short the caller still has CP-SAT,
 which can also prove that not every meeting fits.
@@ -24,17 +27,14 @@ from twinning.scheduling.problem import (
     Index,
     Problem,
     host_tables,
+    interpreter_can_serve,
     meeting_table_host,
+    participant_breaks,
     precedence_lists,
 )
 
 # Iterations a (meeting, slot) stays forbidden after the meeting was ejected from the slot.
 TABU = 12
-
-
-def applies(problem: Problem) -> bool:
-    """Interpreters are an assignment of their own, which the chain does not see."""
-    return not problem.interpreters
 
 
 class Placement:
@@ -58,6 +58,22 @@ class Placement:
         ]
         self.capacity = len(problem.tables) - len(hosts)
         self.before, self.later = precedence_lists(problem, index)
+        # Per meeting needing one, the interpreters able to serve it, by slot.
+        self.able: list[dict[int, list[int]]] = [
+            {
+                t: [
+                    i
+                    for i, interpreter in enumerate(problem.interpreters)
+                    if interpreter_can_serve(interpreter, meeting.interpreter, t)
+                ]
+                for t in domains[m]
+            }
+            if meeting.interpreter is not None
+            else {}
+            for m, meeting in enumerate(problem.meetings)
+        ]
+        self.serving = [[-1] * problem.slots for _ in problem.interpreters]
+        self.interpreter_of: dict[int, int] = {}
         self.at = [[-1] * problem.slots for _ in problem.participants]
         self.in_slot: list[set[int]] = [set() for _ in range(problem.slots)]
         self.used = [0] * problem.slots
@@ -69,6 +85,10 @@ class Placement:
     def _put(self, m: int, t: int) -> None:
         for p in self.people[m]:
             self.at[p][t] = m
+        if self.able[m]:
+            i = next(i for i in self.able[m][t] if self.serving[i][t] < 0)
+            self.serving[i][t] = m
+            self.interpreter_of[m] = i
         if self.counted[m]:
             self.in_slot[t].add(m)
             self.used[t] += 1
@@ -78,6 +98,8 @@ class Placement:
         t = self.slot_of.pop(m)
         for p in self.people[m]:
             self.at[p][t] = -1
+        if m in self.interpreter_of:
+            self.serving[self.interpreter_of.pop(m)][t] = -1
         if self.counted[m]:
             self.in_slot[t].discard(m)
             self.used[t] -= 1
@@ -93,6 +115,8 @@ class Placement:
         if any(self.at[p][t] >= 0 for p in self.people[m]):
             return False
         if self.counted[m] and self.used[t] >= self.capacity:
+            return False
+        if self.able[m] and all(self.serving[i][t] >= 0 for i in self.able[m][t]):
             return False
         return self._order_ok(m, t)
 
@@ -113,6 +137,15 @@ class Placement:
             if not movable:
                 return None
             blocking.add(self._cheapest(movable, t))
+        if self.able[m]:
+            serving = [self.serving[i][t] for i in self.able[m][t]]
+            if not serving:
+                return None
+            if all(k >= 0 and k not in blocking for k in serving):
+                movable = [k for k in serving if len(self.domains[k]) > 1]
+                if not movable:
+                    return None
+                blocking.add(self._cheapest(movable, t))
         return blocking
 
     def _cheapest(self, candidates: list[int], t: int) -> int:
@@ -139,6 +172,8 @@ class Placement:
             return False
         if self.counted[k] and self.used[s] >= self.capacity:
             return False
+        if self.able[k] and all(self.serving[i][s] >= 0 for i in self.able[k][s]):
+            return False
         here = self.slot_of[k]
         del self.slot_of[k]
         ok = self._order_ok(k, s)
@@ -146,15 +181,18 @@ class Placement:
         return ok
 
     # -- search ------------------------------------------------------------------------
-    def run(self, deadline: float, start: dict[int, int] | None = None) -> dict[int, int]:
-        """Place as many meetings as possible by ``deadline``; every one if it can."""
+    def run(
+        self, deadline: float, start: dict[int, int] | None = None
+    ) -> tuple[dict[int, int], dict[int, int]]:
+        """Place as many meetings as possible by ``deadline``, every one if it can: meeting
+        -> slot, and meeting -> interpreter for those that need one."""
         for m, t in sorted((start or {}).items()):
             if t in self.domains[m] and self._free(m, t):
                 self._put(m, t)
         pending = [m for m in range(len(self.domains)) if m not in self.slot_of and self.domains[m]]
         pending.sort(key=lambda m: (len(self.domains[m]), self.rng.random()))
         queue = deque(pending)
-        best = dict(self.slot_of)
+        best = (dict(self.slot_of), dict(self.interpreter_of))
         while queue:
             self.step += 1
             if self.step % 256 == 0 and time.perf_counter() > deadline:
@@ -167,9 +205,9 @@ class Placement:
                 self._put(m, self.rng.choice(free))
             else:
                 queue.extend(self._eject_into(m))
-            if len(self.slot_of) > len(best):
-                best = dict(self.slot_of)
-        return best if len(best) >= len(self.slot_of) else dict(self.slot_of)
+            if len(self.slot_of) > len(best[0]):
+                best = (dict(self.slot_of), dict(self.interpreter_of))
+        return best
 
     def _eject_into(self, m: int) -> list[int]:
         """Put ``m`` in the slot that costs the fewest ejections; answers the ejected."""
@@ -196,6 +234,89 @@ class Placement:
             ejected.append(m)
         return ejected
 
+    # -- compaction --------------------------------------------------------------------
+    def _breaks(self, p: int) -> int:
+        return participant_breaks([t for t, m in enumerate(self.at[p]) if m >= 0])
+
+    def _cost(self, people: set[int]) -> int:
+        return sum(self._breaks(p) for p in people)
+
+    def compact(self, deadline: float) -> None:
+        """Fewer breaks by a steepest descent of single moves (a meeting to a slot free for
+        both participants) and swaps (two meetings of one participant trade slots), the
+        busiest participants first, until no move helps or the time runs out."""
+        load = [sum(1 for m in row if m >= 0) for row in self.at]
+        order = sorted(self.slot_of, key=lambda m: -max(load[p] for p in self.people[m]))
+        improved = True
+        while improved and time.perf_counter() < deadline:
+            improved = False
+            for n, m in enumerate(order):
+                if n % 64 == 0 and time.perf_counter() > deadline:
+                    return
+                if len(self.domains[m]) > 1 and (self._move(m) or self._swap(m)):
+                    improved = True
+
+    def _move(self, m: int) -> bool:
+        people = set(self.people[m])
+        here = self.slot_of[m]
+        before = self._cost(people)
+        for s in self.domains[m]:
+            if s == here or not self._free_without(m, s):
+                continue
+            self._take(m)
+            self._put(m, s)
+            if self._cost(people) < before:
+                return True
+            self._take(m)
+            self._put(m, here)
+        return False
+
+    def _swap(self, m: int) -> bool:
+        here = self.slot_of[m]
+        for p in self.people[m]:
+            for s, k in enumerate(self.at[p]):
+                if k < 0 or k == m or s not in self.domains[m] or here not in self.domains[k]:
+                    continue
+                people = set(self.people[m]) | set(self.people[k])
+                before = self._cost(people)
+                self._take(m)
+                self._take(k)
+                if self._free(m, s):
+                    self._put(m, s)
+                    if self._free(k, here):
+                        self._put(k, here)
+                        if self._cost(people) < before:
+                            return True
+                        self._take(k)
+                    self._take(m)
+                self._put(m, here)
+                self._put(k, s)
+        return False
+
+
+def compacted(
+    problem: Problem,
+    index: Index,
+    domains: list[list[int]],
+    deadline: float,
+    slot_of: dict[int, int],
+    interpreter_of: dict[int, int],
+) -> tuple[dict[int, int], dict[int, int]]:
+    """A complete schedule with fewer breaks (``Placement.compact``), and its interpreters."""
+    search = Placement(problem, index, domains)
+    for m, t in slot_of.items():
+        search.slot_of[m] = t
+        for p in search.people[m]:
+            search.at[p][t] = m
+        if search.counted[m]:
+            search.in_slot[t].add(m)
+            search.used[t] += 1
+        if m in interpreter_of:
+            search.serving[interpreter_of[m]][t] = m
+            search.interpreter_of[m] = interpreter_of[m]
+    search.compact(deadline)
+    return search.slot_of, search.interpreter_of
+
 
 def place_all(
     problem: Problem,
@@ -205,6 +326,7 @@ def place_all(
     *,
     seed: int = 0,
     start: dict[int, int] | None = None,
-) -> dict[int, int]:
-    """Meeting index -> slot for as many meetings as the search places by ``deadline``."""
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Meeting index -> slot for as many meetings as the search places by ``deadline``, and
+    meeting index -> interpreter index for those of them that need one."""
     return Placement(problem, index, domains, seed).run(deadline, start)

@@ -94,7 +94,7 @@ def solve(
         every = Result(Status.INFEASIBLE, reason="; ".join(obvious))
     else:
         # Without every meeting in hand, keep time for the day where some are left out.
-        whole = problem.require_all or len(placed) == len(problem.meetings)
+        whole = problem.require_all or len(placed.slot_of) == len(problem.meetings)
         share = EVERY_SHARE if len(problem.meetings) > SMALL else SMALL_EVERY_SHARE
         until = deadline if whole else time.perf_counter() + share * _left(deadline)
         every = _every_meeting(problem, complete, placed, until, workers, seed)
@@ -110,7 +110,7 @@ def solve(
 # did not find one and meetings may be left out.
 EVERY_SHARE = 0.5
 # On the benchmark's days, the climb proves most impossible days within seconds.
-SMALL_EVERY_SHARE = 0.75
+SMALL_EVERY_SHARE = 0.6
 # Meetings up to which a day takes the benchmark's path: the climb of the model of clauses.
 SMALL = 400
 # Meetings beyond which a day counts as large: place them first, then optimise.
@@ -119,29 +119,31 @@ LARGE = 1000
 
 def _place_heuristically(
     problem: Problem, prepared: _Prepared, deadline: float, seed: int
-) -> dict[int, int]:
+) -> _Solution:
     """Every meeting placed by the ejection chain (``placement.py``), or as many as it could."""
-    if not placement.applies(problem):
-        return {}
     # The benchmark's days take the climb, which finds its own schedules: there the chain
     # only gives a hint in case not every meeting fits.
     most = PLACEMENT_SECONDS if len(problem.meetings) > SMALL else SMALL_PLACEMENT_SECONDS
     budget = min(PLACEMENT_SHARE * _left(deadline), most)
-    return placement.place_all(
+    slot_of, interpreter_of = placement.place_all(
         problem, prepared.index, prepared.domains, time.perf_counter() + budget, seed=seed
     )
+    breaks = sum(_participant_breaks(problem, prepared.index, slot_of).values())
+    names = {m: problem.interpreters[i].id for m, i in interpreter_of.items()}
+    return _Solution(slot_of, names, breaks, breaks)
 
 
-# The ejection chain places 5,000 meetings in about 4 s; it gets at most this much.
-PLACEMENT_SHARE = 0.3
-PLACEMENT_SECONDS = 20.0
+# The ejection chain places 5,000 meetings in about 4 s and stops once all are placed; it
+# gets at most this much.
+PLACEMENT_SHARE = 0.6
+PLACEMENT_SECONDS = 30.0
 SMALL_PLACEMENT_SECONDS = 0.5
 
 
 def _every_meeting(
     problem: Problem,
     prepared: _Prepared,
-    placed: dict[int, int],
+    placed: _Solution,
     deadline: float,
     workers: int,
     seed: int,
@@ -149,10 +151,9 @@ def _every_meeting(
     """The schedule of every meeting with the fewest breaks (``prepared.mandatory`` holds
     them all): a schedule, or infeasible with the reason, or unknown."""
     n = len(problem.meetings)
-    start = None
-    if len(placed) == n:
-        breaks = sum(_participant_breaks(problem, prepared.index, placed).values())
-        start = _Solution(placed, {}, breaks, breaks)
+    start = placed if len(placed.slot_of) == n else None
+    if start is not None and n > SMALL:
+        start = _compact(problem, prepared, start, deadline)
     if start is not None and n > SMALL and lns.applies(problem):
         return _improve_locally(problem, prepared, start, deadline, seed)
     if n <= SMALL:
@@ -161,6 +162,41 @@ def _every_meeting(
     if start is None:
         start = _placement(problem, prepared, deadline, workers, seed)
     return _descend(problem, prepared, start, 0, deadline, workers, seed)
+
+
+def _compact(
+    problem: Problem, prepared: _Prepared, placed: _Solution, deadline: float
+) -> _Solution:
+    """Single moves and swaps that cut breaks (``Placement.compact``): thousands per second,
+    where a neighbourhood of the search below takes a good part of one."""
+    ids = {i.id: n for n, i in enumerate(problem.interpreters)}
+    budget = min(COMPACT_SHARE * _left(deadline), COMPACT_SECONDS)
+    slot_of, serving = placement.compacted(
+        problem,
+        prepared.index,
+        prepared.domains,
+        time.perf_counter() + budget,
+        placed.slot_of,
+        {m: ids[i] for m, i in placed.interpreter_of.items()},
+    )
+    breaks = sum(_participant_breaks(problem, prepared.index, slot_of).values())
+    names = {m: problem.interpreters[i].id for m, i in serving.items()}
+    return _Solution(slot_of, names, breaks, breaks)
+
+
+COMPACT_SHARE = 0.25
+COMPACT_SECONDS = 15.0
+
+
+def _fair(problem: Problem, prepared: _Prepared, placed: _Solution) -> bool:
+    """Whether a placement holds the mandatory meetings and keeps the fairness limit (the
+    ejection chain does not look at it)."""
+    if not placed.slot_of or not prepared.mandatory <= placed.slot_of.keys():
+        return False
+    if problem.max_break_spread is None:
+        return True
+    breaks = _participant_breaks(problem, prepared.index, placed.slot_of).values()
+    return max(breaks) - min(breaks) <= problem.max_break_spread
 
 
 def _all_fit(result: Result) -> bool | None:
@@ -172,16 +208,21 @@ def _most_meetings(
     problem: Problem,
     prepared: _Prepared,
     every: Result,
-    placed: dict[int, int],
+    placed: _Solution,
     deadline: float,
     workers: int,
     seed: int,
 ) -> Result:
     """Not every meeting fits (or no schedule of all was found): keep the most, by priority,
     and say why the others are left out."""
-    run = _Run(problem, prepared, start=placed or None)
+    fair = _fair(problem, prepared, placed)
+    # An unfair placement is no use as a hint under a fairness limit: the greedy one is.
+    run = _Run(problem, prepared, start=placed.slot_of if fair else None)
     run.solve(max(_left(deadline), 1.0), workers, seed)
     result = _conclude(problem, prepared, run, max(_left(deadline), 1.0), workers)
+    if result.status is Status.UNKNOWN and fair:
+        # No search finished: the ejection chain's placement still keeps every hard rule.
+        result = _result(problem, prepared, placed, Status.FEASIBLE, bound=0)
     result.all_fit = _all_fit(every)
     result.smallest_spread = every.smallest_spread
     if every.status is Status.INFEASIBLE:
@@ -310,10 +351,13 @@ def _improve_locally(
     problem: Problem, prepared: _Prepared, placed: _Solution, deadline: float, seed: int
 ) -> Result:
     """A large day: too big to optimise whole, so repair it a few participants at a time."""
-    search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of)
+    ids = {i.id: n for n, i in enumerate(problem.interpreters)}
+    serving = {m: ids[i] for m, i in placed.interpreter_of.items()}
+    search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of, serving)
     slot_of = search.run(deadline, 0, seed)
     breaks = sum(search.breaks())
-    best = _Solution(slot_of, placed.interpreter_of, breaks, breaks)
+    names = {m: problem.interpreters[i].id for m, i in search.interpreter_of.items()}
+    best = _Solution(slot_of, names, breaks, breaks)
     # The search proves nothing about the whole day: the bound is who cannot avoid a break.
     bound = min(breaks, sum(prepared.forced_breaks()))
     status = Status.OPTIMAL if breaks == bound else Status.FEASIBLE

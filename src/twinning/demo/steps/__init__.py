@@ -11,6 +11,7 @@ from twinning.events import demo as events_demo
 from twinning.film import demo as film_demo
 from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
+from twinning.outcomes import demo as outcomes_demo
 
 STEPS: tuple[Step, ...] = (
     Step("accounts", accounts.load),
@@ -22,6 +23,7 @@ STEPS: tuple[Step, ...] = (
     Step("introductions", introductions_demo.load),
     Step("brokerage day", events_demo.load),
     Step("film applications", film_demo.load),
+    Step("outcomes", outcomes_demo.load),
 )
 
 __all__ = ["STEPS", "DemoContext", "Step", "Tally"]

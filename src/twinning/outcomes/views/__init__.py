@@ -1,0 +1,1 @@
+"""The outcomes app's pages: the register and its workflow, the dashboard and reports, imports."""
