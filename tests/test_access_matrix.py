@@ -61,7 +61,8 @@ def page_routes() -> dict[str, str]:
     return {
         name: route
         for name, route in _walk(get_resolver())
-        if route not in UNROUTED and "/" + re.sub(r"<(\w+)>", r"{\1}", route) not in documented
+        if route not in UNROUTED
+        and "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route) not in documented
     }
 
 
