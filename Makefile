@@ -9,7 +9,7 @@ LOCALE := src/twinning/locale
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-dev messages makemessages migrate demo run worker test lint format check-contracts unit e2e bench clean
+.PHONY: help install install-dev messages makemessages migrate demo run serve worker test lint format check-contracts unit e2e bench clean
 
 help:
 	@echo "make run    install, migrate, load the demo programme and serve on http://$(HOST):$(PORT)"
@@ -49,8 +49,22 @@ run: demo
 	@echo "Background worker started (log: var/worker.log)."
 	$(MANAGE) runserver $(HOST):$(PORT); kill `cat var/worker.pid` 2>/dev/null || true
 
+# The worker of the configured queue: the database's (default) or Redis's (TASKS_QUEUE=rq).
+WORKER = $(if $(filter rq,$(TASKS_QUEUE)),$(MANAGE) rqworker default --job-class django_tasks_rq.Job,$(MANAGE) db_worker --queue-name '*')
+WEB_WORKERS ?= 3
+
 worker: migrate
-	$(MANAGE) db_worker --queue-name '*'
+	$(WORKER)
+
+# Production server: gunicorn (WEB_WORKERS processes) with the task worker beside it, on whatever
+# DATABASE_URL names (SQLite by default, PostgreSQL in production). docs/deploy.md has the rest.
+serve: migrate
+	$(MANAGE) collectstatic --no-input -v 0
+	@$(WORKER) > var/worker.log 2>&1 & echo $$! > var/worker.pid
+	@echo "Background worker started (log: var/worker.log)."
+	$(BIN)/gunicorn twinning.wsgi --workers $(WEB_WORKERS) --bind $(HOST):$(PORT) \
+		--access-logfile - --forwarded-allow-ips '127.0.0.1' --max-requests 2000 \
+		--max-requests-jitter 200; kill `cat var/worker.pid` 2>/dev/null || true
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

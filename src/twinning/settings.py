@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "twinning.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -136,6 +137,9 @@ AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Personal links (students' RSVPs, welfare answers): checks a scoped token when asked, never
+    # logs anyone in by itself (no sesame middleware).
+    "sesame.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,11 +181,65 @@ STORAGES = {
 vars().update(dj_email_url.parse(os.environ.get("EMAIL_URL", "console://")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Twinning <noreply@twinning.local>")
 
+# Background work. The database queue needs nothing more ("database", the default); "rq" puts
+# the tasks on Redis (REDIS_URL), where any number of `manage.py rqworker` processes on any number
+# of machines take them (docs/deploy.md).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+TASKS_QUEUE = os.environ.get("TASKS_QUEUE", "database")
+if TASKS_QUEUE not in ("database", "rq"):
+    raise ImproperlyConfigured("TASKS_QUEUE must be 'database' or 'rq'.")
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND",
+            "django_tasks_rq.RQBackend"
+            if TASKS_QUEUE == "rq"
+            else "django_tasks_db.DatabaseBackend",
+        ),
     }
 }
+if TASKS_QUEUE == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_QUEUE=rq needs REDIS_URL.")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+
+# Cache and sessions in Redis when REDIS_URL is set, so that web servers keep no state of their
+# own; without it, each process caches in memory and sessions live in the database.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("CACHE_URL", REDIS_URL),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# A read replica for the read-only selectors marked @replica_reads (core.replica): reads there go
+# to DATABASE_REPLICA_URL, every write and every other read to the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["twinning.core.replica.ReplicaRouter"]
+
+# Media (logos) on S3-compatible storage when S3_BUCKET is set (AWS S3, MinIO, Ceph, ...);
+# uploaded documents stay private on PRIVATE_MEDIA_ROOT either way.
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
 
 PRIVACY_NOTICE_VERSION = "2026-11"
 
@@ -225,12 +283,30 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Every line carries the request's id (X-Request-ID, made up when the proxy sends none);
+# LOG_FORMAT=json writes one JSON object per line for a log collector.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "twinning.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "twinning.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "twinning.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "WARNING")},
+    },
 }
+# The worker counts as alive while the oldest task waiting is younger than this (seconds).
+HEALTH_QUEUE_MAX_WAIT = int(os.environ.get("HEALTH_QUEUE_MAX_WAIT", "300"))
 
 # Months after a brokerage day when participants are asked what became of each meeting
 # (manage.py send_follow_ups, run daily).

@@ -172,3 +172,10 @@ def test_api_docs_are_served_from_our_own_static_files(client, db):
     assert response.status_code == 200
     assert b"/static/ninja/swagger-ui-bundle.js" in response.content
     assert b"cdn" not in response.content.lower()
+
+
+def test_a_sector_with_its_path_and_what_is_below_it(client, db):
+    body = client.get("/api/sectors/28.9").json()
+    assert [s["code"] for s in body["ancestors"]] == ["C", "28"]
+    assert "28.93" in [s["code"] for s in body["children"]]
+    assert client.get("/api/sectors/99.99").status_code == 404

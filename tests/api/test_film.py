@@ -124,3 +124,49 @@ def test_queue_is_for_operators(client, application, producer, operator):
     assert client.get("/api/film/queue", **bearer(producer)).status_code == 403
     queued = client.get("/api/film/queue", **bearer(operator)).json()["items"]
     assert [item["id"] for item in queued] == [application.pk]
+
+
+def test_a_producer_saves_an_estimate_as_a_draft_and_edits_it(client, studio, producer, member):
+    document = {**json.loads(json.dumps(ISSUE_EXAMPLE)), "organisation": studio.slug}
+    refused = post_json(client, "/api/film/applications", document, bearer(member))
+    assert list(refused.json()["errors"]) == ["organisation"]
+    created = post_json(client, "/api/film/applications", document, bearer(producer))
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["state"] == "draft"
+    path = f"/api/film/applications/{body['id']}"
+    changed = client.patch(
+        path,
+        json.dumps({"shoot_plan": "Charyn canyon, June"}),
+        content_type="application/json",
+        **bearer(producer),
+    )
+    assert changed.status_code == 200, changed.json()
+    assert FilmApplication.objects.get(pk=body["id"]).shoot_plan == "Charyn canyon, June"
+    broken = {"production": {"title": ""}, "lines": []}
+    bad = client.patch(
+        path, json.dumps(broken), content_type="application/json", **bearer(producer)
+    )
+    assert bad.status_code == 400
+    other = client.patch(path, "{}", content_type="application/json", **bearer(member))
+    assert other.status_code == 404
+
+
+def test_documents_are_uploaded_downloaded_privately_and_removed(
+    client, application, producer, member
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4 budget", content_type="application/pdf")
+    path = f"/api/film/applications/{application.pk}/documents"
+    added = client.post(path, {"kind": "budget", "upload": upload}, **bearer(producer))
+    assert added.status_code == 201, added.json()
+    document = added.json()["id"]
+    download = client.get(f"/api/film/documents/{document}", **bearer(producer))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 budget"
+    assert "attachment" in download["Content-Disposition"]
+    assert client.get(f"/api/film/documents/{document}", **bearer(member)).status_code in (403, 404)
+    assert client.get(f"/api/film/documents/{document}").status_code in (401, 404)
+    assert client.delete(f"/api/film/documents/{document}", **bearer(member)).status_code == 404
+    assert client.delete(f"/api/film/documents/{document}", **bearer(producer)).status_code == 204

@@ -144,3 +144,9 @@ def test_operator_brokers_an_introduction(client, member, organisation, kazakh, 
     response = client.post(f"/api/introductions/{introduction.pk}/accept", **bearer(operator))
     assert response.status_code == 200
     assert response.json()["brokered"] is True
+
+
+def test_operators_list_every_introduction(client, member, operator, outsider):
+    headers = bearer(member)
+    assert client.get("/api/introductions/all", **headers).status_code == 403
+    assert client.get("/api/introductions/all", **bearer(operator)).json()["count"] == 0

@@ -142,3 +142,20 @@ def test_unknown_job_is_not_found(client, member):
     assert client.get("/api/jobs/999999", **bearer(member)).status_code == 404
     job = job_start(kind="matching.refresh", label="x", by=None)
     assert client.get(f"/api/jobs/{job.pk}", **bearer(member)).status_code == 403
+
+
+def test_operators_read_the_best_pairs_and_start_a_recompute(client, computed, operator):
+    member_headers = bearer(computed.leeds_user)
+    assert client.get("/api/matching/pairs", **member_headers).status_code == 403
+    assert client.post("/api/matching/recompute", "{}", content_type="application/json",
+                       **member_headers).status_code == 403  # fmt: skip
+    pairs = client.get("/api/matching/pairs", **bearer(operator)).json()
+    assert {computed.leeds.slug, computed.kostanay.slug} <= {
+        slug for pair in pairs["items"] for slug in (pair["first"], pair["second"])
+    }
+    started = client.post(
+        "/api/matching/recompute", "{}", content_type="application/json", **bearer(operator)
+    )
+    assert started.status_code == 202
+    job = client.get(f"/api/jobs/{started.json()['job_id']}", **bearer(operator)).json()
+    assert job["finished"] is True

@@ -78,48 +78,9 @@ def mirrored() -> dict[str, list[str]]:
     return found
 
 
-# Pages of the first seven apps that are still waiting for their endpoint (issue #20). This list
-# only shrinks: a new page gets its endpoint, or a PAGE_ONLY reason, when it is written.
-AWAITING_ENDPOINT = {
-    "events:agenda_of",
-    "events:availability",
-    "events:cancel",
-    "events:check_in",
-    "events:check_in_tick",
-    "events:create",
-    "events:edit",
-    "events:feedback",
-    "events:grid_save",
-    "events:interpreter_delete",
-    "events:interpreter_save",
-    "events:invite",
-    "events:lock",
-    "events:manage",
-    "events:mark",
-    "events:move",
-    "events:registration_decide",
-    "events:rsvp",
-    "events:run_progress",
-    "events:schedule",
-    "events:setup",
-    "events:table_save",
-    "events:tables_save",
-    "film:document",
-    "film:document_add",
-    "film:document_remove",
-    "film:edit",
-    "film:save_draft",
-    "introductions:all",
-    "matching:home",
-    "matching:pairs",
-    "matching:recompute",
-    "programmes:sector",
-}
-
-
 def test_every_page_has_an_endpoint_or_is_declared_page_only():
     exempt = page_only()
-    missing = sorted(set(page_names()) - set(mirrored()) - set(exempt) - AWAITING_ENDPOINT)
+    missing = sorted(set(page_names()) - set(mirrored()) - set(exempt))
     assert not missing, (
         "These pages have no API operation. Add one that calls the same service "
         "(openapi_extra=pages(...)), or declare the page in PAGE_ONLY of its urls.py with a "
@@ -131,12 +92,6 @@ def test_page_only_declarations_give_reasons_and_name_real_pages():
     declared = declared_page_only()
     assert not sorted(set(declared) - set(page_names())), "PAGE_ONLY names a page that is gone"
     assert all(len(reason.split()) >= 4 for reason in declared.values()), declared
-
-
-def test_the_waiting_list_only_names_pages_still_waiting():
-    done = sorted(AWAITING_ENDPOINT & (set(mirrored()) | set(page_only())))
-    assert not done, f"take these off AWAITING_ENDPOINT, they are done: {done}"
-    assert set(page_names()) >= AWAITING_ENDPOINT
 
 
 def test_a_page_is_either_mirrored_or_page_only_not_both():

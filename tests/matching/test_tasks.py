@@ -29,3 +29,28 @@ def test_task_for_an_unknown_programme_marks_the_job_failed(db, settings):
     job.refresh_from_db()
     assert job.state == JobProgress.State.FAILED
     assert "nowhere" in job.result["error"]
+
+
+def test_a_cold_full_recompute_embeds_in_chunks_under_one_progress_bar(
+    programme, settings, monkeypatch
+):
+    from twinning.matching import services
+    from twinning.matching.models import EmbeddingCache
+
+    settings.TASKS = IMMEDIATE_TASKS
+    build_scenario(programme)
+    EmbeddingCache.objects.all().delete()
+    monkeypatch.setattr(services, "EMBED_CHUNK", 3)
+    chunks = []
+    real = services.embed_chunk
+    monkeypatch.setattr(
+        services, "embed_chunk", lambda **kw: chunks.append(len(kw["texts"])) or real(**kw)
+    )
+    job = services.recompute_enqueue(programme=programme, by=None, full=True)
+    job.refresh_from_db()
+    assert len(chunks) >= 2
+    assert max(chunks) <= 3
+    assert job.state == JobProgress.State.DONE
+    assert job.result["organisations"] == 6
+    assert EmbeddingCache.objects.count() >= sum(chunks)
+    assert Recommendation.objects.filter(programme=programme).exists()

@@ -168,14 +168,15 @@ def test_the_sign_up_page_speaks_kazakh(client, db):
     assert "Студент ретінде тіркелу" in page
 
 
-def test_deleting_the_account_removes_the_cv_file(aida):
+def test_deleting_the_account_removes_the_cv_file(aida, django_capture_on_commit_callbacks):
     from pathlib import Path
 
     from twinning.core.services import user_delete
 
     path = Path(aida.cv.path)
     assert path.exists()
-    user_delete(user=aida.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        user_delete(user=aida.user)
     assert not path.exists()
     assert not Student.objects.exists()
 

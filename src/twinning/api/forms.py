@@ -11,10 +11,13 @@ F = TypeVar("F", bound=forms.BaseForm)
 
 
 def cleaned_form(form_class: type[F], data: Schema | dict[str, Any], **kwargs: Any) -> F:
-    """The page's form bound to the API's input and valid; its errors are the API's 400, field
-    by field, in the request's language."""
-    values = data.model_dump() if isinstance(data, Schema) else data
-    form = form_class(data=_as_posted(values), **kwargs)
+    """The page's form, posted as a browser posts it after rendering it (its initial values),
+    with the fields the API request gives; valid, or its errors are the API's 400, field by
+    field, in the request's language."""
+    given = data.model_dump(exclude_unset=True) if isinstance(data, Schema) else data
+    rendered = form_class(**kwargs)
+    initial = {name: rendered.get_initial_for_field(f, name) for name, f in rendered.fields.items()}
+    form = form_class(data=_as_posted({**initial, **given}), **kwargs)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     return form
@@ -31,7 +34,9 @@ def _as_posted(values: dict[str, Any]) -> dict[str, Any]:
     for name, value in values.items():
         if value is None or value is False:
             continue
-        posted[name] = "on" if value is True else value
+        if isinstance(value, list | tuple):
+            value = [getattr(item, "pk", item) for item in value]
+        posted[name] = "on" if value is True else getattr(value, "pk", value)
     return posted
 
 

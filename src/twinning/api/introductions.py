@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.forms import require
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.introductions import selectors, services
@@ -123,6 +124,20 @@ def _visible(request: HttpRequest, pk: int) -> Introduction:
     if introduction is None or not request.user.has_perm("introductions.view", introduction):
         raise HttpError(404, _("Not found."))
     return introduction
+
+
+@router.get(
+    "/introductions/all",
+    response={200: list[IntroductionOut], 403: Error},
+    openapi_extra=pages("introductions:all"),
+)
+@paginate(LimitOffsetPagination)
+def all_introductions(request: HttpRequest, state: str = "") -> list[Any]:
+    """Every introduction of the programme, newest first (operators); `state` narrows it."""
+    require(request, "introductions.operate")
+    state = state if state in Introduction.State.values else ""
+    # Declared before /introductions/{pk}, which would take "all" for an id.
+    return [introduction_out(request, i, "other") for i in selectors.introductions_all(state=state)]
 
 
 @router.get(

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.forms import require
 from twinning.api.matching_schemas import (
     FeedbackIn,
     FeedbackOut,
@@ -20,6 +21,7 @@ from twinning.api.schemas import Error, FieldErrors
 from twinning.matching import selectors, services
 from twinning.matching.selectors import ListFilters, RecommendedPartner
 from twinning.organisations.selectors import opportunity_get_by_id, organisation_get
+from twinning.programmes.selectors import programme_default, programme_get
 
 router = Router(tags=["matching"])
 
@@ -145,3 +147,65 @@ def refresh(request: HttpRequest, slug: str) -> Status:
     organisation = _organisation(request, slug, "matching.refresh")
     job = services.recompute_enqueue(programme=organisation.programme, by=request.user, full=False)
     return Status(202, JobStarted(job_id=job.pk))
+
+
+# ---------------------------------------------------------------- operators
+
+
+class PairOut(Schema):
+    division: str
+    first: str
+    second: str
+    score: float
+    reasons_text: list[str]
+
+
+def _programme(slug: str) -> Any:
+    programme = programme_get(slug=slug) if slug else programme_default()
+    if programme is None:
+        raise HttpError(404, _("Not found."))
+    return programme
+
+
+@router.get(
+    "/matching/pairs",
+    response={200: list[PairOut], 403: Error, 404: Error},
+    openapi_extra=pages("matching:pairs"),
+)
+@paginate(LimitOffsetPagination)
+def pairs(
+    request: HttpRequest, programme: str = "", division: str = "", per_sector: int = 5
+) -> list[PairOut]:
+    """The best cross-side pairs of the programme per NACE division, best first (operators)."""
+    require(request, "matching.operate")
+    found = selectors.best_pairs(
+        programme=_programme(programme), per_sector=min(max(per_sector, 1), 50), division=division
+    )
+    return [
+        PairOut(
+            division=pair.division,
+            first=pair.first.slug,
+            second=pair.second.slug,
+            score=pair.score,
+            reasons_text=pair.sentences,
+        )
+        for pair in found
+    ]
+
+
+class RecomputeIn(Schema):
+    programme: str = ""
+
+
+@router.post(
+    "/matching/recompute",
+    response={202: JobStarted, 403: Error, 404: Error},
+    openapi_extra=pages("matching:recompute"),
+)
+def recompute(request: HttpRequest, payload: RecomputeIn) -> Status:
+    """Recompute every recommendation of the programme in the background; follow the job."""
+    require(request, "matching.operate")
+    job = services.recompute_enqueue(
+        programme=_programme(payload.programme), by=request.user, full=True
+    )
+    return Status(202, {"job_id": job.pk})

@@ -111,7 +111,9 @@ def opportunity_detail(request: HttpRequest, pk: int) -> OpportunityOut:
 
 
 @router.get(
-    "/me/organisations", response=list[OrganisationOut], openapi_extra=pages("organisations:mine")
+    "/me/organisations",
+    response=list[OrganisationOut],
+    openapi_extra=pages("organisations:mine", "matching:home"),
 )
 @paginate(LimitOffsetPagination)
 def my_organisations(request: HttpRequest) -> list[OrganisationOut]:
@@ -242,8 +244,9 @@ def _organisation(slug: str) -> Any:
 
 def _form_input(payload: Any) -> dict[str, Any]:
     """API input as the page's form takes it: NACE codes are one line of text there."""
-    data = payload.model_dump()
-    data["sectors"] = ", ".join(data["sectors"])
+    data = payload.model_dump(exclude_unset=True)
+    if "sectors" in data:
+        data["sectors"] = ", ".join(data["sectors"])
     return data
 
 
@@ -271,10 +274,12 @@ def organisation_create(request: HttpRequest, payload: OrganisationIn) -> Status
     openapi_extra=pages("organisations:edit"),
 )
 def organisation_update(request: HttpRequest, slug: str, payload: OrganisationIn) -> Any:
-    """Replace the profile, with the checks of the page's form (the logo stays)."""
+    """Change the profile, with the checks of the page's form; fields left out keep their
+    values (the logo stays)."""
     organisation = _organisation(slug)
     require(request, "organisations.edit_organisation", organisation)
     initial = OrganisationForm.initial_for(organisation)
+    initial["sectors"] = ", ".join(sector.code for sector in initial["sectors"])
     form = cleaned_form(OrganisationForm, _form_input(payload), initial=initial)
     services.organisation_update(
         organisation=organisation, by=request.user, **form.service_arguments()
@@ -343,10 +348,13 @@ def member_remove(request: HttpRequest, slug: str, user_id: int) -> Status:
     openapi_extra=pages("organisations:opportunity_edit"),
 )
 def opportunity_update(request: HttpRequest, pk: int, payload: OpportunityEditIn) -> Any:
-    """Replace an opportunity's text and targets, with the checks of the page's form."""
+    """Change an opportunity's text and targets, with the checks of the page's form; fields
+    left out keep their values."""
     opportunity = _visible_opportunity(request, pk)
     require(request, "organisations.edit_opportunity", opportunity)
-    data = cleaned(OpportunityForm, _form_input(payload))
+    initial = OpportunityForm.initial_for(opportunity)
+    initial["sectors"] = ", ".join(sector.code for sector in initial["sectors"])
+    data = cleaned(OpportunityForm, _form_input(payload), initial=initial)
     services.opportunity_update(opportunity=opportunity, by=request.user, **data)
     return opportunity_out(selectors.opportunity_get(pk=pk))
 

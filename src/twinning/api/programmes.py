@@ -1,9 +1,13 @@
+from typing import Any
+
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.parity import pages
-from twinning.api.schemas import RegionOut, SectorOut
+from twinning.api.schemas import Error, RegionOut, SectorOut
 from twinning.programmes import selectors
 
 router = Router(tags=["programmes"])
@@ -39,3 +43,37 @@ def search_sectors(request: HttpRequest, q: str = "", level: int | None = None) 
         )
         for s in found
     ]
+
+
+class SectorDetailOut(SectorOut):
+    ancestors: list[SectorOut]
+    children: list[SectorOut]
+
+
+def sector_out(sector: Any) -> SectorOut:
+    return SectorOut(
+        code=sector.code,
+        level=sector.level,
+        title=sector.title,
+        title_en=sector.title_en,
+        title_ru=sector.title_ru,
+        title_kk=sector.title_kk,
+    )
+
+
+@router.get(
+    "/sectors/{code}",
+    response={200: SectorDetailOut, 404: Error},
+    auth=None,
+    openapi_extra=pages("programmes:sector"),
+)
+def sector_detail(request: HttpRequest, code: str) -> SectorDetailOut:
+    """One NACE item with the path to it and everything below it."""
+    family = selectors.sector_family(code=code)
+    if family is None:
+        raise HttpError(404, _("No such NACE code."))
+    return SectorDetailOut(
+        **sector_out(family.sector).model_dump(),
+        ancestors=[sector_out(s) for s in family.ancestors],
+        children=[sector_out(s) for s in family.descendants],
+    )

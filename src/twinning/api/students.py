@@ -29,12 +29,14 @@ from twinning.api.students_schemas import (
     FairIn,
     FairOut,
     FairSummaryOut,
+    FeedbackIn,
     InterviewOut,
     InviteIn,
     LeadOut,
     NoteIn,
     NoteOut,
     PositionIn,
+    PositionMatchOut,
     PositionOut,
     PreferencesIn,
     ReasonIn,
@@ -232,6 +234,40 @@ def my_positions(request: HttpRequest) -> Any:
         _position_out(p)
         for p in selectors.positions_of_user(user=request.user).prefetch_related("sectors")
     ]
+
+
+@router.get(
+    "/positions/recommended",
+    response={200: list[PositionMatchOut], 403: Error},
+    openapi_extra=pages("students:recommended"),
+)
+@paginate(LimitOffsetPagination)
+def recommended_positions(request: HttpRequest) -> Any:
+    """Published positions best first for me, with the reasons, whatever their language."""
+    student = _me(request)
+    positions = list(selectors.positions_published()[:200])
+    return [
+        {"position": _position_out(m.position), "score": m.score, "reasons": m.reasons,
+         "verdict": m.verdict}
+        for m in services.positions_for_student(student=student, positions=positions)
+    ]  # fmt: skip
+
+
+@router.put(
+    "/positions/{pk}/feedback",
+    response={200: CountOut, **WRITE},
+    openapi_extra=pages("students:position_feedback"),
+)
+def position_feedback(request: HttpRequest, pk: int, payload: FeedbackIn) -> Any:
+    """interested, not_interested, or empty to clear; it moves the position in my list only."""
+    student = _me(request)
+    position = _position(request, pk)
+    if position.state != Position.State.PUBLISHED:
+        raise _missing()
+    services.position_feedback_set(
+        student=student, position=position, by=request.user, verdict=payload.verdict
+    )
+    return {"count": student.position_feedback.count()}
 
 
 @router.get(

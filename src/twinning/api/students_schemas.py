@@ -244,3 +244,14 @@ class WelfareAnswerOut(Schema):
 
 class CountOut(Schema):
     count: int
+
+
+class PositionMatchOut(Schema):
+    position: PositionOut
+    score: float
+    reasons: list[dict[str, object]]
+    verdict: str
+
+
+class FeedbackIn(Schema):
+    verdict: str = ""

@@ -84,6 +84,18 @@ def job_update(*, job_id: int, done: int, total: int, message: str = "") -> None
     )
 
 
+@transaction.atomic
+def job_advance(*, job_id: int, by: int, message: str = "") -> tuple[int, int]:
+    """Count `by` more steps done, for work that several workers share; returns (done, total).
+    The row is locked, so exactly one worker sees the bar complete."""
+    job = JobProgress.objects.select_for_update().get(pk=job_id)
+    job.done = min(job.done + by, job.total)
+    job.state = JobProgress.State.RUNNING
+    job.message = message[:300] or job.message
+    job.save(update_fields=["done", "state", "message", "updated_at"])
+    return job.done, job.total
+
+
 def job_finish(*, job_id: int, result: dict[str, Any] | None = None, failed: bool = False) -> None:
     job = JobProgress.objects.get(pk=job_id)
     job.state = JobProgress.State.FAILED if failed else JobProgress.State.DONE

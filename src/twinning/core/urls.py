@@ -35,10 +35,14 @@ urlpatterns = [
     path("accounts/me/export/", views.AccountExportView.as_view(), name="account_export"),
     path("accounts/me/delete/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("health", views.HealthView.as_view(), name="health"),
+    path("health/database", views.DatabaseHealthView.as_view(), name="health_database"),
 ]
 
 # Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
 PAGE_ONLY = {
+    "health": "a JSON probe for load balancers and monitors, outside the API's token scheme",
+    "health_database": "a one-query JSON probe for load balancers, outside the API's tokens",
     "privacy": "static text of the privacy notice, with nothing to read or change per user",
     "signup": "an account is opened in a browser, where the consent is given; tokens come after",
     "login": "the API signs in with a personal token, not a browser session",

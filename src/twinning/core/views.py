@@ -10,7 +10,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
@@ -28,6 +28,7 @@ from twinning.core.forms import (
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
+from twinning.core.health import database_ok, health
 
 
 class HtmxPartialMixin:
@@ -291,3 +292,25 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         panels = registry.panels_for(page="dashboard", user=self.request.user)
         return super().get_context_data(panels=panels, **kwargs)
+
+
+class HealthView(PermissionRequiredMixin, View):
+    """For load balancers and monitors: 200 when the database answers and the queue is consumed,
+    503 otherwise; the body says which part failed, the queue's depth and its failures."""
+
+    permission_required = "core.view_public"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        ok, report = health()
+        return JsonResponse({"ok": ok, **report}, status=200 if ok else 503)
+
+
+class DatabaseHealthView(PermissionRequiredMixin, View):
+    """The cheapest probe: one query to the database. Load balancers may poll it often; the load
+    benchmark serves it beside the pages as the floor they are measured against."""
+
+    permission_required = "core.view_public"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        ok, error = database_ok()
+        return JsonResponse({"ok": ok, "error": error}, status=200 if ok else 503)

@@ -276,7 +276,7 @@ def schedule_conflicts(*, event: Event) -> list[Conflict]:
             "registration_id", "slot_id"
         )
     )
-    seen: dict[tuple[str, int, int], Meeting] = {}
+    seen: dict[tuple[str, int, int | None], Meeting] = {}
     conflicts = []
     for meeting in live:
         for person in meeting.participants:
@@ -287,8 +287,8 @@ def schedule_conflicts(*, event: Event) -> list[Conflict]:
             seen[key] = meeting
             if (person.pk, meeting.slot_id) in unavailable:
                 conflicts.append(Conflict(meeting, _unavailable(person.display_name, meeting)))
-        if meeting.interpreter_id:
-            key = ("interpreter", meeting.interpreter_id, meeting.slot_id)
+        if meeting.interpreter is not None:
+            key = ("interpreter", meeting.interpreter.pk, meeting.slot_id)
             if key in seen:
                 text = _double(meeting.interpreter.name, meeting)
                 conflicts.append(Conflict(meeting, text, seen[key]))
@@ -311,6 +311,8 @@ def _unavailable(name: str, meeting: Meeting) -> str:
 
 
 def _clock(meeting: Meeting) -> str:
+    if meeting.slot is None:
+        return ""
     return meeting.slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M")
 
 

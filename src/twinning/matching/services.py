@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core.models import JobProgress, User
 from twinning.core.rules import require
-from twinning.core.services import job_finish, job_start, job_update
+from twinning.core.services import job_advance, job_finish, job_start, job_update
 from twinning.matching import embeddings
 from twinning.matching.engine import MatchIndex, build
 from twinning.matching.explain import explain
@@ -316,13 +316,55 @@ def _rows(
 
 
 def recompute_enqueue(*, programme: Any, by: User | None, full: bool) -> JobProgress:
-    """Start a recompute in the background; the returned job shows its progress."""
-    from twinning.matching.tasks import recompute_matches  # tasks import this module
+    """Start a recompute in the background; the returned job shows its progress. A full one
+    first embeds the texts missing from the cache in chunks that several workers take at once."""
+    from twinning.matching.tasks import recompute_in_chunks, recompute_matches  # tasks import us
 
     kind = "matching.recompute" if full else "matching.refresh"
     job = job_start(kind=kind, label=programme.slug, by=by)
-    recompute_matches.enqueue(programme_slug=programme.slug, job_id=job.pk, full=full)
+    follow = recompute_in_chunks if full else recompute_matches
+    arguments = {"full": True} if follow is recompute_matches else {}
+    follow.enqueue(programme_slug=programme.slug, job_id=job.pk, **arguments)
     return job
+
+
+# Texts per background chunk: small enough that two workers share a cold programme's texts,
+# large enough that the model's batches stay full.
+EMBED_CHUNK = 512
+
+
+def recompute_split(*, programme_slug: str, job_id: int) -> int:
+    """Queue the programme's uncached texts as embedding chunks, one progress bar over them all;
+    the chunk that completes the bar queues the scoring. Returns the number of chunks."""
+    from twinning.matching.tasks import embed_texts, recompute_matches  # tasks import us
+
+    programme = programme_get(slug=programme_slug)
+    if programme is None:
+        raise ValueError(f"no programme {programme_slug!r}")
+    texts = [t for p in _profiles(programme) for t in p.texts]
+    cached = _cached_vectors(sorted({embeddings.text_key(t) for t in texts}))
+    todo = embeddings.missing(texts, cached)
+    chunks = [todo[i : i + EMBED_CHUNK] for i in range(0, len(todo), EMBED_CHUNK)]
+    if len(chunks) < 2:
+        recompute_matches.enqueue(programme_slug=programme_slug, job_id=job_id, full=True)
+        return 0
+    job_update(job_id=job_id, done=0, total=len(todo), message=_("Embedding texts"))
+    for chunk in chunks:
+        embed_texts.enqueue(programme_slug=programme_slug, job_id=job_id, texts=chunk)
+    return len(chunks)
+
+
+def embed_chunk(*, programme_slug: str, job_id: int, texts: list[str]) -> bool:
+    """Embed one chunk into the cache and move the bar; the last chunk queues the scoring.
+    Returns whether this chunk was the last."""
+    from twinning.matching.tasks import recompute_matches  # tasks import us
+
+    _store_vectors(embeddings.embed(texts))
+    done, total = job_advance(job_id=job_id, by=len(texts), message=_("Embedding texts"))
+    if done < total:
+        return False
+    recompute_matches.enqueue(programme_slug=programme_slug, job_id=job_id, full=True)
+    return True
 
 
 def profile_changed(*, programme: Any) -> None:

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.models import User
+from twinning.core.replica import replica_reads
 from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.programmes.selectors import programme_default
 
@@ -150,6 +151,7 @@ class DirectoryFilters:
     language: str = ""
 
 
+@replica_reads
 def opportunities_published(*, filters: DirectoryFilters | None = None) -> QuerySet[Opportunity]:
     """The public directory: published opportunities matching the filters, newest first.
 
@@ -180,6 +182,7 @@ def _opportunities_in_sector(code: str) -> QuerySet[Opportunity, Any]:
     return Opportunity.objects.filter(condition).values("pk")
 
 
+@replica_reads
 def programme_overview(*, programme: Programme) -> dict[str, Any]:
     """Live figures for the home page: organisations per side, opportunities, sectors."""
     per_side = dict(

@@ -1,5 +1,6 @@
 """Reads for programmes, sides, regions and NACE sectors."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -66,6 +67,32 @@ def sector_get(*, code: str) -> Sector | None:
 def sector_tree(*, section: str | None = None) -> QuerySet[Sector]:
     queryset = Sector.objects.all()
     return queryset.filter(section=section) if section else queryset.filter(level=1)
+
+
+@dataclass(frozen=True)
+class SectorFamily:
+    sector: Sector
+    ancestors: list[Sector]
+    descendants: list[Sector]
+
+
+def sector_family(*, code: str) -> SectorFamily | None:
+    """One NACE item with the path to it and everything below it."""
+    code = code.upper()
+    sector = sector_get(code=code)
+    if sector is None:
+        return None
+    ancestors: list[Sector] = []
+    parent = sector.parent
+    while parent is not None:
+        ancestors.insert(0, parent)
+        parent = parent.parent
+    descendants = [
+        item
+        for item in sector_tree(section=sector.section)
+        if item.level > sector.level and (sector.level == 1 or item.code.startswith(code))
+    ]
+    return SectorFamily(sector=sector, ancestors=ancestors, descendants=descendants)
 
 
 def home_intro_panel(*, user: Any) -> dict[str, Any]:

@@ -37,21 +37,14 @@ class SectorDetailView(PermissionRequiredMixin, TemplateView):
     template_name = "programmes/sector_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        code = self.kwargs["code"].upper()
-        sector = selectors.sector_get(code=code)
-        if sector is None:
+        family = selectors.sector_family(code=self.kwargs["code"])
+        if family is None:
             raise Http404(_("No such NACE code."))
-        ancestors = []
-        parent = sector.parent
-        while parent is not None:
-            ancestors.insert(0, parent)
-            parent = parent.parent
-        descendants = [
-            item
-            for item in selectors.sector_tree(section=sector.section)
-            if item.level > sector.level and (sector.level == 1 or item.code.startswith(code))
-        ]
-        context = {"sector": sector, "ancestors": ancestors, "descendants": descendants}
+        context = {
+            "sector": family.sector,
+            "ancestors": family.ancestors,
+            "descendants": family.descendants,
+        }
         return super().get_context_data(**context, **kwargs)
 
 

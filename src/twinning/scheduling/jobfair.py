@@ -242,19 +242,25 @@ def _place(
 ) -> tuple[list[Interview], list[tuple[str, str]], str]:
     """Step 2: a slot and a seat for every chosen interview, fixed ones where they are.
 
-    First every interview must be placed (nearly always possible: a few seconds); only if that
-    fails does the model drop the fewest weight it must.
+    A greedy pass (most-booked students first, each interview in its booth's least busy free
+    slot) usually places them all, and then the allocation is optimal for step 1's objective.
+    Otherwise CP-SAT, started from the greedy placement, places as much weight as it can in the
+    time left; the better of the two is kept, so a slow machine never ends with less.
     """
     interviews, seats = _fixed_interviews(problem)
-    started = time.monotonic()
-    placed, status = _place_model(problem, chosen, time_limit / 2, workers, seed, everyone=True)
-    if placed is None:
-        left = max(1.0, time_limit - (time.monotonic() - started))
-        placed, status = _place_model(problem, chosen, left, workers, seed, everyone=False)
+    options = _free_options(problem, chosen)
+    placed = _greedy(problem, chosen, options)
+    status = "optimal"
+    if len(placed) < len(chosen):
+        solved, status = _place_model(problem, chosen, options, placed, time_limit, workers, seed)
+        weight = lambda found: sum(chosen[i].weight for i in found)  # noqa: E731
+        if solved is not None and weight(solved) >= weight(placed):
+            placed = solved
+        status = "optimal" if len(placed) == len(chosen) else status
     booths = {b.id: b for b in problem.booths}
     dropped = []
     for index, wish in enumerate(chosen):
-        slot = (placed or {}).get(index)
+        slot = placed.get(index)
         if slot is None:
             dropped.append((wish.student, wish.booth))
             continue
@@ -278,31 +284,82 @@ def _fixed_interviews(
     return interviews, seats
 
 
-def _place_model(
-    problem: FairProblem,
-    chosen: list[Wish],
-    time_limit: float,
-    workers: int,
-    seed: int,
-    *,
-    everyone: bool,
-) -> tuple[dict[int, int] | None, str]:
-    booths = {b.id: b for b in problem.booths}
-    students = {s.id: s for s in problem.students}
+def _taken(problem: FairProblem) -> tuple[dict[str, set[int]], dict[tuple[str, int], int]]:
     student_taken: dict[str, set[int]] = defaultdict(set)
     booth_taken: dict[tuple[str, int], int] = defaultdict(int)
     for item in problem.fixed:
         student_taken[item.student].add(item.slot)
         booth_taken[(item.booth, item.slot)] += 1
-    model = cp_model.CpModel()
-    at: dict[tuple[int, int], cp_model.IntVar] = {}
-    for index, wish in enumerate(chosen):
+    return student_taken, booth_taken
+
+
+def _free_options(problem: FairProblem, chosen: list[Wish]) -> list[list[int]]:
+    """For each chosen interview, the slots where both sides are free of blocks and fixtures."""
+    booths = {b.id: b for b in problem.booths}
+    students = {s.id: s for s in problem.students}
+    student_taken, booth_taken = _taken(problem)
+    options = []
+    for wish in chosen:
         booth, student = booths[wish.booth], students[wish.student]
-        for slot in range(problem.slots):
-            blocked = slot in booth.unavailable or slot in student.unavailable
-            full = booth_taken[(wish.booth, slot)] >= booth.interviewers
-            if not (blocked or full or slot in student_taken[wish.student]):
-                at[(index, slot)] = model.new_bool_var(f"x{index}_{slot}")
+        options.append(
+            [
+                slot
+                for slot in range(problem.slots)
+                if slot not in booth.unavailable
+                and slot not in student.unavailable
+                and slot not in student_taken[wish.student]
+                and booth_taken[(wish.booth, slot)] < booth.interviewers
+            ]
+        )
+    return options
+
+
+def _greedy(problem: FairProblem, chosen: list[Wish], options: list[list[int]]) -> dict[int, int]:
+    booths = {b.id: b for b in problem.booths}
+    _student_taken, booth_taken = _taken(problem)
+    load: dict[tuple[str, int], int] = defaultdict(int, booth_taken)
+    busy: set[tuple[str, int]] = set()
+    per_student: dict[str, int] = defaultdict(int)
+    for wish in chosen:
+        per_student[wish.student] += 1
+    order = sorted(
+        range(len(chosen)),
+        key=lambda i: (-per_student[chosen[i].student], len(options[i]), -chosen[i].weight),
+    )
+    placed: dict[int, int] = {}
+    for index in order:
+        wish = chosen[index]
+        free = [
+            slot
+            for slot in options[index]
+            if (wish.student, slot) not in busy
+            and load[(wish.booth, slot)] < booths[wish.booth].interviewers
+        ]
+        if free:
+            slot = min(free, key=lambda s: (load[(wish.booth, s)], s))
+            busy.add((wish.student, slot))
+            load[(wish.booth, slot)] += 1
+            placed[index] = slot
+    return placed
+
+
+def _place_model(
+    problem: FairProblem,
+    chosen: list[Wish],
+    options: list[list[int]],
+    start: dict[int, int],
+    time_limit: float,
+    workers: int,
+    seed: int,
+) -> tuple[dict[int, int] | None, str]:
+    booths = {b.id: b for b in problem.booths}
+    _student_taken, booth_taken = _taken(problem)
+    model = cp_model.CpModel()
+    at = {
+        (index, slot): model.new_bool_var(f"x{index}_{slot}")
+        for index, slots in enumerate(options)
+        for slot in slots
+    }
     per_interview: dict[int, list[cp_model.IntVar]] = defaultdict(list)
     per_student_slot: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
     per_booth_slot: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
@@ -311,54 +368,19 @@ def _place_model(
         per_interview[index].append(var)
         per_student_slot[(wish.student, slot)].append(var)
         per_booth_slot[(wish.booth, slot)].append(var)
-    for index in range(len(chosen)):
-        if everyone:
-            model.add_exactly_one(per_interview[index])
-        else:
-            model.add_at_most_one(per_interview[index])
-    for variables in per_student_slot.values():
+    for variables in [*per_interview.values(), *per_student_slot.values()]:
         model.add_at_most_one(variables)
     for (booth_id, slot), variables in per_booth_slot.items():
         seats = booths[booth_id].interviewers - booth_taken[(booth_id, slot)]
         model.add(sum(variables) <= seats)
-    _hint_greedily(model, chosen, at, problem)
-    if not everyone:
-        model.maximize(sum(chosen[i].weight * v for (i, _), v in at.items()))
+    for key, var in at.items():
+        model.add_hint(var, start.get(key[0]) == key[1])
+    model.maximize(sum(chosen[i].weight * v for (i, _), v in at.items()))
     solved = _solve(model, time_limit, workers, seed)
     status = solved.status_name().lower()
     if status not in {"optimal", "feasible"}:
         return None, status
     return {i: s for (i, s), v in at.items() if solved.value(v)}, status
-
-
-def _hint_greedily(
-    model: cp_model.CpModel,
-    chosen: list[Wish],
-    at: dict[tuple[int, int], cp_model.IntVar],
-    problem: FairProblem,
-) -> None:
-    """Give the solver a start: each interview in the booth's least busy free slot."""
-    booths = {b.id: b for b in problem.booths}
-    student_busy: set[tuple[str, int]] = set()
-    booth_load: dict[tuple[str, int], int] = defaultdict(int)
-    order = sorted(range(len(chosen)), key=lambda i: -chosen[i].weight)
-    hinted: set[tuple[int, int]] = set()
-    for index in order:
-        wish = chosen[index]
-        free = [
-            slot
-            for slot in range(problem.slots)
-            if (index, slot) in at
-            and (wish.student, slot) not in student_busy
-            and booth_load[(wish.booth, slot)] < booths[wish.booth].interviewers
-        ]
-        if free:
-            slot = min(free, key=lambda s: booth_load[(wish.booth, s)])
-            student_busy.add((wish.student, slot))
-            booth_load[(wish.booth, slot)] += 1
-            hinted.add((index, slot))
-    for key, var in at.items():
-        model.add_hint(var, key in hinted)
 
 
 def first_come(problem: FairProblem, order: list[str]) -> list[Interview]:

@@ -22,6 +22,7 @@ from twinning.students.models import (
     Student,
     StudentConsent,
 )
+from twinning.students.workflows import INTERVIEW, POSITION
 
 
 def in_states(*states: str) -> rules.Predicate:
@@ -125,14 +126,10 @@ def is_published_position(user: Any, position: Position | None) -> bool:
 States = Position.State
 can_view_student = is_the_student | is_operator | is_let_in_employer
 can_edit_position = (is_position_member | is_operator) & in_states(States.DRAFT, States.REJECTED)
-can_submit_position = is_position_member & in_states(States.DRAFT, States.REJECTED)
-can_validate_position = is_operator & in_states(States.SUBMITTED)
-can_close_position = (is_position_member | is_operator) & in_states(
-    States.DRAFT, States.SUBMITTED, States.PUBLISHED, States.REJECTED
-)
-can_respond_interview = is_interviewee & in_states(
-    Interview.Status.SCHEDULED, Interview.Status.OFFERED
-)
+can_submit_position = is_position_member & POSITION.rule("submit")
+can_validate_position = is_operator & POSITION.rule("publish")
+can_close_position = (is_position_member | is_operator) & POSITION.rule("close")
+can_respond_interview = is_interviewee & INTERVIEW.rule("decline")
 
 rules.add_perm("students.be_student", is_student)
 rules.add_perm("students.view_student", can_view_student)
@@ -141,6 +138,7 @@ rules.add_perm("students.edit_student", is_the_student)
 rules.add_perm("students.release_cv", is_the_student)
 rules.add_perm("students.view_position", is_published_position | is_position_member | is_operator)
 rules.add_perm("students.create_position", is_organisation_member)
+rules.add_perm("students.view_position_matches", is_position_member | is_operator)
 rules.add_perm("students.edit_position", can_edit_position)
 rules.add_perm("students.submit_position", can_submit_position)
 rules.add_perm("students.validate_position", can_validate_position)

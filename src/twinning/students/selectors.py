@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from twinning.core.models import User
+from twinning.events.selectors import events_visible
 from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.students.models import (
     Booth,
@@ -336,3 +337,50 @@ def welfare_answer_get(*, pk: int) -> WelfareAnswer | None:
     return (
         WelfareAnswer.objects.select_related("student__user", "welfare_check").filter(pk=pk).first()
     )
+
+
+def students_sharing_with(*, organisation_id: int) -> QuerySet[Student]:
+    """Students who let this employer see them: a fair consent for a fair where it has a booth,
+    or a CV release to it that has not run out."""
+    fairs = Booth.objects.filter(organisation_id=organisation_id).values("fair_id")
+    by_fair = StudentConsent.objects.filter(
+        purpose=StudentConsent.Purpose.FAIR_CV, withdrawn_at__isnull=True, fair_id__in=fairs
+    ).values("student_id")
+    released = CvRelease.objects.filter(
+        organisation_id=organisation_id, revoked_at__isnull=True, until__gt=timezone.now()
+    ).values("student_id")
+    return (
+        Student.objects.filter(Q(pk__in=by_fair) | Q(pk__in=released))
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def dashboard_panel(*, user: User) -> dict[str, Any] | None:
+    """The dashboard's students block: a student's fairs, an employer's booths; else nothing."""
+    student = student_of(user=user)
+    booths = list(booths_of_user(user=user)[:10]) if user.is_authenticated else []
+    if student is None and not booths:
+        return None
+    registrations = list(registrations_of_student(student=student)) if student else []
+    return {"student": student, "registrations": registrations, "booths": booths}
+
+
+def job_fair_events_open(*, user: User) -> list[Any]:
+    """Job-fair events the operator can see that have no fair yet (to open one on)."""
+    return list(events_visible(user=user).filter(kind="job_fair", job_fair__isnull=True))
+
+
+def event_visible(*, user: User, pk: Any) -> Any:
+    """One event the user can see, by id, or None."""
+    if not str(pk).isdigit():
+        return None
+    return events_visible(user=user).filter(pk=int(pk)).first()
+
+
+def events_to_invite_to(*, user: User) -> list[Any]:
+    return list(events_visible(user=user).exclude(status="cancelled"))
+
+
+def cv_release_of(*, student: Student, pk: int) -> CvRelease | None:
+    return student.cv_releases.filter(pk=pk).first()

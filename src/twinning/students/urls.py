@@ -12,6 +12,16 @@ urlpatterns = [
     path("<int:pk>/", registry.StudentDetailView.as_view(), name="detail"),
     path("<int:pk>/cv/", registry.StudentCvView.as_view(), name="cv"),
     path("positions/", positions.PositionListView.as_view(), name="positions"),
+    path(
+        "positions/recommended/",
+        positions.RecommendedPositionsView.as_view(),
+        name="recommended",
+    ),
+    path(
+        "positions/<int:pk>/feedback/",
+        positions.PositionFeedbackView.as_view(),
+        name="position_feedback",
+    ),
     path("positions/mine/", positions.MyPositionsView.as_view(), name="positions_mine"),
     path("positions/queue/", positions.PositionQueueView.as_view(), name="position_queue"),
     path("positions/new/<slug:slug>/", positions.PositionCreateView.as_view(), name="position_new"),

@@ -12,6 +12,7 @@ from twinning.film import demo as film_demo
 from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
 from twinning.outcomes import demo as outcomes_demo
+from twinning.students import demo as students_demo
 
 STEPS: tuple[Step, ...] = (
     Step("accounts", accounts.load),
@@ -24,6 +25,7 @@ STEPS: tuple[Step, ...] = (
     Step("brokerage day", events_demo.load),
     Step("film applications", film_demo.load),
     Step("outcomes", outcomes_demo.load),
+    Step("students and job fairs", students_demo.load),
 )
 
 __all__ = ["STEPS", "DemoContext", "Step", "Tally"]

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.figures import Scope
 from twinning.outcomes import charts
 from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
 from twinning.outcomes.definitions import DEFINITIONS
@@ -32,13 +33,17 @@ class DashboardMixin(PermissionRequiredMixin):
     raise_exception = True
     request: HttpRequest
 
-    def filtered(self) -> tuple[DashboardFilterForm, Dashboard]:
+    def scoped(self) -> tuple[DashboardFilterForm, Scope]:
         programme = programme_default()
         if programme is None:
             raise Http404
         form = dashboard_filter_form(programme=programme, data=self.request.GET)
         data = form.cleaned_data if form.is_valid() else {}
-        return form, dashboard_for(scope=scope_for(programme_id=programme.pk, data=data))
+        return form, scope_for(programme_id=programme.pk, data=data)
+
+    def filtered(self) -> tuple[DashboardFilterForm, Dashboard]:
+        form, scope = self.scoped()
+        return form, dashboard_for(scope=scope)
 
 
 def chart_context(dashboard: Dashboard) -> dict[str, Any]:
@@ -93,7 +98,11 @@ class ExportView(DashboardMixin, View):
     def get(self, request: HttpRequest, name: str, format: str) -> HttpResponse:
         if name not in TABLES or format not in CONTENT_TYPES:
             raise Http404
-        _form, dashboard = self.filtered()
+        if name == "register":  # the register needs the scope only, not the figures
+            _form, scope = self.scoped()
+            dashboard = Dashboard(scope=scope, figures={}, stages=[], local_content=[], months=[])
+        else:
+            _form, dashboard = self.filtered()
         headers, rows = table(dashboard, name)
         title = str(TABLES[name][0])
         body = as_csv(headers, rows) if format == "csv" else as_xlsx(title, headers, rows)

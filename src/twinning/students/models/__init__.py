@@ -10,7 +10,7 @@ from twinning.students.models.fairs import (
     Shortlist,
 )
 from twinning.students.models.outreach import StudentInvitation, WelfareAnswer, WelfareCheck
-from twinning.students.models.positions import Position
+from twinning.students.models.positions import Position, PositionFeedback
 from twinning.students.models.registry import CvRelease, CvView, Student, StudentConsent
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Interview",
     "JobFair",
     "Position",
+    "PositionFeedback",
     "Preference",
     "Shortlist",
     "Student",

@@ -40,6 +40,9 @@ class JobFair(models.Model):
             models.CheckConstraint(
                 condition=Q(max_interviews__gte=1) & Q(max_wishes__gte=1),
                 name="job_fair_limits_positive",
+                violation_error_message=_(
+                    "A fair allows at least one interview and one ranked employer."
+                ),
             )
         ]
 
@@ -69,6 +72,7 @@ class Booth(models.Model):
             models.CheckConstraint(
                 condition=Q(interviewers__gte=1) & Q(interviewers__lte=20),
                 name="booth_interviewers_range",
+                violation_error_message=_("A booth has 1 to 20 interviewers."),
             ),
         ]
 
@@ -101,6 +105,7 @@ class FairRegistration(models.Model):
             models.CheckConstraint(
                 condition=Q(checked_in_at__isnull=True) | Q(checked_in_by__isnull=False),
                 name="fair_check_in_has_author",
+                violation_error_message=_("A check-in records who made it."),
             ),
         ]
 
@@ -124,7 +129,11 @@ class Preference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["registration", "booth"], name="preference_once"),
             models.UniqueConstraint(fields=["registration", "rank"], name="preference_rank_once"),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="preference_rank_positive"),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="preference_rank_positive",
+                violation_error_message=_("A rank starts at 1."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -147,7 +156,11 @@ class Shortlist(models.Model):
         ordering = ["booth", "alternate", "rank"]
         constraints = [
             models.UniqueConstraint(fields=["booth", "registration"], name="shortlist_once"),
-            models.CheckConstraint(condition=Q(rank__gte=1), name="shortlist_rank_positive"),
+            models.CheckConstraint(
+                condition=Q(rank__gte=1),
+                name="shortlist_rank_positive",
+                violation_error_message=_("A rank starts at 1."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -205,6 +218,7 @@ class Interview(models.Model):
                     status__in=["proposed", "scheduled", "offered", "declined", "cancelled"]
                 ),
                 name="interview_status_valid",
+                violation_error_message=_("Unknown status of the interview."),
             ),
         ]
 
@@ -234,6 +248,7 @@ class EmployerNote(models.Model):
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | (Q(rating__gte=1) & Q(rating__lte=5)),
                 name="employer_note_rating_range",
+                violation_error_message=_("Rate from 1 to 5."),
             ),
         ]
 

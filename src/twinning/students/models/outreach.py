@@ -37,6 +37,7 @@ class StudentInvitation(models.Model):
             models.CheckConstraint(
                 condition=Q(answer="") | Q(answered_at__isnull=False),
                 name="student_invitation_answer_dated",
+                violation_error_message=_("An answer needs its date."),
             ),
         ]
 
@@ -87,6 +88,7 @@ class WelfareAnswer(models.Model):
             models.CheckConstraint(
                 condition=Q(answer="") | Q(answered_at__isnull=False),
                 name="welfare_answer_dated",
+                violation_error_message=_("An answer needs its date."),
             ),
         ]
 

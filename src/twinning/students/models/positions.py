@@ -63,14 +63,17 @@ class Position(models.Model):
             models.CheckConstraint(
                 condition=Q(state__in=["draft", "submitted", "published", "rejected", "closed"]),
                 name="position_state_valid",
+                violation_error_message=_("Unknown state of the position."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="rejected") | ~Q(rejection_reason=""),
                 name="position_rejected_has_reason",
+                violation_error_message=_("A rejected position needs a reason."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="published") | Q(published_at__isnull=False),
                 name="position_published_has_date",
+                violation_error_message=_("A published position needs its publication date."),
             ),
         ]
 
@@ -84,3 +87,33 @@ class Position(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+
+class PositionFeedback(models.Model):
+    """A student's verdict on a recommended position: it moves in their own list only."""
+
+    class Verdict(models.TextChoices):
+        INTERESTED = "interested", _("Interested")
+        NOT_INTERESTED = "not_interested", _("Not interested")
+
+    student = models.ForeignKey(
+        "students.Student", on_delete=models.CASCADE, related_name="position_feedback"
+    )
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="feedback")
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("position feedback")
+        verbose_name_plural = _("position feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["student", "position"], name="position_feedback_once"),
+            models.CheckConstraint(
+                condition=Q(verdict__in=["interested", "not_interested"]),
+                name="position_feedback_verdict_valid",
+                violation_error_message=_("Answer interested or not interested."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} — {self.position}: {self.verdict}"

@@ -73,10 +73,12 @@ class Student(models.Model):
                 condition=Q(graduation_year__gte=EARLIEST_GRADUATION)
                 & Q(graduation_year__lte=LATEST_GRADUATION),
                 name="student_graduation_year_plausible",
+                violation_error_message=_("The graduation year must be between 1990 and 2040."),
             ),
             models.CheckConstraint(
                 condition=Q(level__in=["foundation", "undergraduate", "taught", "research"]),
                 name="student_level_valid",
+                violation_error_message=_("Choose a level from the list."),
             ),
         ]
 
@@ -144,10 +146,14 @@ class StudentConsent(models.Model):
                 condition=Q(purpose="fair_cv", fair__isnull=False)
                 | (~Q(purpose="fair_cv") & Q(fair__isnull=True)),
                 name="student_consent_fair_only_for_fair_purpose",
+                violation_error_message=_(
+                    "Only the consent to share with employers names a job fair."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=models.F("given_at")),
                 name="student_consent_withdrawn_after_given",
+                violation_error_message=_("A consent cannot be withdrawn before it was given."),
             ),
         ]
 
@@ -179,7 +185,9 @@ class CvRelease(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(until__gt=models.F("created_at")), name="cv_release_in_future"
+                condition=Q(until__gt=models.F("created_at")),
+                name="cv_release_in_future",
+                violation_error_message=_("A CV release must end in the future."),
             )
         ]
 

@@ -16,6 +16,13 @@ from twinning.students.services.fairs import (
     shortlist_set,
     unavailability_set,
 )
+from twinning.students.services.fits import (
+    PositionMatch,
+    StudentMatch,
+    position_feedback_set,
+    positions_for_student,
+    students_for_position,
+)
 from twinning.students.services.outreach import (
     StudentFilter,
     holder_of,
@@ -46,13 +53,16 @@ from twinning.students.services.registry import (
     student_cv_remove,
     student_cv_upload,
     student_erase_files,
+    student_erase_files_of,
     student_sign_up,
     student_update,
 )
 from twinning.students.services.retention import fair_data_delete_due
 
 __all__ = [
+    "PositionMatch",
     "StudentFilter",
+    "StudentMatch",
     "booth_add",
     "booth_update",
     "check_cv",
@@ -78,18 +88,22 @@ __all__ = [
     "personal_link",
     "position_close",
     "position_create",
+    "position_feedback_set",
     "position_publish",
     "position_reject",
     "position_submit",
     "position_update",
     "positions_close_due",
+    "positions_for_student",
     "preferences_set",
     "shortlist_set",
     "student_cv_remove",
     "student_cv_upload",
     "student_erase_files",
+    "student_erase_files_of",
     "student_sign_up",
     "student_update",
+    "students_for_position",
     "students_matching",
     "unavailability_set",
     "welfare_answer",

@@ -29,6 +29,7 @@ from twinning.students.models import (
     StudentConsent,
 )
 from twinning.students.services.registry import consent_give
+from twinning.students.workflows import INTERVIEW
 
 if TYPE_CHECKING:
     from twinning.events.models import Event, Slot
@@ -271,7 +272,7 @@ def interview_decline(*, interview: Interview, by: User) -> Interview | None:
     """The student declines; the seat goes to the next alternate. Returns the new offer."""
     interview = _lock_interview(interview)
     require(by, "students.respond_interview", interview)
-    interview.status = Status.DECLINED
+    INTERVIEW.move(interview, "decline")
     interview.sequence += 1
     interview.save(update_fields=["status", "sequence", "updated_at"])
     audit_log(action="interview.decline", actor=by, target=interview)
@@ -282,9 +283,7 @@ def interview_decline(*, interview: Interview, by: User) -> Interview | None:
 def interview_accept(*, interview: Interview, by: User) -> Interview:
     interview = _lock_interview(interview)
     require(by, "students.respond_interview", interview)
-    if interview.status != Status.OFFERED:
-        raise ValidationError(_("Only an offered interview can be accepted."))
-    interview.status = Status.SCHEDULED
+    INTERVIEW.move(interview, "accept")
     interview.sequence += 1
     interview.save(update_fields=["status", "sequence", "updated_at"])
     audit_log(action="interview.accept", actor=by, target=interview)

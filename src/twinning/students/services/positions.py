@@ -16,6 +16,7 @@ from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log
 from twinning.students.models import Position
+from twinning.students.workflows import POSITION
 
 if TYPE_CHECKING:
     from twinning.organisations.models import Organisation
@@ -90,28 +91,27 @@ def _lock(position: Position) -> Position:
     return Position.objects.select_for_update().select_related("organisation").get(pk=position.pk)
 
 
-def _move(position: Position, by: User, permission: str, state: str, **fields: Any) -> Position:
-    """Lock, check the named rule (which names the source states), change state, audit."""
+def _move(position: Position, by: User, permission: str, step: str, **fields: Any) -> Position:
+    """Lock, check the named rule, take the workflow's step (refused from any other state with a
+    translated sentence), audit."""
     position = _lock(position)
     require(by, permission, position)
-    position.state = state
+    POSITION.move(position, step)
     for name, value in fields.items():
         setattr(position, name, value)
     position.save(update_fields=["state", *fields, "updated_at"])
-    audit_log(action=f"position.{state}", actor=by, target=position)
+    audit_log(action=f"position.{position.state}", actor=by, target=position)
     return position
 
 
 @transaction.atomic
 def position_submit(*, position: Position, by: User) -> Position:
-    return _move(position, by, "students.submit_position", State.SUBMITTED, rejection_reason="")
+    return _move(position, by, "students.submit_position", "submit", rejection_reason="")
 
 
 @transaction.atomic
 def position_publish(*, position: Position, by: User) -> Position:
-    return _move(
-        position, by, "students.validate_position", State.PUBLISHED, published_at=timezone.now()
-    )
+    return _move(position, by, "students.validate_position", "publish", published_at=timezone.now())
 
 
 @transaction.atomic
@@ -119,13 +119,13 @@ def position_reject(*, position: Position, by: User, reason: str) -> Position:
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the rejection.")})
     return _move(
-        position, by, "students.validate_position", State.REJECTED, rejection_reason=reason.strip()
+        position, by, "students.validate_position", "reject", rejection_reason=reason.strip()
     )
 
 
 @transaction.atomic
 def position_close(*, position: Position, by: User) -> Position:
-    return _move(position, by, "students.close_position", State.CLOSED)
+    return _move(position, by, "students.close_position", "close")
 
 
 def positions_close_due(*, today: dt.date | None = None) -> int:

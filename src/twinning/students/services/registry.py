@@ -142,7 +142,7 @@ def student_cv_remove(*, student: Student, by: User) -> Student:
     require(by, "students.edit_student", student)
     if student.cv:
         student.cv.delete(save=False)
-    student.cv, student.cv_uploaded_at = "", None
+    student.cv, student.cv_uploaded_at = "", None  # type: ignore[assignment]
     student.save(update_fields=["cv", "cv_uploaded_at", "updated_at"])
     audit_log(action="student.cv_remove", actor=by, target=student)
     return student
@@ -250,3 +250,11 @@ def student_erase_files(*, student: Student) -> None:
     """Delete the CV file itself (rows go with the account; files need their own removal)."""
     if student.cv:
         student.cv.delete(save=False)
+
+
+def student_erase_files_of(*, user: User) -> None:
+    """Account deletion's hook: the CV file goes before the rows cascade away."""
+    student = Student.objects.filter(user=user).first()
+    if student is not None and student.cv:
+        storage, name = student.cv.storage, student.cv.name
+        transaction.on_commit(lambda: storage.delete(name))

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from twinning.events.selectors import events_visible
 from twinning.organisations.selectors import organisation_get_by_id
 from twinning.students import exports, selectors, services
 from twinning.students.feeds import interviews_calendar
@@ -306,17 +305,12 @@ class FairCreateView(RuleMixin, FormView):
     form_class = FairCreateForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        events = [
-            (e.pk, str(e))
-            for e in events_visible(user=self.request.user).filter(
-                kind="job_fair", job_fair__isnull=True
-            )
-        ]
+        events = [(e.pk, str(e)) for e in selectors.job_fair_events_open(user=self.request.user)]
         return {**super().get_form_kwargs(), "events": events}
 
     def form_valid(self, form: FairCreateForm) -> HttpResponse:
         event = found(
-            events_visible(user=self.request.user).filter(pk=form.cleaned_data["event"]).first()
+            selectors.event_visible(user=self.request.user, pk=form.cleaned_data["event"])
         )
         try:
             fair = services.fair_create(

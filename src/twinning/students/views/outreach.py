@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
-from twinning.events.selectors import events_visible
 from twinning.students import selectors, services
 from twinning.students.forms import InviteForm, WelfareForm
 from twinning.students.models import StudentConsent
@@ -31,7 +30,7 @@ def _filters(data: dict[str, Any]) -> services.StudentFilter:
 
 
 def _event_choices(user: Any) -> list[tuple[int, str]]:
-    return [(e.pk, str(e)) for e in events_visible(user=user).exclude(status="cancelled")]
+    return [(e.pk, str(e)) for e in selectors.events_to_invite_to(user=user)]
 
 
 class InviteView(RuleMixin, FormView):
@@ -44,17 +43,13 @@ class InviteView(RuleMixin, FormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         event_id = self.request.GET.get("event", "")
-        event = (
-            events_visible(user=self.request.user).filter(pk=event_id).first()
-            if event_id.isdigit()
-            else None
-        )
+        event = selectors.event_visible(user=self.request.user, pk=event_id)
         invitations = selectors.invitations_of(event=event) if event else None
         return super().get_context_data(event=event, invitations=invitations, **kwargs)
 
     def form_valid(self, form: InviteForm) -> HttpResponse:
         event = found(
-            events_visible(user=self.request.user).filter(pk=form.cleaned_data["event"]).first()
+            selectors.event_visible(user=self.request.user, pk=form.cleaned_data["event"])
         )
         sent = services.invitations_send(
             event=event, filters=_filters(form.cleaned_data), by=self.request.user

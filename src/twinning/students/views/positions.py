@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
@@ -15,7 +15,7 @@ from twinning.organisations.selectors import organisation_get
 from twinning.students import selectors, services
 from twinning.students.forms import PositionForm, RejectForm
 from twinning.students.models import Position
-from twinning.students.views.base import RuleMixin, found, service_errors
+from twinning.students.views.base import RuleMixin, found, service_errors, student_or_404
 
 
 class PositionListView(RuleMixin, TemplateView):
@@ -55,9 +55,18 @@ class PositionDetailView(RuleMixin, TemplateView):
             can_submit=user.has_perm("students.submit_position", position),
             can_validate=user.has_perm("students.validate_position", position),
             can_close=user.has_perm("students.close_position", position),
+            matches=_matching_students(user, position),
             reject_form=RejectForm(),
             **kwargs,
         )
+
+
+def _matching_students(user: Any, position: Position) -> list[Any]:
+    """For the employer: students who let it see them, best fit first, with the reasons."""
+    if not user.has_perm("students.view_position_matches", position):
+        return []
+    students = list(selectors.students_sharing_with(organisation_id=position.organisation_id))
+    return services.students_for_position(position=position, students=students)[:20]
 
 
 class MyPositionsView(RuleMixin, TemplateView):
@@ -164,3 +173,29 @@ class PositionQueueView(RuleMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(positions=selectors.positions_submitted(), **kwargs)
+
+
+class RecommendedPositionsView(RuleMixin, TemplateView):
+    permission_required = "students.be_student"
+    template_name = "students/recommended.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        student = student_or_404(self.request)
+        positions = list(selectors.positions_published()[:200])
+        matches = services.positions_for_student(student=student, positions=positions)
+        return super().get_context_data(matches=matches, **kwargs)
+
+
+class PositionFeedbackView(RuleMixin, View):
+    permission_required = "students.be_student"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        position = found(selectors.position_get(pk=pk))
+        if position.state != Position.State.PUBLISHED:
+            raise Http404
+        services.position_feedback_set(
+            student=student_or_404(request), position=position, by=request.user,
+            verdict=request.POST.get("verdict", ""),
+        )  # fmt: skip
+        messages.success(request, _("Thank you: your list has been updated."))
+        return redirect("students:recommended")

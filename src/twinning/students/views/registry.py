@@ -175,9 +175,7 @@ class CvReleaseView(RuleMixin, View):
         student = student_or_404(request)
         if request.POST.get("revoke", "").isdigit():
             release = found(
-                selectors.cv_releases_of(student=student)
-                .filter(pk=int(request.POST["revoke"]))
-                .first()
+                selectors.cv_release_of(student=student, pk=int(request.POST["revoke"]))
             )
             services.cv_release_revoke(release=release, by=request.user)
             messages.success(request, _("The release has ended."))

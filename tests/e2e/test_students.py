@@ -1,0 +1,166 @@
+"""The student's journey of issue #18 in a real browser, in English and in Russian: sign-up
+with consents, a position written in Russian found from an English profile, ranking, the
+operator's allocation and publication, the agenda and its .ics, and the employer's check-in by
+QR, note and leads export."""
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+from playwright.sync_api import Page, expect
+
+from tests.factories import OperatorFactory
+from tests.students.factories import PDF, employer, job_fair
+from twinning.students import services
+from twinning.students.models import FairRegistration
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def fair_with_employers(programme):  # type: ignore[no-untyped-def]
+    operator = OperatorFactory(email="operator@embassy.example")
+    fair = job_fair(programme, operator)
+    kaz, recruiter = employer(programme, "Qazaq Data LLP")
+    recruiter.email = "recruiter@qazaq.example"
+    recruiter.save()
+    uk, uk_recruiter = employer(programme, "Dales Wool Ltd")
+    closes = timezone.localdate() + dt.timedelta(days=40)
+    russian = services.position_create(
+        organisation=kaz, by=recruiter, title="Стажёр-аналитик данных",
+        description="Анализ данных о продажах: SQL, Python, отчёты.", language="ru",
+        kind="internship", location="kz", skills="python, sql", languages="ru", closes_on=closes,
+    )  # fmt: skip
+    wool = services.position_create(
+        organisation=uk, by=uk_recruiter, title="Wool grading apprentice",
+        description="Sorting fleeces at our Bradford mill.", language="en", kind="placement",
+        location="uk", skills="sheep, wool", languages="en", closes_on=closes,
+    )  # fmt: skip
+    for position, author in ((russian, recruiter), (wool, uk_recruiter)):
+        services.position_submit(position=position, by=author)
+        services.position_publish(position=position, by=operator)
+    booth = services.booth_add(fair=fair, organisation=kaz, by=operator, interviewers=2)
+    services.booth_add(fair=fair, organisation=uk, by=operator, interviewers=1)
+    return fair, booth, operator, recruiter
+
+
+def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("main form button[type=submit]").click()
+
+
+def sign_up(page: Page, labels: dict[str, str], email: str) -> None:
+    page.goto("/students/signup/")
+    page.get_by_label(labels["name"]).fill("Aruzhan Abenova")
+    page.get_by_label(labels["email"]).fill(email)
+    page.locator("#id_password1").fill("Steppe-Eagle-2027")
+    page.locator("#id_password2").fill("Steppe-Eagle-2027")
+    page.locator("#id_consent").check()
+    page.locator("#id_university").select_option("leeds")
+    page.locator("#id_course").fill("MSc Data Science")
+    page.locator("#id_level").select_option("taught")
+    page.locator("#id_graduation_year").fill("2027")
+    page.locator("#id_skills").fill("python, sql, statistics")
+    page.locator("#id_language_en").select_option("C1")
+    page.locator("#id_language_ru").select_option("C1")
+    page.locator("input[name=purposes][value=embassy_contact]").check()
+    page.locator("#id_cv").set_input_files(
+        {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.locator("main form button[type=submit]").click()
+
+
+def test_student_journey_from_sign_up_to_check_in_and_leads(
+    browser, live_server, fair_with_employers
+):
+    fair, booth, operator, recruiter = fair_with_employers
+    student_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    student_page.set_default_timeout(30_000)
+    labels = {"name": "Full name", "email": "E-mail address"}
+    sign_up(student_page, labels, "aruzhan@leeds.ac.uk")
+    expect(student_page.get_by_role("heading", name="My student profile")).to_be_visible()
+    expect(student_page.get_by_text("Contact by the embassy: given")).to_be_visible()
+
+    # An English profile finds the position written in Russian, first, with the reasons.
+    student_page.get_by_role("link", name="Positions for me").click()
+    first = student_page.locator("ol > li").first
+    expect(first).to_contain_text("Стажёр-аналитик данных")
+    expect(first).to_contain_text("Skills in common: python, sql")
+
+    student_page.goto(f"/students/fairs/{fair.pk}/")
+    student_page.get_by_label("Share my profile and CV with the employers of this fair").check()
+    student_page.get_by_role("button", name="Register for the fair").click()
+    expect(student_page.get_by_text("You are registered for the fair.")).to_be_visible()
+    student_page.locator("#id_choice_1").select_option(str(booth.pk))
+    student_page.get_by_role("button", name="Save my ranking").click()
+    expect(student_page.get_by_text("Your ranking has been saved.")).to_be_visible()
+
+    operator_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    operator_page.set_default_timeout(60_000)
+    log_in(operator_page, operator.email)
+    operator_page.goto(f"/students/fairs/{fair.pk}/manage/")
+    operator_page.get_by_role("button", name="Allocate interviews").click()
+    expect(operator_page.get_by_text("Interviews allocated: 1;")).to_be_visible()
+    operator_page.get_by_role("button", name="Publish interviews").click()
+    expect(operator_page.get_by_text("1 interview published.")).to_be_visible()
+
+    student_page.goto(f"/students/fairs/{fair.pk}/agenda/")
+    expect(student_page.locator("main table")).to_contain_text("Qazaq Data LLP")
+    feed = student_page.get_by_role("link", name="Add to my calendar (.ics)").get_attribute("href")
+    calendar = student_page.request.get(feed).text()
+    assert "BEGIN:VEVENT" in calendar and "Qazaq Data LLP" in calendar
+    student_page.goto(f"/students/fairs/{fair.pk}/")
+    student_page.get_by_role("link", name="My pass").click()
+    expect(student_page.locator(".pass-qr svg")).to_be_visible()
+
+    registration = FairRegistration.objects.get(fair=fair)
+    employer_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    employer_page.set_default_timeout(30_000)
+    log_in(employer_page, recruiter.email)
+    employer_page.goto(f"/students/fairs/{fair.pk}/check-in/{registration.pass_token}/")
+    employer_page.get_by_role("button", name="Check in").click()
+    expect(employer_page.get_by_text("Checked in at")).to_be_visible()
+    employer_page.get_by_label("Note").fill("Strong SQL; invite to the second round")
+    employer_page.locator("#id_rating").select_option("5")
+    employer_page.get_by_role("button", name="Save the note").click()
+    expect(employer_page.get_by_text("Your note has been saved.")).to_be_visible()
+    employer_page.goto(f"/students/fairs/{fair.pk}/booths/{booth.pk}/")
+    with employer_page.expect_download() as download:
+        employer_page.get_by_role("link", name="Export leads (XLSX)").click()
+    body = Path(download.value.path()).read_bytes()
+    rows = list(load_workbook(io.BytesIO(body)).active.values)
+    assert rows[1][0] == "Aruzhan Abenova" and rows[1][8] == 5
+
+
+def test_the_journey_in_russian(browser, live_server, fair_with_employers):
+    fair, booth, operator, _recruiter = fair_with_employers
+    page = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
+    page.set_default_timeout(30_000)
+    page.goto("/students/signup/")
+    page.get_by_role("button", name="Русский").click()
+    sign_up(page, {"name": "Полное имя", "email": "Адрес электронной почты"}, "aruzhan@york.ac.uk")
+    expect(page.get_by_role("heading", name="Мой профиль студента")).to_be_visible()
+    page.get_by_role("link", name="Вакансии для меня").click()
+    expect(page.locator("ol > li").first).to_contain_text("Стажёр-аналитик данных")
+    page.goto(f"/students/fairs/{fair.pk}/")
+    page.get_by_label("Показать мой профиль и резюме работодателям этой ярмарки").check()
+    page.get_by_role("button", name="Зарегистрироваться на ярмарку").click()
+    page.locator("#id_choice_1").select_option(str(booth.pk))
+    page.locator("#id_choice_2").select_option(str(booth.pk))
+    page.get_by_role("button", name="Сохранить мой выбор").click()
+    expect(page.get_by_text("Каждого работодателя можно указать только один раз.")).to_be_visible()
+    page.locator("#id_choice_1").select_option(str(booth.pk))
+    page.get_by_role("button", name="Сохранить мой выбор").click()
+    expect(page.get_by_text("Ваш выбор сохранён.")).to_be_visible()
+    services.fair_allocate(fair=fair, by=operator, time_limit=10)
+    services.fair_publish(fair=fair, by=operator)
+    page.goto(f"/students/fairs/{fair.pk}/agenda/")
+    expect(page.get_by_role("heading", name="Мои собеседования")).to_be_visible()
+    expect(page.locator("main table")).to_contain_text("Qazaq Data LLP")
+    expect(page.get_by_role("link", name="Добавить в мой календарь (.ics)")).to_be_visible()
