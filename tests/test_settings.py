@@ -50,3 +50,36 @@ def test_deploy_check_reports_nothing_in_production():
 def test_development_defaults_need_no_environment():
     result = run_manage("check")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("x", "shorter than 50 characters"),
+        ("a" * 60, "fewer than 5 different characters"),
+        ("django-insecure-" + "k3" * 30, "a development key"),
+    ],
+)
+def test_production_refuses_a_weak_secret_key(key, why):
+    result = run_manage("check", DEBUG="false", SECRET_KEY=key)
+    assert result.returncode != 0
+    assert f"SECRET_KEY is too weak: it is {why}" in result.stderr or why in result.stderr
+
+
+def test_every_response_carries_the_permissions_policy_and_safe_cookies(client, db, settings):
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
+    policy = response["Permissions-Policy"]
+    assert "geolocation=()" in policy and "microphone=()" in policy and "camera=(self)" in policy
+    assert response["Referrer-Policy"] == "same-origin"
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+def test_production_cookies_are_secure():
+    result = run_manage(
+        "shell", "-c",
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.LANGUAGE_COOKIE_SECURE)",
+        DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
+    )  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1].split() == ["True"] * 3, result.stderr

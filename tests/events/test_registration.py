@@ -173,3 +173,84 @@ def test_a_cancelled_registration_cannot_be_approved(event, operator, member, or
         services.registration_approve(registration=registration, by=operator)
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
+
+
+def _page_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_private_event_takes_registrations_by_invitation_only(event, operator):
+    from django.urls import reverse
+
+    event.is_public = False
+    event.save()
+    stranger, guest = UserFactory(), UserFactory(email="guest@example.org")
+    register = reverse("events:register", args=[event.slug])
+    # Neither the page nor the service lets an uninvited member in, so the list stays closed.
+    assert _page_client(stranger).post(register, {"languages": ["en"]}).status_code in (403, 404)
+    with pytest.raises(PermissionDenied):
+        services.registration_create(event=event, user=stranger)
+    participants = reverse("events:participants", args=[event.slug])
+    assert _page_client(stranger).get(participants).status_code in (403, 404)
+    services.invitation_send(event=event, by=operator, email="Guest@example.org")
+    registration = services.registration_create(event=event, user=guest)
+    assert registration.status == Registration.Status.APPROVED
+
+
+def test_registering_again_after_cancelling_reuses_the_registration(event, user):
+    first = services.registration_create(event=event, user=user)
+    for _round in range(2):
+        services.registration_cancel(registration=first, by=user)
+        again = services.registration_create(event=event, user=user, looking_for="Buyers")
+        assert (again.pk, again.status, again.looking_for) == (first.pk, "approved", "Buyers")
+
+
+def test_an_invitation_link_registers_only_the_invited_address(event, operator):
+    invitation = services.invitation_send(event=event, by=operator, email="guest@example.org")
+    holder = UserFactory(email="forwarded@example.org")
+    with pytest.raises(ValidationError, match="sign in with that address"):
+        services.invitation_respond(invitation=invitation, attending=True, user=holder)
+    with pytest.raises(ValidationError):
+        services.invitation_respond(invitation=invitation, attending=True, user=None)
+    assert not event.registrations.exists()
+
+
+def test_an_invitation_does_not_override_a_rejection(event, operator):
+    guest = UserFactory(email="guest@example.org")
+    event.requires_approval = True
+    event.save()
+    registration = services.registration_create(event=event, user=guest)
+    services.registration_reject(registration=registration, by=operator)
+    invitation = services.invitation_send(event=event, by=operator, email=guest.email)
+    services.invitation_respond(invitation=invitation, attending=True, user=guest)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.REJECTED
+
+
+def test_a_signed_out_no_does_not_cancel_the_invitees_registration(event, operator):
+    from django.test import Client
+    from django.urls import reverse
+
+    guest = UserFactory(email="guest@example.org")
+    invitation = services.invitation_send(event=event, by=operator, email=guest.email)
+    services.invitation_respond(invitation=invitation, attending=True, user=guest)
+    rsvp = reverse("events:rsvp", args=[invitation.token])
+    Client().post(rsvp, {"answer": "no"})
+    assert Registration.objects.get(user=guest).status == Registration.Status.APPROVED
+    # The invitee, signed in, may.
+    _page_client(guest).post(rsvp, {"answer": "no"})
+    assert Registration.objects.get(user=guest).status == Registration.Status.CANCELLED
+
+
+def test_a_forwarded_invitation_link_says_why_on_the_page(event, operator):
+    from django.urls import reverse
+
+    invitation = services.invitation_send(event=event, by=operator, email="guest@example.org")
+    rsvp = reverse("events:rsvp", args=[invitation.token])
+    page = _page_client(UserFactory()).post(rsvp, {"answer": "yes"}, follow=True)
+    assert "This invitation is for guest@example.org" in page.content.decode()
+    assert not event.registrations.exists()

@@ -204,7 +204,35 @@ def test_running_job_fragment_keeps_polling(client, computed):
     assert 'hx-trigger="every 1s"' in fragment
     assert 'aria-valuenow="40"' in fragment
     client.force_login(computed.kostanay_user)
-    assert client.get(reverse("matching:job", args=[job.pk])).status_code == 403
+    assert client.get(reverse("matching:job", args=[job.pk])).status_code == 404
+
+
+def test_a_member_does_not_see_someone_elses_job_through_the_page(client, computed, operator):
+    job = JobProgress.objects.create(
+        kind="matching.recompute", started_by=operator, total=10, done=4,
+        state=JobProgress.State.RUNNING, message="Embedding 4 of 10 profiles",
+    )  # fmt: skip
+    client.force_login(computed.leeds_user)
+    page = client.get(list_url(computed.leeds), {"job": job.pk})
+    assert page.context["job"] is None
+    assert "Embedding 4 of 10" not in page.content.decode()
+    client.force_login(operator)
+    assert client.get(list_url(computed.leeds), {"job": job.pk}).context["job"] == job
+
+
+@pytest.mark.parametrize(
+    ("next_url", "landing"),
+    [
+        ("https://evil.example.com/phish", None),
+        ("//evil.example.com/", None),
+        ("/introductions/", "/introductions/"),
+    ],
+)
+def test_feedback_goes_back_only_to_a_page_of_this_site(client, computed, next_url, landing):
+    client.force_login(computed.leeds_user)
+    url = reverse("matching:feedback", args=[computed.leeds.pk, computed.kostanay.pk])
+    response = client.post(url, {"kind": "interesting", "next": next_url})
+    assert response.url == (landing or list_url(computed.leeds))
 
 
 def test_operator_pairs_page_and_csv(client, computed, operator):

@@ -35,6 +35,14 @@ def is_participant(user: User, event: Event | None) -> bool:
 
 
 @rules.predicate
+def is_invited(user: User, event: Event | None) -> bool:
+    """An invitation went to the user's address: the way into a private event."""
+    if event is None or not user.is_authenticated:
+        return False
+    return event.invitations.filter(email__iexact=user.email).exists()
+
+
+@rules.predicate
 def is_registration_open(user: User, event: Event | None) -> bool:
     if event is None or event.status != Event.Status.PUBLISHED:
         return False
@@ -91,7 +99,7 @@ def is_meeting_over(user: User, meeting: Meeting | None) -> bool:
 
 
 can_view_event = is_visible_event | is_registered | is_operator
-can_register = is_registration_open & ~is_registered
+can_register = is_registration_open & ~is_registered & (is_visible_event | is_invited)
 can_browse_participants = is_participant | is_operator
 can_request_meeting = is_own_registration & is_approved_registration
 can_respond_request = is_request_recipient & is_pending_request

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
@@ -107,8 +107,25 @@ class RecommendationsView(OrganisationAccessMixin, TemplateView):
         )
 
     def _job(self) -> Any:
-        job_id = self.request.GET.get("job", "")
-        return job_get(job_id=int(job_id)) if job_id.isdigit() else None
+        return job_shown_to(self.request, self.request.GET.get("job", ""))
+
+
+def job_shown_to(request: HttpRequest, job_id: str) -> Any:
+    """The matching job a page follows, if this user started it or operates matching."""
+    job = job_get(job_id=int(job_id)) if job_id.isdigit() else None
+    if job is None or not job.kind.startswith("matching."):
+        return None
+    if job.started_by_id != request.user.pk and not request.user.has_perm("matching.operate"):
+        return None
+    return job
+
+
+def _local(request: HttpRequest, url: str) -> str:
+    """``url`` if it stays on this site, else "" (no redirect elsewhere through ``next``)."""
+    safe = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
 
 
 def _shown(request: HttpRequest) -> int:
@@ -147,7 +164,7 @@ class FeedbackView(OrganisationAccessMixin, View):
         )
         if not request.htmx:
             messages.success(request, _("Thank you: your list will take this into account."))
-            return redirect(request.POST.get("next") or self._list_url())
+            return redirect(_local(request, request.POST.get("next", "")) or self._list_url())
         return self._item(request, other, kind)
 
     def _list_url(self) -> str:
@@ -196,11 +213,9 @@ class JobView(LoginRequiredMixin, View):
     """Progress of one recompute, polled by the page until it is finished."""
 
     def get(self, request: HttpRequest, job_id: int) -> HttpResponse:
-        job = job_get(job_id=job_id)
-        if job is None or not job.kind.startswith("matching."):
-            raise Http404
-        if job.started_by_id != request.user.pk and not request.user.has_perm("matching.operate"):
-            raise PermissionDenied
+        job = job_shown_to(request, str(job_id))
+        if job is None:
+            raise Http404  # also someone else's job: its existence is not theirs to know
         context = {"job": job, "poll_seconds": POLL_SECONDS}
         return render(request, "matching/includes/job.html", context)
 
@@ -242,7 +257,7 @@ class PairsView(PermissionRequiredMixin, TemplateView):
             groups=groups,
             division=self.request.GET.get("division", ""),
             run=selectors.latest_run(programme=programme),
-            job=job_get(job_id=int(job_id)) if job_id.isdigit() else None,
+            job=job_shown_to(self.request, job_id),
             poll_seconds=POLL_SECONDS,
             **kwargs,
         )

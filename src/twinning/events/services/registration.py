@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
+from twinning.core.slugs import unique_slug
 from twinning.events.models import (
     EVENT_FLOW,
     REGISTRATION_FLOW,
@@ -44,13 +44,9 @@ def languages_value(codes: Iterable[str]) -> str:
 
 
 def _unique_slug(title: str) -> str:
-    # "Leeds–Almaty" should read leeds-almaty, not leedsalmaty: dashes separate words.
-    root = slugify(title.replace("–", " ").replace("—", " "))[:100] or "event"
-    slug, n = root, 1
-    while Event.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{root}-{n}"
-    return slug
+    return unique_slug(
+        title, taken=lambda slug: Event.objects.filter(slug=slug).exists(), fallback="event"
+    )
 
 
 def _check_fields(fields: dict[str, Any]) -> None:
@@ -152,12 +148,18 @@ def registration_create(
         raise ValidationError({"languages": _("Tick at least one language you can meet in.")})
     if organisation is not None and not user.organisations.filter(pk=organisation.pk).exists():
         raise ValidationError({"organisation": _("You can only represent your own organisation.")})
-    registration = Registration.objects.create(
+    # Someone who cancelled registers again on the same row (one registration per person).
+    registration, _created = Registration.objects.select_for_update().update_or_create(
         event=event,
         user=user,
-        organisation=organisation,
-        languages=languages_value(chosen or _default_languages(user, organisation)),
-        looking_for=looking_for,
+        defaults={
+            "organisation": organisation,
+            "languages": languages_value(chosen or _default_languages(user, organisation)),
+            "looking_for": looking_for,
+            "status": Registration.Status.PENDING,
+            "decided_by": None,
+            "decided_at": None,
+        },
     )
     audit_log(action="registration.create", actor=user, target=registration)
     if not event.requires_approval:
@@ -262,17 +264,36 @@ def invitation_send(
 def invitation_respond(
     *, invitation: Invitation, attending: bool, user: User | None = None
 ) -> Invitation:
-    """RSVP from the link in the e-mail. Someone signed in who will attend is registered."""
+    """RSVP from the link in the e-mail.
+
+    The link is the invitee's: only someone signed in with the invited address is registered by
+    it, and only they cancel a registration by answering no (a forwarded link cannot). An
+    operator's rejection stands whatever the answer.
+    """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitee = user is not None and user.is_authenticated and _is_invitee(invitation, user)
+    if attending and not invitee:
+        raise ValidationError(
+            _("This invitation is for %(email)s: sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
     invitation.status = Invitation.Status.ACCEPTED if attending else Invitation.Status.DECLINED
     invitation.responded_at = timezone.now()
-    if attending and user is not None and user.is_authenticated:
+    if attending:
         invitation.registration = _register_invited(invitation.event, user)
-    elif not attending and invitation.registration is not None:
-        registration_cancel(registration=invitation.registration, by=invitation.registration.user)
+    elif invitee and _cancellable(invitation.registration):
+        registration_cancel(registration=invitation.registration, by=user)
     invitation.save(update_fields=["status", "responded_at", "registration"])
     audit_log(action="invitation.respond", actor=user, target=invitation, attending=attending)
     return invitation
+
+
+def _cancellable(registration: Registration | None) -> bool:
+    return registration is not None and registration.status != Registration.Status.REJECTED
+
+
+def _is_invitee(invitation: Invitation, user: User) -> bool:
+    return user.email.strip().lower() == invitation.email.strip().lower()
 
 
 def _register_invited(event: Event, user: User) -> Registration:
@@ -285,7 +306,7 @@ def _register_invited(event: Event, user: User) -> Registration:
             "languages": languages_value(_default_languages(user, organisation)),
         },
     )
-    if registration.status != Registration.Status.APPROVED:
+    if registration.status in (Registration.Status.PENDING, Registration.Status.CANCELLED):
         _approve(registration, by=None)
     return registration
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.views import ServiceCallMixin
 from twinning.events import feeds, selectors, services
 from twinning.events.models import Invitation
 from twinning.events.views.base import EventMixin
@@ -48,7 +48,7 @@ class EventCalendarView(EventMixin, View):
         return response
 
 
-class RsvpView(PermissionRequiredMixin, TemplateView):
+class RsvpView(ServiceCallMixin, PermissionRequiredMixin, TemplateView):
     """The invitation's secret link is the credential."""
 
     permission_required = "core.view_public"
@@ -66,9 +66,11 @@ class RsvpView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:
-        attending = request.POST.get("answer") == "yes"
-        services.invitation_respond(
-            invitation=self.invitation(), attending=attending, user=request.user
+        attending, invitation = request.POST.get("answer") == "yes", self.invitation()
+        self.attempt(
+            lambda: services.invitation_respond(
+                invitation=invitation, attending=attending, user=request.user
+            ),
+            _("Thank you for your answer."),
         )
-        messages.success(request, _("Thank you for your answer."))
         return redirect("events:rsvp", token)

@@ -1,0 +1,69 @@
+"""Who may reach the core pages (accounts, dashboard, the API's documents)."""
+
+from tests.access import DENY, INVALID, LOGIN, OK, Route, post, public, signed_in
+
+
+def _token(world):
+    from twinning.core.services import api_token_create
+
+    token, _key = api_token_create(user=world.users["member"], name="matrix")
+    return [token.pk]
+
+
+def _own_token(world):
+    from twinning.core.services import api_token_create
+
+    token, _key = api_token_create(user=world.users["member"], name="matrix")
+    return {"pk": token.pk}
+
+
+PAGES = {
+    "set_language": post(public(data=lambda w: {"language": "ru", "next": "/"})),
+    "core:home": public(),
+    "core:privacy": public(),
+    "core:signup": public(),
+    "core:login": public(),
+    "core:logout": post(public()),
+    "core:password_reset": public(),
+    "core:password_reset_done": public(),
+    "core:password_reset_confirm": public(
+        lambda w: ["MQ", "bad-token"], reason="an invalid link shows its own message"
+    ),
+    "core:password_reset_complete": public(),
+    "core:account": signed_in(),
+    "core:api_token_create": post(signed_in(data=lambda w: {"name": "script"})),
+    # Only the token's owner: another user's token is not found (operators included).
+    "core:api_token_revoke": post(Route(LOGIN, DENY, OK, DENY, args=_token)),
+    "core:account_export": signed_in(),
+    "core:account_delete": signed_in(),
+    "core:dashboard": signed_in(),
+    "api:openapi-json": public(reason="the schema documents the API; it holds no data"),
+    "api:openapi-view": public(reason="the schema documents the API; it holds no data"),
+    "api:api-root": Route(DENY, DENY, DENY, DENY, reason="no API index page; /api/docs is it"),
+    "admin:login": public(),
+    "admin:logout": post(public()),
+}
+
+
+API = {
+    "GET /api/me": signed_in(),
+    "PUT /api/me": Route(
+        LOGIN, OK, OK, OK, method="PUT", data=lambda w: {"full_name": "A. Person", "language": "ru"}
+    ),
+    "GET /api/me/tokens": signed_in(),
+    "POST /api/me/tokens": post(signed_in(data=lambda w: {"name": "script"})),
+    "POST /api/me/tokens/{pk}/revoke": post(Route(LOGIN, DENY, OK, DENY, args=_own_token)),
+    "GET /api/me/export": signed_in(),
+    # The sole owner of an organisation hands it over before leaving (the world's users are).
+    "POST /api/me/delete": post(
+        Route(
+            LOGIN,
+            INVALID,
+            INVALID,
+            OK,
+            data=lambda w: {"password": "correct-horse-battery", "confirm": True},
+        )
+    ),
+    "GET /api/me/dashboard": signed_in(),
+    "GET /api/overview": public(),
+}

@@ -1,0 +1,119 @@
+"""Who may reach the events: the member is an approved participant of the world's event."""
+
+from tests.access import (
+    DENY,
+    LOGIN,
+    OK,
+    Route,
+    member_only,
+    operator_only,
+    owner,
+    post,
+    public,
+    signed_in,
+)
+
+
+def participant(args=None, **more):
+    """A participant's own pages: anyone else, signed in or not, is told there is nothing."""
+    return Route(DENY, DENY, OK, DENY, **({"args": args} if args else {}), **more)
+
+
+def _slug(world):
+    return [world.event.slug]
+
+
+def _with(attribute):
+    return lambda world: [world.event.slug, getattr(world, attribute).pk]
+
+
+PAGES = {
+    "events:list": public(),
+    "events:create": operator_only(),
+    "events:rsvp": public(
+        lambda w: [w.invitation.token], reason="the invitation token is the credential"
+    ),
+    "events:feed": public(
+        lambda w: [w.registration.feed_token], reason="the feed token is the credential"
+    ),
+    "events:request_respond": post(member_only(lambda w: [w.pending_request.pk, "accept"])),
+    "events:detail": public(_slug),
+    "events:event_ics": public(_slug),
+    # The member is registered already: the form is for the others.
+    "events:register": Route(LOGIN, OK, DENY, OK, args=_slug),
+    # Participants browse each other; a stranger who is not registered may not.
+    "events:participants": Route(LOGIN, DENY, OK, OK, args=_slug),
+    "events:request_create": post(participant(_with("partner_registration"))),
+    "events:my_requests": participant(_slug),
+    "events:availability": participant(_slug),
+    "events:agenda": participant(_slug),
+    # Someone else's agenda, by registration: the operators' view.
+    "events:agenda_of": Route(DENY, DENY, DENY, OK, args=_with("registration")),
+    # Feedback opens once the meeting is over; the world's meeting is still to come.
+    "events:feedback": Route(DENY, DENY, DENY, DENY, args=_with("meeting")),
+    "events:manage": operator_only(_slug),
+    "events:edit": operator_only(_slug),
+    "events:state": post(operator_only(lambda w: [w.event.slug, "publish"])),
+    "events:registration_decide": post(
+        operator_only(lambda w: [w.event.slug, w.registration.pk, "approve"])
+    ),
+    "events:invite": post(operator_only(_slug, data=lambda w: {"email": "new@example.org"})),
+    "events:setup": operator_only(_slug),
+    "events:grid_save": post(operator_only(_slug)),
+    "events:tables_save": post(operator_only(_slug, data=lambda w: {"count": "3"})),
+    "events:table_save": post(operator_only(_with("table"))),
+    "events:interpreter_save": post(operator_only(_slug)),
+    "events:interpreter_delete": post(operator_only(_with("interpreter"))),
+    "events:schedule": operator_only(_slug),
+    "events:run_start": post(operator_only(_slug)),
+    "events:run_progress": operator_only(_with("schedule_run")),
+    "events:move": operator_only(_with("meeting")),
+    "events:after": post(operator_only(_with("meeting"))),
+    "events:lock": post(operator_only(_with("meeting"))),
+    "events:cancel": post(operator_only(_with("meeting"))),
+    "events:mark": post(operator_only(_with("meeting"), data=lambda w: {"status": "held"})),
+    "events:publish": post(operator_only(_slug)),
+    "events:print_all": operator_only(_slug),
+    "events:check_in": operator_only(_slug),
+    "events:check_in_tick": post(operator_only(_with("registration"))),
+}
+
+
+def _event(world):
+    return {"slug": world.event.slug}
+
+
+def _meeting(world):
+    return {"slug": world.event.slug, "pk": world.meeting.pk}
+
+
+def _request(world):
+    return {"pk": world.pending_request.pk}
+
+
+API = {
+    "GET /api/events": public(),
+    "GET /api/events/{slug}": public(_event),
+    "GET /api/me/registrations": signed_in(),
+    "POST /api/events/{slug}/registrations": post(Route(LOGIN, OK, DENY, OK, args=_event)),
+    "DELETE /api/events/{slug}/registration": Route(
+        LOGIN, DENY, OK, DENY, method="DELETE", args=_event
+    ),
+    "GET /api/events/{slug}/participants": Route(LOGIN, DENY, OK, OK, args=_event),
+    "GET /api/events/{slug}/requests": member_only(_event),
+    "POST /api/events/{slug}/requests": post(
+        member_only(_event, data=lambda w: {"recipient": w.newcomer_registration.pk})
+    ),
+    "POST /api/meeting-requests/{pk}/accept": post(member_only(_request)),
+    "POST /api/meeting-requests/{pk}/decline": post(member_only(_request)),
+    # Either side withdraws; operators may cancel any.
+    "POST /api/meeting-requests/{pk}/cancel": post(owner(_request)),
+    "GET /api/events/{slug}/agenda": member_only(_event),
+    "POST /api/events/{slug}/schedule/runs": post(operator_only(_event)),
+    "POST /api/events/{slug}/schedule/publish": post(operator_only(_event)),
+    "GET /api/events/{slug}/meetings/{pk}/after": operator_only(_meeting),
+    "PUT /api/events/{slug}/meetings/{pk}/after": Route(
+        LOGIN, DENY, DENY, OK, method="PUT", args=_meeting, data=lambda w: {"after": []}
+    ),
+    "POST /api/events/{slug}/publish": post(operator_only(_event)),
+}

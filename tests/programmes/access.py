@@ -1,0 +1,13 @@
+"""Who may reach the reference pages (sectors) and their API."""
+
+from tests.access import public
+
+PAGES = {
+    "programmes:sectors": public(),
+    "programmes:sector_picker": public(),
+    "programmes:sector": public(lambda w: ["28.93"]),
+}
+API = {
+    "GET /api/regions": public(),
+    "GET /api/sectors": public(),
+}

@@ -1,0 +1,210 @@
+"""Every route × every role, against the declared rule (tests/access.py says how to declare one).
+
+The routes come from the URLconf and from the OpenAPI schema, so a route added later is in the
+matrix at once: without a declared rule its test fails, naming the file to declare it in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+import tests
+from tests.access import DENY, INVALID, LOGIN, OK, ROLES, Route, build_world
+from tests.access_pending import PENDING_API, PENDING_PAGES
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+ANY = "any"  # the admin's own model permissions decide (never a server error)
+ADMIN = Route(LOGIN, LOGIN, LOGIN, ANY, reason="Django admin: staff only; model permissions decide")
+#: Routes outside the matrix, each with the reason.
+UNROUTED = {
+    "^media/(?P<path>.*)$": "only with DEBUG: serves public media (logos), nothing private",
+}
+
+
+def _walk(resolver: URLResolver, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
+    found = []
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(part for part in (namespace, pattern.namespace or "") if part)
+            found += _walk(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            found.append((name or route, route))
+    return found
+
+
+def _api_schema() -> dict[str, Any]:
+    from twinning.api.urls import api
+
+    return api.get_openapi_schema()
+
+
+def api_operations() -> list[str]:
+    paths = _api_schema()["paths"]
+    return sorted(f"{method.upper()} {path}" for path, item in paths.items() for method in item)
+
+
+def page_routes() -> dict[str, str]:
+    """URL name (or pattern, if unnamed) → pattern, for every route the API schema does not list."""
+    documented = {operation.split(" ", 1)[1] for operation in api_operations()}
+    return {
+        name: route
+        for name, route in _walk(get_resolver())
+        if route not in UNROUTED
+        and "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route) not in documented
+    }
+
+
+def _declarations(kind: str) -> dict[str, Route]:
+    declared: dict[str, Route] = {}
+    for module in pkgutil.iter_modules(tests.__path__):
+        try:
+            access = importlib.import_module(f"tests.{module.name}.access")
+        except ModuleNotFoundError:
+            continue
+        declared.update(getattr(access, kind, {}))
+    return declared
+
+
+PAGES = _declarations("PAGES")
+API = _declarations("API")
+ROUTES = page_routes()
+OPERATIONS = api_operations()
+
+
+def _rule(name: str) -> Route | None:
+    if name not in PAGES and (name.startswith("admin:") or ROUTES[name].startswith("admin/")):
+        return ADMIN
+    return PAGES.get(name)
+
+
+def _where(name: str) -> str:
+    app = name.split(":")[0] if ":" in name else "core"
+    return f"tests/{app}/access.py"
+
+
+def _answer(response: Any, *, api: bool) -> str:
+    status = response.status_code
+    if status == 400:
+        return INVALID
+    if status in (401, 403, 404):
+        return LOGIN if status == 401 else DENY
+    if 300 <= status < 400 and not api:
+        target = urlparse(response["Location"]).path
+        return LOGIN if target in (reverse("core:login"), reverse("admin:login")) else OK
+    return OK if 200 <= status < 300 else str(status)
+
+
+def _client(world: Any, role: str, *, api: bool) -> Client:
+    client = Client(raise_request_exception=False)
+    user = world.users.get(role)
+    if user is None:
+        return client
+    if api:
+        from twinning.core.services import api_token_create
+
+        _token, key = api_token_create(user=user, name="access matrix")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    else:
+        client.force_login(user)
+    return client
+
+
+def _page_url(name: str, rule: Route, world: Any) -> str:
+    if name.startswith("admin:") or name == ROUTES[name]:
+        # The admin's routes: any object id (the sign-in check comes first); unnamed: the pattern.
+        route = ROUTES[name]
+        return "/" + re.sub(r"<(?:\w+:)?(\w+)>", "1", route)
+    return reverse(name, args=rule.args(world))
+
+
+def _probe(world: Any, role: str, rule: Route, url: str, *, api: bool) -> tuple[str, int]:
+    with transaction.atomic():
+        client = _client(world, role, api=api)
+        method = getattr(client, rule.method.lower())
+        if api:
+            body = rule.data(world)
+            if rule.method in ("GET", "DELETE"):
+                response = method(url, rule.query(world))
+            else:
+                response = method(url, body, content_type="application/json")
+        else:
+            data = rule.query(world) if rule.method == "GET" else rule.data(world)
+            response = method(url, data)
+        transaction.set_rollback(True)
+    return _answer(response, api=api), response.status_code
+
+
+def _check(world: Any, rule: Route, url: str, *, api: bool) -> None:
+    rule.setup(world)
+    answers = {role: _probe(world, role, rule, url, api=api) for role in ROLES}
+    wrong = {
+        role: f"{answer} {status} (declared {rule.expected(role)})"
+        for role, (answer, status) in answers.items()
+        if answer != rule.expected(role) and not (rule.expected(role) == ANY and status < 500)
+    }
+    assert not wrong, f"{rule.method} {url}: {wrong}"
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_page_access(name: str) -> None:
+    rule = _rule(name)
+    if rule is None and name in PENDING_PAGES:
+        pytest.skip(f"{name}: on main before the matrix; declare it in {_where(name)}")
+    assert rule is not None, f"route {name!r} has no declared access rule: add it to {_where(name)}"
+    world = _people() if rule is ADMIN else build_world()
+    _check(world, rule, _page_url(name, rule, world), api=False)
+
+
+def _people() -> Any:
+    """The roles without the objects: the admin checks who is asking before any object."""
+    from types import SimpleNamespace
+
+    from tests.factories import MembershipFactory, OperatorFactory
+
+    users = {
+        "other": MembershipFactory().user,
+        "member": MembershipFactory().user,
+        "operator": OperatorFactory(),
+    }
+    return SimpleNamespace(users=users)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_api_access(operation: str) -> None:
+    rule = API.get(operation)
+    if rule is None and operation in PENDING_API:
+        pytest.skip(f"{operation}: on main before the matrix; declare it in its app's access.py")
+    assert rule is not None, (
+        f"API operation {operation!r} has no declared access rule: add it to the API dict of the "
+        "tests/<app>/access.py of its router"
+    )
+    world = build_world()
+    method, path = operation.split(" ", 1)
+    assert method == rule.method, f"{operation}: declared as {rule.method}"
+    url = path.format(**rule.args(world)) if "{" in path else path
+    _check(world, rule, url, api=True)
+
+
+def test_no_rule_is_declared_for_a_route_that_does_not_exist() -> None:
+    assert sorted(set(PAGES) - set(ROUTES)) == []
+    assert sorted(set(API) - set(OPERATIONS)) == []
+
+
+def test_the_pending_list_only_shrinks() -> None:
+    """A pending route that was declared, renamed or removed leaves tests/access_pending.py."""
+    assert sorted(PENDING_PAGES - set(ROUTES)) == []
+    assert sorted(PENDING_PAGES & set(PAGES)) == []
+    assert sorted(PENDING_API - set(OPERATIONS)) == []
+    assert sorted(PENDING_API & set(API)) == []
