@@ -69,7 +69,7 @@ serve: migrate
 lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src/twinning/scheduling src/twinning/matching/engine.py src/twinning/film/estimator.py src/twinning/*/services.py src/twinning/*/selectors.py
+	$(BIN)/mypy src/twinning/scheduling src/twinning/matching/engine.py src/twinning/film/estimator.py src/twinning/*/services.py src/twinning/*/selectors.py src/twinning/visits/services src/twinning/visits/warnings.py
 	$(BIN)/lint-imports
 
 format: install-dev

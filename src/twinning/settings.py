@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "twinning.introductions",
     "twinning.events",
     "twinning.film",
+    "twinning.visits",
     "twinning.outcomes",
     "twinning.students",
     "twinning.demo",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("twinning.organisations.urls")),
     path("events/", include("twinning.events.urls")),
     path("film/", include("twinning.film.urls")),
+    path("visits/", include("twinning.visits.urls")),
     path("matching/", include("twinning.matching.urls")),
     path("introductions/", include("twinning.introductions.urls")),
     path("outcomes/", include("twinning.outcomes.urls")),

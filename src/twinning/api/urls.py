@@ -25,6 +25,7 @@ from twinning.api import (  # noqa: F401
     outcomes,
     programmes,
     students,
+    visits,
 )
 from twinning.api.auth import TokenAuth, anonymous
 
@@ -75,6 +76,7 @@ api.add_router("/", matching.router)
 api.add_router("/", introductions.router)
 api.add_router("/", events.router)
 api.add_router("/", film.router)
+api.add_router("/", visits.router)
 api.add_router("/", outcomes.router)
 api.add_router("/", jobs.router)
 api.add_router("/", students.router)

@@ -27,3 +27,7 @@ def api_tokens_for(*, user: User) -> QuerySet[ApiToken]:
 
 def api_token_get(*, user: User, pk: int) -> ApiToken | None:
     return api_tokens_for(user=user).filter(pk=pk).first()
+
+
+def user_get(*, pk: int) -> User | None:
+    return User.objects.filter(pk=pk, is_active=True).first()

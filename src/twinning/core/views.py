@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.core import registry, selectors, services
+from twinning.core.actions import attempt
 from twinning.core.forms import (
     AccountDeleteForm,
     AccountForm,
@@ -78,15 +79,7 @@ class ServiceCallMixin:
     request: HttpRequest
 
     def attempt(self, action: Callable[[], T], success: Any = "") -> T | None:
-        try:
-            result = action()
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(self.request, text)
-            return None
-        if success:
-            messages.success(self.request, str(success))
-        return result
+        return attempt(self.request, action, success)
 
     def refuse_form(self, form: Any) -> None:
         """Every error of an invalid form as a message; a hidden field's is named, since the

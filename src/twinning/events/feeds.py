@@ -7,7 +7,9 @@ calendar applications update or cancel the entry they already hold instead of ad
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
@@ -106,5 +108,52 @@ def personal_calendar(registration: Registration, meetings: Iterable[Meeting]) -
     for meeting in meetings:
         if meeting.published_slot is not None:
             calendar.add_component(_meeting_entry(meeting, meeting.published_slot, registration))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One entry of a calendar another app builds (a visit's session): the same UID for life,
+    the SEQUENCE of its last change, and CANCELLED rather than gone when it no longer happens."""
+
+    uid: str
+    sequence: int
+    changed_at: dt.datetime
+    summary: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    zone: str
+    location: str = ""
+    description: str = ""
+    url: str = ""
+    cancelled: bool = False
+
+
+def _item_entry(item: CalendarItem) -> CalendarEvent:
+    entry = CalendarEvent()
+    entry.add("uid", f"{item.uid}@{UID_DOMAIN}")
+    entry.add("sequence", item.sequence)
+    entry.add("dtstamp", item.changed_at)
+    entry.add("last-modified", item.changed_at)
+    entry.add("summary", item.summary)
+    zone = zoneinfo.ZoneInfo(item.zone)
+    entry.add("dtstart", item.starts_at.astimezone(zone))
+    entry.add("dtend", item.ends_at.astimezone(zone))
+    if item.location:
+        entry.add("location", item.location)
+    if item.description:
+        entry.add("description", item.description)
+    if item.url:
+        entry.add("url", item.url)
+    entry.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+    return entry
+
+
+def items_calendar(*, name: str, zone: str, items: Iterable[CalendarItem]) -> bytes:
+    calendar = _calendar(name)
+    calendar.add("x-wr-timezone", zone)
+    for item in items:
+        calendar.add_component(_item_entry(item))
     calendar.add_missing_timezones()
     return calendar.to_ical()

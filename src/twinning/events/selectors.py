@@ -473,6 +473,24 @@ def interpreter_get(*, event: Event, pk: int) -> Interpreter | None:
     return event.interpreters.filter(pk=pk).first()
 
 
+def meetings_between(
+    *, organisation_ids: Iterable[int], other_ids: Iterable[int]
+) -> dict[int, int]:
+    """Meetings held (or scheduled) between any of `organisation_ids` and each of `other_ids`,
+    counted per other organisation, across all events."""
+    mine, others = set(organisation_ids), set(other_ids)
+    sides = ("request__requester__organisation_id", "request__recipient__organisation_id")
+    rows = Meeting.objects.filter(status__in=Meeting.ACTIVE).filter(
+        Q(**{f"{sides[0]}__in": mine}, **{f"{sides[1]}__in": others})
+        | Q(**{f"{sides[1]}__in": mine}, **{f"{sides[0]}__in": others})
+    )
+    counts: dict[int, int] = {}
+    for first, second in rows.values_list(*sides):
+        other = second if first in mine else first
+        counts[other] = counts.get(other, 0) + 1
+    return counts
+
+
 def versions_of(*, event: Event) -> QuerySet[ScheduleVersion]:
     """Published versions of the schedule, newest first."""
     return event.versions.all()

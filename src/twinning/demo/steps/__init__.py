@@ -13,6 +13,7 @@ from twinning.introductions import demo as introductions_demo
 from twinning.matching import demo as matching_demo
 from twinning.outcomes import demo as outcomes_demo
 from twinning.students import demo as students_demo
+from twinning.visits import demo as visits_demo
 
 STEPS: tuple[Step, ...] = (
     Step("accounts", accounts.load),
@@ -24,6 +25,7 @@ STEPS: tuple[Step, ...] = (
     Step("introductions", introductions_demo.load),
     Step("brokerage day", events_demo.load),
     Step("film applications", film_demo.load),
+    Step("delegation visits", visits_demo.load),
     Step("outcomes", outcomes_demo.load),
     Step("students and job fairs", students_demo.load),
 )

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
+from twinning.core.slugs import unique_slug
 from twinning.events.models import Event, Invitation, Meeting, MeetingRequest, Registration
 from twinning.events.models.event import LANGUAGE_CODES
 from twinning.events.services.access import lock_event
@@ -36,13 +36,9 @@ def languages_value(codes: Iterable[str]) -> str:
 
 
 def _unique_slug(title: str) -> str:
-    # "Leeds–Almaty" should read leeds-almaty, not leedsalmaty: dashes separate words.
-    root = slugify(title.replace("–", " ").replace("—", " "))[:100] or "event"
-    slug, n = root, 1
-    while Event.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{root}-{n}"
-    return slug
+    return unique_slug(
+        title, taken=lambda slug: Event.objects.filter(slug=slug).exists(), fallback="event"
+    )
 
 
 def _check_fields(fields: dict[str, Any]) -> None:

@@ -1,0 +1,28 @@
+"""Printable documents as PDF with WeasyPrint, from the same templates as the printable pages.
+
+The renderer fetches nothing: the stylesheet is read from the static files and every other
+URL is refused, so a document can never make the server call out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+
+STYLESHEET = "visits/print.css"
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"documents fetch nothing: {url}")
+
+
+def pdf_from_template(template: str, context: dict[str, Any], *, language: str) -> bytes:
+    from weasyprint import CSS, HTML  # loads Pango: only when a PDF is asked for
+
+    with translation.override(language):
+        html = render_to_string(template, {**context, "for_pdf": True})
+    css = CSS(filename=finders.find(STYLESHEET))
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf(stylesheets=[css])
