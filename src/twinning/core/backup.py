@@ -147,8 +147,14 @@ def _restored_fingerprints(alias: str, into: str, tables: list[str]) -> dict[str
 
     keys = {"host": "HOST", "port": "PORT", "user": "USER", "password": "PASSWORD"}
     options = {key: settings_dict[name] for key, name in keys.items() if settings_dict.get(name)}
-    with psycopg.connect(dbname=into, **options) as restored, restored.cursor() as cursor:
-        return table_fingerprints(cursor, tables)
+    from psycopg.types.string import TextLoader
+
+    with psycopg.connect(dbname=into, **options) as restored:
+        # JSON as Django's connection reads it: the text PostgreSQL stores, not parsed.
+        for json_type in ("json", "jsonb"):
+            restored.adapters.register_loader(json_type, TextLoader)
+        with restored.cursor() as cursor:
+            return table_fingerprints(cursor, tables)
 
 
 def roundtrip(*, alias: str = "default") -> dict[str, tuple[int, str]]:
