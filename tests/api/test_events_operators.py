@@ -51,13 +51,16 @@ def test_registrations_are_listed_and_decided_by_operators_only(client, event, o
 
 def test_invitations_are_sent_listed_and_answered(client, event, operator, user, mailoutbox):
     path = f"/api/events/{event.slug}/invitations"
-    wanted = {"email": "guest@example.org", "language": "ru"}
+    wanted = {"email": user.email, "language": "ru"}
     assert send(client, "POST", path, {"email": "nope"}, bearer(operator)).status_code == 400
     sent = send(client, "POST", path, wanted, bearer(operator))
     assert sent.status_code == 201
     assert client.get(path, **bearer(operator)).json()["count"] == 1
     token = Invitation.objects.get().token
-    answer = send(client, "POST", f"/api/invitations/{token}/answer", {"attending": True})
+    answer_path = f"/api/invitations/{token}/answer"
+    # The link is the invitee's: a forwarded link accepts nothing for anyone else.
+    assert send(client, "POST", answer_path, {"attending": True}).status_code == 400
+    answer = send(client, "POST", answer_path, {"attending": True}, bearer(user))
     assert answer.json()["status"] == "accepted"
     assert (
         send(client, "POST", "/api/invitations/nope/answer", {"attending": True}).status_code == 404

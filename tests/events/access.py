@@ -23,6 +23,12 @@ def _slug(world):
     return [world.event.slug]
 
 
+def _draft(world):
+    """Publishing acts on an event not yet published."""
+    type(world.event).objects.filter(pk=world.event.pk).update(status="draft")
+    world.event.refresh_from_db()
+
+
 def _with(attribute):
     return lambda world: [world.event.slug, getattr(world, attribute).pk]
 
@@ -47,6 +53,7 @@ PAGES = {
     "events:my_requests": participant(_slug),
     "events:availability": participant(_slug),
     "events:agenda": participant(_slug),
+    "events:feed_reset": post(participant(_slug)),
     # Someone else's agenda, by registration: the operators' view.
     "events:agenda_of": Route(DENY, DENY, DENY, OK, args=_with("registration")),
     # Feedback opens once the meeting is over; the world's meeting is still to come.
@@ -115,5 +122,8 @@ API = {
     "PUT /api/events/{slug}/meetings/{pk}/after": Route(
         LOGIN, DENY, DENY, OK, method="PUT", args=_meeting, data=lambda w: {"after": []}
     ),
-    "POST /api/events/{slug}/publish": post(operator_only(_event)),
+    "POST /api/events/{slug}/publish": post(operator_only(_event, setup=_draft)),
+    "POST /api/events/{slug}/calendar-link": post(
+        Route(LOGIN, DENY, OK, DENY, args=_event, reason="a participant resets their own feed link")
+    ),
 }
