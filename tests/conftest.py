@@ -1,5 +1,7 @@
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,13 @@ def browser():  # type: ignore[no-untyped-def]
 def page(browser, live_server):  # type: ignore[no-untyped-def]
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(15_000)
+    threads_before = threading.active_count()
     page = context.new_page()
     yield page
+    # A page that polls (job progress) may still have a request in the live server's threads:
+    # leave the page, then let those requests end before the next test takes the database.
+    page.goto("about:blank")
     context.close()
+    deadline = time.monotonic() + 5
+    while threading.active_count() > threads_before and time.monotonic() < deadline:
+        time.sleep(0.05)
