@@ -5,6 +5,8 @@ QR, note and leads export."""
 
 import datetime as dt
 import io
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -76,11 +78,32 @@ def sign_up(page: Page, labels: dict[str, str], email: str) -> None:
     page.locator("main form button[type=submit]").click()
 
 
-def test_student_journey_from_sign_up_to_check_in_and_leads(
-    browser, live_server, fair_with_employers
-):
+@pytest.fixture
+def open_page(browser, live_server):
+    """Pages of several people, each in its own browser context, all closed after the test.
+
+    Left open, their last requests would still run in the live server's threads during the next
+    test and reach its database.
+    """
+    contexts = []
+    threads_before = threading.active_count()
+
+    def open_(locale):
+        context = browser.new_context(base_url=live_server.url, locale=locale)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+    deadline = time.monotonic() + 5
+    while threading.active_count() > threads_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_student_journey_from_sign_up_to_check_in_and_leads(open_page, fair_with_employers):
     fair, booth, operator, recruiter = fair_with_employers
-    student_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    student_page = open_page("en-GB")
     student_page.set_default_timeout(30_000)
     labels = {"name": "Full name", "email": "E-mail address"}
     sign_up(student_page, labels, "aruzhan@leeds.ac.uk")
@@ -101,7 +124,7 @@ def test_student_journey_from_sign_up_to_check_in_and_leads(
     student_page.get_by_role("button", name="Save my ranking").click()
     expect(student_page.get_by_text("Your ranking has been saved.")).to_be_visible()
 
-    operator_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    operator_page = open_page("en-GB")
     operator_page.set_default_timeout(60_000)
     log_in(operator_page, operator.email)
     operator_page.goto(f"/students/fairs/{fair.pk}/manage/")
@@ -120,7 +143,7 @@ def test_student_journey_from_sign_up_to_check_in_and_leads(
     expect(student_page.locator(".pass-qr svg")).to_be_visible()
 
     registration = FairRegistration.objects.get(fair=fair)
-    employer_page = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    employer_page = open_page("en-GB")
     employer_page.set_default_timeout(30_000)
     log_in(employer_page, recruiter.email)
     employer_page.goto(f"/students/fairs/{fair.pk}/check-in/{registration.pass_token}/")
@@ -138,9 +161,9 @@ def test_student_journey_from_sign_up_to_check_in_and_leads(
     assert rows[1][0] == "Aruzhan Abenova" and rows[1][8] == 5
 
 
-def test_the_journey_in_russian(browser, live_server, fair_with_employers):
+def test_the_journey_in_russian(open_page, fair_with_employers):
     fair, booth, operator, _recruiter = fair_with_employers
-    page = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
+    page = open_page("ru-RU")
     page.set_default_timeout(30_000)
     page.goto("/students/signup/")
     page.get_by_role("button", name="Русский").click()
