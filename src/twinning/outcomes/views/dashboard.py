@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -15,6 +14,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.core.figures import Scope
+from twinning.core.pdf import pdf_from_template
 from twinning.outcomes import charts
 from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
 from twinning.outcomes.definitions import DEFINITIONS
@@ -116,14 +116,13 @@ class ReportView(DashboardMixin, View):
     """The programme report for funders as a PDF (WeasyPrint), in the language of the page."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        from weasyprint import HTML  # heavy: loaded only when a report is asked for
-
         form, dashboard = self.filtered()
         context = report_context(form, dashboard)
         context["register"] = verified_register(dashboard)
         context["language"] = get_language()
-        html = render_to_string("outcomes/report.html", context, request=request)
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        pdf = pdf_from_template(
+            "outcomes/report.html", context, language=context["language"], request=request
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="programme-report-{stamp}.pdf"'

@@ -9,11 +9,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
+from twinning.core.pdf import pdf_from_template
 from twinning.visits.briefing import visit_brief
 from twinning.visits.models import LANGUAGE_CODES, Session, Visit
-from twinning.visits.pdf import pdf_from_template
 from twinning.visits.reports import report_xlsx, visit_report
 from twinning.visits.views.base import session_for, visit_for
+
+PRINT_CSS = "visits/print.css"
 
 BRIEFING = "visits.read_briefing"
 
@@ -42,7 +44,9 @@ def _briefing(
         "pdf_url": f"{reverse(f'visits:{name}', args=args)}?lang={language}",
     }
     if as_pdf:
-        body = pdf_from_template("visits/briefing.html", context, language=language)
+        body = pdf_from_template(
+            "visits/briefing.html", context, language=language, stylesheet=PRINT_CSS
+        )
         suffix = f"-{only.pk}" if only is not None else ""
         return _download(body, "application/pdf", f"briefing-{visit.slug}{suffix}.pdf")
     with translation.override(language):
@@ -83,5 +87,7 @@ def report_download(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return _download(report_xlsx(data), xlsx, f"visit-report-{visit.slug}.xlsx")
     language = translation.get_language() or "en"
-    body = pdf_from_template("visits/report_document.html", {"report": data}, language=language)
+    body = pdf_from_template(
+        "visits/report_document.html", {"report": data}, language=language, stylesheet=PRINT_CSS
+    )
     return _download(body, "application/pdf", f"visit-report-{visit.slug}.pdf")
