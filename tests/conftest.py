@@ -27,6 +27,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
+    """Every transactional test must restore the database it found (`serialized_rollback`).
+
+    A transactional test without it ends with a flush that re-creates the content types and
+    permissions; the next test that restores the saved contents then inserts them a second time
+    and fails at set-up (seen in CI as UNIQUE errors on django_content_type, on whichever browser
+    test followed the backup test on the same worker).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        transactional = marker.kwargs.get("transaction", False)
+        restores = marker.kwargs.get("serialized_rollback", False)
+        if transactional and not restores:
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True "
+                "so that the next transactional test finds the database it expects."
+            )
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():  # type: ignore[no-untyped-def]
     """Each test starts in English, whatever language an earlier request left active."""

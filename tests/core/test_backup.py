@@ -10,7 +10,7 @@ from twinning.core.backup import roundtrip
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("demo")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_demo_database_survives_a_backup_and_restore(capsys):
     call_command("load_demo", allow_production=True)
     with connection.cursor() as cursor:
