@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.events.views import operator, participant, public, schedule
+from twinning.events.views import attendance, operator, participant, public, schedule
 
 app_name = "events"
 urlpatterns = [
@@ -96,6 +96,16 @@ urlpatterns = [
         "<slug:slug>/manage/meetings/<int:pk>/mark/",
         schedule.MeetingMarkView.as_view(),
         name="mark",
+    ),
+    path(
+        "<slug:slug>/manage/attendance/",
+        attendance.AttendanceView.as_view(),
+        name="attendance",
+    ),
+    path(
+        "<slug:slug>/manage/attendance/<int:pk>/absent/",
+        attendance.ParticipantAbsentView.as_view(),
+        name="absent",
     ),
     path("<slug:slug>/manage/publish/", schedule.PublishView.as_view(), name="publish"),
     path("<slug:slug>/manage/print/", schedule.PrintAllView.as_view(), name="print_all"),

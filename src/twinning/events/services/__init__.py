@@ -3,7 +3,14 @@
 Every function checks its permission, changes state, writes the audit log and notifies.
 """
 
-from twinning.events.services.onsite import check_in, check_in_undo, feedback_give, meeting_mark
+from twinning.events.services.onsite import (
+    attendance_record,
+    check_in,
+    check_in_undo,
+    feedback_give,
+    meeting_mark,
+    participant_absent,
+)
 from twinning.events.services.publication import (
     PublishConflict,
     pending_changes,
@@ -53,6 +60,7 @@ from twinning.events.services.setup import (
 __all__ = [
     "MoveConflict",
     "PublishConflict",
+    "attendance_record",
     "check_in",
     "check_in_undo",
     "event_cancel",
@@ -71,6 +79,7 @@ __all__ = [
     "meeting_move",
     "meeting_set_after",
     "move_warnings",
+    "participant_absent",
     "pending_changes",
     "registration_approve",
     "registration_cancel",

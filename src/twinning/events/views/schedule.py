@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from twinning.events import selectors, services
+from twinning.events import selectors, selectors_day, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
 from twinning.events.models import Meeting, Registration
 from twinning.events.views.base import OperatorMixin
@@ -94,7 +94,8 @@ class MeetingMoveView(MeetingMixin, FormView):
         after = AfterForm(
             meeting=meeting, initial={"after": list(selectors.meetings_before(meeting=meeting))}
         )
-        context = {"event": self.event, "meeting": meeting, "after_form": after}
+        hints = selectors_day.move_hints(meeting=meeting)
+        context = {"event": self.event, "meeting": meeting, "after_form": after, "hints": hints}
         return super().get_context_data(**{"warnings": [], **context, **kwargs})
 
     def form_valid(self, form: MoveForm) -> HttpResponse:
