@@ -10,7 +10,8 @@ pytestmark = pytest.mark.integration
 def test_the_move_targets_over_the_api(client, day, operator, floor):
     first = floor["meetings"][0]
     auth = bearer(operator)
-    answer = client.get(f"/api/events/{day.slug}/meetings/{first.pk}/targets", **auth).json()["items"]
+    url = f"/api/events/{day.slug}/meetings/{first.pk}/targets"
+    answer = client.get(url, **auth).json()["items"]
     second = next(h for h in answer if h["slot"] == floor["slots"][1].pk)
     assert second["busy"] == ["Anna"] and second["free_count"] == 3
 

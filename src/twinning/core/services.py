@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from twinning.core import registry
 from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
+from twinning.core.site import site_url
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -44,7 +45,7 @@ def notify(*, recipient: User, template: str, context: dict[str, Any]) -> None:
     if not recipient.email or not recipient.is_active:
         return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
+        full_context = {"recipient": recipient, "site_url": site_url(), **context}
         # Plain-text mail: undo the escaping templates apply ("O'Neill", not "O&#x27;Neill").
         subject = html.unescape(render_to_string(f"{template}_subject.txt", full_context)).strip()
         body = html.unescape(render_to_string(f"{template}.txt", full_context))
