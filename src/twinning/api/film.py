@@ -12,10 +12,12 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.forms import cleaned
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.film import selectors, services
 from twinning.film.cli import run
+from twinning.film.forms import ApproveForm, ChangesForm, PaidForm, RejectForm
 from twinning.film.models import FilmApplication
 from twinning.film.reader import FieldErrors as InputErrors
 
@@ -171,9 +173,8 @@ def start_review(request: HttpRequest, pk: int) -> Any:
     openapi_extra=pages("film:changes"),
 )
 def request_changes(request: HttpRequest, pk: int, payload: MessageIn) -> Any:
-    return _transition(
-        request, pk, services.film_application_request_changes, message=payload.message
-    )
+    data = cleaned(ChangesForm, payload)
+    return _transition(request, pk, services.film_application_request_changes, **data)
 
 
 @router.post(
@@ -182,13 +183,8 @@ def request_changes(request: HttpRequest, pk: int, payload: MessageIn) -> Any:
     openapi_extra=pages("film:approve"),
 )
 def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
-    return _transition(
-        request,
-        pk,
-        services.film_application_approve,
-        amount=payload.amount,
-        currency=payload.currency,
-    )
+    data = cleaned(ApproveForm, payload)
+    return _transition(request, pk, services.film_application_approve, **data)
 
 
 @router.post(
@@ -197,7 +193,8 @@ def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
     openapi_extra=pages("film:reject"),
 )
 def reject(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
-    return _transition(request, pk, services.film_application_reject, reason=payload.reason)
+    data = cleaned(RejectForm, payload)
+    return _transition(request, pk, services.film_application_reject, **data)
 
 
 @router.post(
@@ -206,10 +203,5 @@ def reject(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
     openapi_extra=pages("film:paid"),
 )
 def mark_paid(request: HttpRequest, pk: int, payload: PaidIn) -> Any:
-    return _transition(
-        request,
-        pk,
-        services.film_application_mark_paid,
-        amount=payload.amount,
-        paid_on=payload.paid_on,
-    )
+    data = cleaned(PaidForm, payload)
+    return _transition(request, pk, services.film_application_mark_paid, **data)

@@ -28,6 +28,7 @@ from twinning.api.students_schemas import (
     CountOut,
     FairIn,
     FairOut,
+    FairRegistrationOut,
     FairSummaryOut,
     FeedbackIn,
     InterviewOut,
@@ -41,7 +42,6 @@ from twinning.api.students_schemas import (
     PreferencesIn,
     ReasonIn,
     RegisterIn,
-    RegistrationOut,
     ReleaseIn,
     ReleaseOut,
     ShortlistIn,
@@ -436,7 +436,7 @@ def _my_registration(request: HttpRequest, fair: JobFair) -> Any:
 
 @router.post(
     "/fairs/{pk}/registration",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:fair_register"),
 )
 def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
@@ -448,7 +448,7 @@ def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
 
 @router.put(
     "/fairs/{pk}/preferences",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:rank"),
 )
 def set_preferences(request: HttpRequest, pk: int, payload: PreferencesIn) -> Any:
@@ -570,7 +570,7 @@ def publish(request: HttpRequest, pk: int) -> Any:
 
 @router.get(
     "/fairs/{pk}/check-in",
-    response={200: list[RegistrationOut], **NOT_FOUND, 403: Error},
+    response={200: list[FairRegistrationOut], **NOT_FOUND, 403: Error},
     openapi_extra=pages("students:check_in"),
 )
 @paginate(LimitOffsetPagination)
@@ -582,7 +582,7 @@ def check_in_list(request: HttpRequest, pk: int, q: str = "") -> Any:
 
 @router.post(
     "/fairs/{pk}/check-in",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:check_in", "students:check_in_scan"),
 )
 def check_in(request: HttpRequest, pk: int, payload: CheckInIn) -> Any:

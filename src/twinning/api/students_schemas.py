@@ -127,7 +127,7 @@ class RegisterIn(Schema):
     share_profile: bool = False
 
 
-class RegistrationOut(Schema):
+class FairRegistrationOut(Schema):
     id: int
     fair: int
     student: str
