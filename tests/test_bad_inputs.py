@@ -21,7 +21,6 @@ from django.test import Client
 
 from tests import html_forms
 from tests.access import OK, build_world
-from twinning.core.services import api_token_create
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -82,15 +81,7 @@ def _role(rule: Any) -> str | None:
 
 
 def _client(world: Any, role: str, *, api: bool) -> Client:
-    client = Client(raise_request_exception=False)
-    user = world.users.get(role)
-    if user is not None:
-        if api:
-            _token, key = api_token_create(user=user, name="bad inputs")
-            client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
-        else:
-            client.force_login(user)
-    return client
+    return _matrix()._client(world, role, api=api)
 
 
 def _rolled_back(call: Callable[[], Any]) -> Any:

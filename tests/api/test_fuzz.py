@@ -13,6 +13,7 @@ Fails on any 5xx, and on a 2xx or 4xx whose body does not match the schema's dec
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -115,3 +116,26 @@ def test_no_generated_input_is_a_server_error(app: Any, role: str) -> None:
     outcome = _fuzz(app, role)
     print(f"fuzz {role}: {outcome['tried']} in {outcome['seconds']} s")  # noqa: T201
     assert not outcome["found"], "\n\n".join(f"{k}\n{v}" for k, v in outcome["found"].items())
+
+
+def _schemas(cls: type) -> list[type]:
+    found = []
+    for sub in cls.__subclasses__():
+        if sub.__module__.startswith("twinning."):
+            found.append(sub)
+        found += _schemas(sub)
+    return found
+
+
+def test_no_two_different_schemas_share_a_component_name() -> None:
+    """The OpenAPI components are keyed by class name: a second, different class of the same
+    name silently replaced the first, and the schema described the wrong body or answer."""
+    from ninja import Schema
+
+    import twinning.api.urls  # noqa: F401 - every router's schemas
+
+    by_name: dict[str, set[str]] = {}
+    for schema in _schemas(Schema):
+        definition = json.dumps(schema.model_json_schema(), sort_keys=True)
+        by_name.setdefault(schema.__name__, set()).add(definition)
+    assert sorted(name for name, definitions in by_name.items() if len(definitions) > 1) == []

@@ -20,6 +20,7 @@ from twinning.api.schemas import Error, FieldErrors
 from twinning.api.students_schemas import (
     AllocationOut,
     BoothIn,
+    BoothNoteIn,
     BoothOut,
     CandidateOut,
     CheckInIn,
@@ -30,23 +31,22 @@ from twinning.api.students_schemas import (
     FairOut,
     FairRegistrationOut,
     FairSummaryOut,
-    FeedbackIn,
     InterviewOut,
-    InviteIn,
     LeadOut,
-    NoteIn,
     NoteOut,
+    PositionFeedbackIn,
     PositionIn,
     PositionMatchOut,
     PositionOut,
     PreferencesIn,
-    ReasonIn,
     RegisterIn,
     ReleaseIn,
     ReleaseOut,
     ShortlistIn,
     StudentIn,
+    StudentInviteIn,
     StudentOut,
+    StudentReasonIn,
     WelfareAnswerOut,
     WelfareIn,
     WelfareOut,
@@ -258,7 +258,7 @@ def recommended_positions(request: HttpRequest) -> Any:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:position_feedback"),
 )
-def position_feedback(request: HttpRequest, pk: int, payload: FeedbackIn) -> Any:
+def position_feedback(request: HttpRequest, pk: int, payload: PositionFeedbackIn) -> Any:
     """interested, not_interested, or empty to clear; it moves the position in my list only."""
     student = _me(request)
     position = _position(request, pk)
@@ -343,7 +343,9 @@ def update_position(request: HttpRequest, pk: int, payload: PositionIn) -> Any:
     response={200: PositionOut, **WRITE},
     openapi_extra=pages("students:position_action"),
 )
-def position_transition(request: HttpRequest, pk: int, action: str, payload: ReasonIn) -> Any:
+def position_transition(
+    request: HttpRequest, pk: int, action: str, payload: StudentReasonIn
+) -> Any:
     """`action` is submit, publish, reject (with a reason) or close."""
     position = _position(request, pk)
     moves = {
@@ -674,7 +676,7 @@ def set_shortlist(request: HttpRequest, fair_pk: int, pk: int, payload: Shortlis
     openapi_extra=pages("students:note"),
 )
 def save_note(
-    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: NoteIn
+    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: BoothNoteIn
 ) -> Any:
     booth = _booth(request, fair_pk, pk, "students.note")
     target = selectors.registration_get(fair=booth.fair, pk=registration)
@@ -726,7 +728,7 @@ def _filters(payload: Any) -> services.StudentFilter:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:invite"),
 )
-def invite(request: HttpRequest, payload: InviteIn) -> Any:
+def invite(request: HttpRequest, payload: StudentInviteIn) -> Any:
     require(request, "students.operate")
     event = event_get(slug=payload.event)
     if event is None:

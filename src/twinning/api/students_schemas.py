@@ -94,7 +94,7 @@ class PositionIn(Schema):
     sectors: list[str] = []
 
 
-class ReasonIn(Schema):
+class StudentReasonIn(Schema):
     reason: str = ""
 
 
@@ -164,7 +164,7 @@ class CandidateOut(Schema):
     ranked_booth: bool
 
 
-class NoteIn(Schema):
+class BoothNoteIn(Schema):
     text: str = ""
     rating: int | None = None
 
@@ -218,7 +218,7 @@ class FilterIn(Schema):
     home_region: str = ""
 
 
-class InviteIn(FilterIn):
+class StudentInviteIn(FilterIn):
     event: str
 
 
@@ -253,5 +253,5 @@ class PositionMatchOut(Schema):
     verdict: str
 
 
-class FeedbackIn(Schema):
+class PositionFeedbackIn(Schema):
     verdict: str = ""
