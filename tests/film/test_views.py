@@ -89,7 +89,7 @@ def test_an_estimate_shows_every_scheme_with_reasons_sources_rates_and_a_chart(c
     assert "The applicant is a foreign legal entity." in content
     assert "A UK writer or director, or official co-production status, is required." in content
     assert "https://adilet.zan.kz/eng/docs/Z1900000212" in content
-    assert "figures checked on Nov. 29, 2026" in content
+    assert "figures checked on 29 November 2026" in content
     assert "Exchange rates used" in content
     # Bars compare the amounts if eligible in GBP: the rebate at the stored GBP/KZT 655 is
     # £274,809.16; AVEC 34% and IFTC 53% of the £4m UK core spend are £1.36m and £2.12m.
