@@ -37,7 +37,6 @@ def archive_of(response) -> zipfile.ZipFile:  # type: ignore[no-untyped-def]
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith("attachment")
     body = b"".join(response.streaming_content)
-    response.close()
     return zipfile.ZipFile(io.BytesIO(body))
 
 

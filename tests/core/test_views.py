@@ -262,7 +262,6 @@ def test_export_gives_my_data_as_a_zip_without_the_password(member_client, membe
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     body = b"".join(response.streaming_content)
-    response.close()
     data = json.loads(zipfile.ZipFile(io.BytesIO(body)).read("data.json"))
     assert data["user"]["email"] == member.email
     assert data["organisations"]["memberships"][0]["organisation"] == organisation.pk

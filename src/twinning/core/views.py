@@ -1,6 +1,6 @@
 """Pages for accounts: home, sign-up, log-in, privacy notice, my account, dashboard."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -8,10 +8,17 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
@@ -257,13 +264,20 @@ class AccountExportView(PermissionRequiredMixin, View):
 
 
 def _archive_response(archive: Any) -> HttpResponse:
-    # Streamed from the spooled file in blocks, never read whole into memory.
-    return FileResponse(
-        archive,
-        as_attachment=True,
-        filename="my-twinning-data.zip",
-        content_type="application/zip",
+    response = StreamingHttpResponse(_blocks(archive), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename="my-twinning-data.zip"
     )
+    return response
+
+
+def _blocks(archive: Any, size: int = 256 * 1024) -> Iterator[bytes]:
+    """The spooled archive in blocks, never read whole into memory; closed once sent."""
+    try:
+        while block := archive.read(size):
+            yield block
+    finally:
+        archive.close()
 
 
 class AccountDeleteView(PermissionRequiredMixin, FormView):
