@@ -54,6 +54,8 @@ PAGES = {
     "api:openapi-json": public(reason="the schema documents the API; it holds no data"),
     "api:openapi-view": public(reason="the schema documents the API; it holds no data"),
     "api:api-root": Route(DENY, DENY, DENY, DENY, reason="no API index page; /api/docs is it"),
+    "core:health": public(reason="a probe for load balancers: the queue's depth, no personal data"),
+    "core:health_database": public(reason="a probe for load balancers: one query, no data"),
     "admin:login": public(),
     "admin:logout": post(public()),
 }

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -353,3 +354,15 @@ def test_the_kazakh_sign_up_states_and_applies_the_password_rules_in_kazakh(clie
     assert "Құпиясөз тым қысқа: онда кемінде 8 таңба болуы керек." in refused
     assert "Бұл құпиясөз тек сандардан тұрады." in refused
     assert "This password" not in refused
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_password_reset_page_is_translated(client, language):
+    client.cookies["django_language"] = language
+    english = client.get(reverse("core:password_reset"), HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(reverse("core:password_reset")).content.decode()
+    assert english.status_code == 200
+    assert 'for="id_email"' in page
+    label = re.search(r'<label[^>]*for="id_email"[^>]*>([^<]*)<', page).group(1).strip()
+    assert label and label not in ("Email", "E-mail address")

@@ -55,7 +55,7 @@ from twinning.events.selectors import event_get
 from twinning.organisations.selectors import organisation_get, organisation_get_by_id
 from twinning.programmes.selectors import region_get, sectors_by_codes
 from twinning.students import selectors, services
-from twinning.students.forms import PositionForm, StudentProfileEditForm
+from twinning.students.forms import PositionForm, StudentProfileEditForm, nace_divisions
 from twinning.students.models import Booth, Interview, JobFair, Position, Student
 
 router = Router(tags=["students"])
@@ -85,8 +85,20 @@ def _student_out(student: Student) -> dict[str, Any]:
         "visa_ends_on": student.visa_ends_on,
         "needs_sponsorship": student.needs_sponsorship,
         "scholarship_obligation": student.scholarship_obligation,
+        "sectors": [sector.code for sector in student.sectors.all()],
         "has_cv": bool(student.cv),
     }
+
+
+def _division_pks(codes: list[str]) -> list[int]:
+    """NACE division codes as the form's choices; an unknown code is refused by name."""
+    found = {sector.code: sector.pk for sector in nace_divisions().filter(code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError(
+            {"sectors": _("Not a NACE division: %(codes)s") % {"codes": ", ".join(unknown)}}
+        )
+    return [found[code] for code in codes]
 
 
 def _me(request: HttpRequest) -> Student:
@@ -109,6 +121,7 @@ def update_my_profile(request: HttpRequest, payload: StudentIn) -> Any:
     data = payload.model_dump()
     region = region_get(slug=data.pop("home_region") or "")
     data["home_region"] = region.pk if region else None
+    data["sectors"] = _division_pks(data.pop("sectors"))
     form_data = cleaned(StudentProfileEditForm, data)
     form = StudentProfileEditForm()
     form.cleaned_data = form_data

@@ -22,6 +22,7 @@ class StudentOut(Schema):
     visa_ends_on: dt.date | None
     needs_sponsorship: bool | None
     scholarship_obligation: str
+    sectors: list[str]
     has_cv: bool
 
 
@@ -40,6 +41,7 @@ class StudentIn(Schema):
     visa_ends_on: dt.date | None = None
     needs_sponsorship: str = "unknown"
     scholarship_obligation: str = ""
+    sectors: list[str] = []
 
 
 class ConsentOut(Schema):

@@ -63,6 +63,8 @@ def check_profile(fields: dict[str, Any]) -> None:
         code not in {"en", "ru", "kk"} or level not in levels for code, level in languages.items()
     ):
         errors["languages"] = _("Choose a level for each language from the list.")
+    if any(sector.level != sector.Level.DIVISION for sector in fields.get("sectors") or ()):
+        errors["sectors"] = _("Choose NACE divisions from the list.")
     home = fields.get("home_region")
     if home is not None and home.side.code != "KZ":
         errors["home_region"] = _("Choose a region of Kazakhstan.")
@@ -108,6 +110,8 @@ def student_sign_up(
     if cv is not None:
         _store_cv(student, cv)
     student.save()
+    if profile.get("sectors") is not None:
+        student.sectors.set(profile["sectors"])
     for purpose in purposes:
         if purpose != Purpose.FAIR_CV:
             consent_give(student=student, purpose=purpose, by=user)
@@ -124,6 +128,8 @@ def student_update(*, student: Student, by: User, **profile: Any) -> Student:
             setattr(student, name, value)
     student.search_text = _search_text(student)
     student.save()
+    if profile.get("sectors") is not None:
+        student.sectors.set(profile["sectors"])
     audit_log(action="student.update", actor=by, target=student)
     return student
 
