@@ -5,9 +5,10 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpRequest
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.functional import lazy
@@ -93,10 +94,9 @@ class SignUpForm(StyledFormMixin, forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        # An address that has an account is not refused here: that would tell anyone who tries
+        # which addresses have accounts (the sign-up service e-mails the owner instead).
+        return str(self.cleaned_data["email"]).strip()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -150,11 +150,37 @@ class AccountForm(StyledFormMixin, forms.Form):
 
 
 class ApiTokenForm(StyledFormMixin, forms.Form):
+    """A token is a password that does not expire: making one asks for the account's password,
+    checked by `authenticate()` so that wrong guesses count towards the sign-in lockout."""
+
     name = forms.CharField(
         label=_("Token name"),
         max_length=100,
         help_text=_('Where you will use it, e.g. "reporting script".'),
     )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that it is you who makes this token."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        request: HttpRequest | None = None,
+        user: User | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.request, self.user = request, user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        email = self.user.email if self.user is not None else ""
+        if authenticate(self.request, username=email, password=password) is None:
+            raise ValidationError(_("This password is not correct."))
+        return password
 
 
 class AccountDeleteForm(StyledFormMixin, forms.Form):
