@@ -176,10 +176,13 @@ def test_logout_is_a_post(member_client):
     assert "_auth_user_id" not in member_client.session
 
 
-def test_password_reset_sends_a_link_in_the_users_language(client, user):
+def test_password_reset_sends_a_link_in_the_users_language(
+    client, user, django_capture_on_commit_callbacks
+):
     user.language = "ru"
     user.save()
-    response = client.post(reverse("core:password_reset"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves after the commit
+        response = client.post(reverse("core:password_reset"), {"email": user.email})
     assert response.status_code == 302
     assert response["Location"] == reverse("core:password_reset_done")
     assert len(mail.outbox) == 1
@@ -191,8 +194,9 @@ def test_password_reset_sends_a_link_in_the_users_language(client, user):
     assert "/accounts/password-reset/" in message.body
 
 
-def test_password_reset_link_sets_a_new_password(client, user):
-    client.post(reverse("core:password_reset"), {"email": user.email})
+def test_password_reset_link_sets_a_new_password(client, user, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("core:password_reset"), {"email": user.email})
     link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
     path = link.split("://", 1)[1].split("/", 1)[1]
     response = client.get(f"/{path}", follow=True)
@@ -205,8 +209,11 @@ def test_password_reset_link_sets_a_new_password(client, user):
     assert user.check_password("Tulip-Garden-3141")
 
 
-def test_password_reset_for_an_unknown_address_sends_nothing(client, db):
-    response = client.post(reverse("core:password_reset"), {"email": "nobody@example.org"})
+def test_password_reset_for_an_unknown_address_sends_nothing(
+    client, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("core:password_reset"), {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import html
+import logging
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,8 @@ from django.utils.translation import gettext as _
 from twinning.core import registry
 from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
 
+logger = logging.getLogger(__name__)
+
 ProgressCallback = Callable[[int, int, str], None]
 
 
@@ -40,24 +43,44 @@ def audit_log(
     )
 
 
+def header_safe(text: str) -> str:
+    """One line fit for a mail header: line breaks, tabs and other control characters (which
+    Django refuses in a subject, after the commit) become single spaces."""
+    return " ".join("".join(" " if ord(c) < 32 or c == "\x7f" else c for c in text).split())
+
+
 def notify(
     *, recipient: User, template: str, context: dict[str, Any], even_inactive: bool = False
 ) -> None:
     """E-mail one person in their own language, after the surrounding transaction commits.
 
     `template` names a pair `<template>_subject.txt` / `<template>.txt`. Inactive accounts get
-    nothing, except the link that confirms a new account (`even_inactive`).
+    nothing, except the link that confirms a new account (`even_inactive`). The subject is made
+    header-safe before the mail is built (a name or a title may carry a line break), and a mail
+    server that fails is logged, never raised: what the request saved stays saved and the person
+    who made it sees it succeed.
     """
     if not recipient.email or not (recipient.is_active or even_inactive):
         return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
         # Plain-text mail: undo the escaping templates apply ("O'Neill", not "O&#x27;Neill").
-        subject = html.unescape(render_to_string(f"{template}_subject.txt", full_context)).strip()
-        body = html.unescape(render_to_string(f"{template}.txt", full_context))
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    )
+        subject = header_safe(
+            html.unescape(render_to_string(f"{template}_subject.txt", full_context))
+        )
+        body = html.unescape(render_to_string(f"{template}.txt", full_context)).replace("\x00", "")
+    address = recipient.email
+    transaction.on_commit(lambda: mail_send(subject, body, address, template=template))
+
+
+def mail_send(subject: str, body: str, address: str, *, template: str = "") -> bool:
+    """Send one plain-text mail now; a failure is logged (with the template, not the address)."""
+    try:
+        send_mail(header_safe(subject), body, settings.DEFAULT_FROM_EMAIL, [address])
+    except Exception:  # any backend's failure: SMTP, connection, a refused header
+        logger.exception("The %s e-mail could not be sent.", template or "notification")
+        return False
+    return True
 
 
 def consent_record(*, user: User, version: str | None = None) -> Consent:
