@@ -3,6 +3,7 @@
 Every function checks its permission, changes state, writes the audit log and notifies.
 """
 
+from twinning.events.services.brokerage import RULE_FIELDS, brokerage_rules_set
 from twinning.events.services.onsite import (
     attendance_record,
     check_in,
@@ -58,9 +59,11 @@ from twinning.events.services.setup import (
 )
 
 __all__ = [
+    "RULE_FIELDS",
     "MoveConflict",
     "PublishConflict",
     "attendance_record",
+    "brokerage_rules_set",
     "check_in",
     "check_in_undo",
     "event_cancel",

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.pagination import page_of
-from twinning.events import selectors, selectors_day, services
+from twinning.events import selectors, selectors_brokerage, selectors_day, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
 from twinning.events.models import Meeting, Registration
 from twinning.events.views.base import OperatorMixin
@@ -45,6 +45,7 @@ class ScheduleView(OperatorMixin, TemplateView):
             "publish_form": PublishForm(),
             "pending": len(services.pending_changes(event)),
             "versions": selectors.versions_of(event=event)[:10],
+            "repeats": selectors_brokerage.repeat_meetings(event=event),
         }
         return super().get_context_data(**context, **kwargs)
 
