@@ -76,7 +76,10 @@ def test_two_moves_onto_one_table_never_share_it(day, operator, leeds, almaty):
     assert Meeting.objects.filter(slot=slot, table=table).count() == 1
 
 
-def test_one_schedule_run_at_a_time_per_event(day, operator, meeting):
+def test_one_schedule_run_at_a_time_per_event(day, operator, meeting, settings):
+    """Two operators (or a command and an operator) start the optimiser at once: the later one is
+    refused while the first waits for a worker, as it does in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     outcomes = at_once(
         *(lambda: services.schedule_run_start(event=day, by=operator, time_limit=5),) * 2
     )

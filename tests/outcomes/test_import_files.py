@@ -139,7 +139,7 @@ def test_formula_cells_are_flagged_by_row_and_kept_as_text(
     operator_client, django_capture_on_commit_callbacks
 ):  # type: ignore[no-untyped-def]
     rows = [
-        HEADER + ["contact_phone", "contact_name"],
+        [*HEADER, "contact_phone", "contact_name"],
         [*ROW[:4], "=1+2", ROW[5], "+7 7142 00 00 00", "@SUM(A1)"],
     ]
     page = upload(operator_client, "formulas.xlsx", xlsx(rows)).content.decode()
