@@ -49,9 +49,17 @@ class Route:
     setup: Callable[[World], None] = lambda world: None
     #: Why a rule looks surprising (a token in the URL, a page everyone may read).
     reason: str = ""
+    #: API only: send ``data`` as a multipart form (file uploads) instead of JSON.
+    multipart: bool = False
+    #: More roles tried on this route, by name in ``World.users`` (students, employers), with
+    #: their answers: ``{"student": OK, "other_student": DENY}``.
+    also: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def roles(self) -> tuple[str, ...]:
+        return ROLES + tuple(self.also)
 
     def expected(self, role: str) -> str:
-        return getattr(self, role)
+        return self.also[role] if role in self.also else getattr(self, role)
 
 
 def _route(answers: tuple[str, str, str, str], args: Any, **more: Any) -> Route:
@@ -86,6 +94,23 @@ def post(route: Route) -> Route:
     return dataclasses.replace(route, method="POST")
 
 
+def put(route: Route) -> Route:
+    return dataclasses.replace(route, method="PUT")
+
+
+def patch(route: Route) -> Route:
+    return dataclasses.replace(route, method="PATCH")
+
+
+def delete(route: Route) -> Route:
+    return dataclasses.replace(route, method="DELETE")
+
+
+def with_roles(route: Route, **also: str) -> Route:
+    """The same rule tried by more roles (``student=OK, other_student=DENY``)."""
+    return dataclasses.replace(route, also={**route.also, **also})
+
+
 @dataclasses.dataclass
 class World:
     """One of each object the routes take, owned by the member's organisation where it matters."""
@@ -112,8 +137,42 @@ class World:
     job: Any
     extra: dict[str, Any] = dataclasses.field(default_factory=dict)
 
+    def __getattr__(self, name: str) -> Any:
+        """The objects an app's ``build`` added (``world.fair``), as attributes."""
+        try:
+            return self.__dict__["extra"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def app_rules() -> list[Any]:
+    """The tests/<app>/access.py modules, in the order of the apps' names."""
+    import importlib
+    import pkgutil
+
+    import tests
+
+    found = []
+    for module in pkgutil.iter_modules(tests.__path__):
+        if not module.ispkg:
+            continue
+        try:
+            found.append(importlib.import_module(f"tests.{module.name}.access"))
+        except ModuleNotFoundError:
+            continue
+    return found
+
 
 def build_world() -> World:
+    """The world, with what each app's tests/<app>/access.py adds in its ``build(world)``."""
+    world = _core_world()
+    for access in app_rules():
+        if hasattr(access, "build"):
+            access.build(world)
+    return world
+
+
+def _core_world() -> World:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.events.factories import EventFactory, participant

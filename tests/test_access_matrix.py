@@ -6,19 +6,18 @@ matrix at once: without a declared rule its test fails, naming the file to decla
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import copy
 import re
+import shutil
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-import tests
-from tests.access import DENY, INVALID, LOGIN, OK, ROLES, Route, build_world
+from tests.access import DENY, INVALID, LOGIN, OK, Route, World, app_rules, build_world
 from tests.access_pending import PENDING_API, PENDING_PAGES
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -68,11 +67,7 @@ def page_routes() -> dict[str, str]:
 
 def _declarations(kind: str) -> dict[str, Route]:
     declared: dict[str, Route] = {}
-    for module in pkgutil.iter_modules(tests.__path__):
-        try:
-            access = importlib.import_module(f"tests.{module.name}.access")
-        except ModuleNotFoundError:
-            continue
+    for access in app_rules():
         declared.update(getattr(access, kind, {}))
     return declared
 
@@ -137,18 +132,24 @@ def _probe(world: Any, role: str, rule: Route, url: str, *, api: bool) -> tuple[
             body = rule.data(world)
             if rule.method in ("GET", "DELETE"):
                 response = method(url, rule.query(world))
+            elif rule.multipart:
+                response = method(url, body)
             else:
                 response = method(url, body, content_type="application/json")
         else:
             data = rule.query(world) if rule.method == "GET" else rule.data(world)
             response = method(url, data)
         transaction.set_rollback(True)
+    # Every answer, refusals and redirects included, carries the Content-Security-Policy.
+    assert "'self'" in response.get("Content-Security-Policy", ""), f"{url}: no CSP"
     return _answer(response, api=api), response.status_code
 
 
 def _check(world: Any, rule: Route, url: str, *, api: bool) -> None:
     rule.setup(world)
-    answers = {role: _probe(world, role, rule, url, api=api) for role in ROLES}
+    missing = [role for role in rule.also if role not in world.users]
+    assert not missing, f"{url}: no user in the world for {missing}"
+    answers = {role: _probe(world, role, rule, url, api=api) for role in rule.roles()}
     wrong = {
         role: f"{answer} {status} (declared {rule.expected(role)})"
         for role, (answer, status) in answers.items()
@@ -157,32 +158,59 @@ def _check(world: Any, rule: Route, url: str, *, api: bool) -> None:
     assert not wrong, f"{rule.method} {url}: {wrong}"
 
 
+@pytest.fixture(scope="module")
+def _shared_world(django_db_setup, django_db_blocker, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One world for the whole module, built once in a transaction rolled back at its end.
+
+    Each test runs in a savepoint inside it (pytest-django's own) and works on a deep copy of
+    the objects, so what a test changes, in the database or in memory, leaves with the test; the
+    private files are put back before each test.
+    """
+    from django.test import override_settings
+
+    private = tmp_path_factory.mktemp("access-private")
+    aliases = list(connections)
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PRIVATE_MEDIA_ROOT=private,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ),
+    ):
+        atomics = [transaction.atomic(using=alias) for alias in aliases]
+        for atomic in atomics:
+            atomic.__enter__()
+        try:
+            world = build_world()
+            pristine = tmp_path_factory.mktemp("access-private-pristine")
+            shutil.copytree(private, pristine, dirs_exist_ok=True)
+            yield world, private, pristine
+        finally:
+            for alias, atomic in zip(reversed(aliases), reversed(atomics), strict=True):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def world(_shared_world, _test_settings, settings) -> World:  # type: ignore[no-untyped-def]
+    shared, private, pristine = _shared_world
+    settings.PRIVATE_MEDIA_ROOT = private
+    # The files a test removed (the rollback does not bring them back).
+    shutil.copytree(pristine, private, dirs_exist_ok=True)
+    return copy.deepcopy(shared)
+
+
 @pytest.mark.parametrize("name", sorted(ROUTES))
-def test_page_access(name: str) -> None:
+def test_page_access(name: str, world: World) -> None:
     rule = _rule(name)
     if rule is None and name in PENDING_PAGES:
         pytest.skip(f"{name}: on main before the matrix; declare it in {_where(name)}")
     assert rule is not None, f"route {name!r} has no declared access rule: add it to {_where(name)}"
-    world = _people() if rule is ADMIN else build_world()
     _check(world, rule, _page_url(name, rule, world), api=False)
 
 
-def _people() -> Any:
-    """The roles without the objects: the admin checks who is asking before any object."""
-    from types import SimpleNamespace
-
-    from tests.factories import MembershipFactory, OperatorFactory
-
-    users = {
-        "other": MembershipFactory().user,
-        "member": MembershipFactory().user,
-        "operator": OperatorFactory(),
-    }
-    return SimpleNamespace(users=users)
-
-
 @pytest.mark.parametrize("operation", OPERATIONS)
-def test_api_access(operation: str) -> None:
+def test_api_access(operation: str, world: World) -> None:
     rule = API.get(operation)
     if rule is None and operation in PENDING_API:
         pytest.skip(f"{operation}: on main before the matrix; declare it in its app's access.py")
@@ -190,7 +218,6 @@ def test_api_access(operation: str) -> None:
         f"API operation {operation!r} has no declared access rule: add it to the API dict of the "
         "tests/<app>/access.py of its router"
     )
-    world = build_world()
     method, path = operation.split(" ", 1)
     assert method == rule.method, f"{operation}: declared as {rule.method}"
     url = path.format(**rule.args(world)) if "{" in path else path

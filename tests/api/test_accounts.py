@@ -23,12 +23,16 @@ def test_my_profile_reads_and_saves_with_the_pages_checks(client, user):
 def test_my_endpoints_refuse_without_a_token(client):
     assert client.get("/api/me").status_code == 401
     assert client.get("/api/me/tokens").status_code == 401
-    assert send(client, "POST", "/api/me/tokens", {"name": "x"}).status_code == 401
+    assert send(client, "POST", "/api/me/tokens", {"name": "x", "password": "x"}).status_code == 401
 
 
 def test_tokens_are_created_named_listed_and_revoked(client, user):
     headers = bearer(user)
-    created = send(client, "POST", "/api/me/tokens", {"name": "reporting script"}, headers)
+    new = {"name": "reporting script", "password": "correct-horse-battery"}
+    assert send(client, "POST", "/api/me/tokens", {**new, "password": "x"}, headers).json()[
+        "errors"
+    ] == {"password": ["This password is not correct."]}
+    created = send(client, "POST", "/api/me/tokens", new, headers)
     assert created.status_code == 201
     body = created.json()
     new_headers = {"HTTP_AUTHORIZATION": f"Bearer {body['key']}"}
@@ -40,7 +44,7 @@ def test_tokens_are_created_named_listed_and_revoked(client, user):
     revoked = client.post(f"/api/me/tokens/{body['id']}/revoke", **headers)
     assert revoked.status_code == 204
     assert client.get("/api/me", **new_headers).status_code == 401
-    assert send(client, "POST", "/api/me/tokens", {"name": ""}, headers).status_code == 400
+    assert send(client, "POST", "/api/me/tokens", {**new, "name": ""}, headers).status_code == 400
 
 
 def test_nobody_revokes_another_persons_token(client, user, member):

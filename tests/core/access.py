@@ -2,6 +2,8 @@
 
 from tests.access import DENY, INVALID, LOGIN, OK, Route, post, public, signed_in
 
+PASSWORD = "correct-horse-battery"  # every user of the access matrix's world has it
+
 
 def _token(world):
     from twinning.core.services import api_token_create
@@ -22,6 +24,10 @@ PAGES = {
     "core:home": public(),
     "core:privacy": public(),
     "core:signup": public(),
+    "core:signup_sent": public(),
+    "core:signup_confirm": public(
+        lambda w: ["MQ", "bad-token"], reason="an invalid link shows its own message"
+    ),
     "core:login": public(),
     "core:logout": post(public()),
     "core:password_reset": public(),
@@ -31,7 +37,9 @@ PAGES = {
     ),
     "core:password_reset_complete": public(),
     "core:account": signed_in(),
-    "core:api_token_create": post(signed_in(data=lambda w: {"name": "script"})),
+    "core:api_token_create": post(
+        signed_in(data=lambda w: {"name": "script", "password": PASSWORD})
+    ),
     # Only the token's owner: another user's token is not found (operators included).
     "core:api_token_revoke": post(Route(LOGIN, DENY, OK, DENY, args=_token)),
     "core:account_export": signed_in(),
@@ -40,6 +48,8 @@ PAGES = {
     "api:openapi-json": public(reason="the schema documents the API; it holds no data"),
     "api:openapi-view": public(reason="the schema documents the API; it holds no data"),
     "api:api-root": Route(DENY, DENY, DENY, DENY, reason="no API index page; /api/docs is it"),
+    "core:health": public(reason="a probe for load balancers: the queue's depth, no personal data"),
+    "core:health_database": public(reason="a probe for load balancers: one query, no data"),
     "admin:login": public(),
     "admin:logout": post(public()),
 }
@@ -51,7 +61,7 @@ API = {
         LOGIN, OK, OK, OK, method="PUT", data=lambda w: {"full_name": "A. Person", "language": "ru"}
     ),
     "GET /api/me/tokens": signed_in(),
-    "POST /api/me/tokens": post(signed_in(data=lambda w: {"name": "script"})),
+    "POST /api/me/tokens": post(signed_in(data=lambda w: {"name": "script", "password": PASSWORD})),
     "POST /api/me/tokens/{pk}/revoke": post(Route(LOGIN, DENY, OK, DENY, args=_own_token)),
     "GET /api/me/export": signed_in(),
     # The sole owner of an organisation hands it over before leaving (the world's users are).

@@ -2,6 +2,7 @@
 
 from tests.access import (
     DENY,
+    INVALID,
     LOGIN,
     OK,
     Route,
@@ -125,5 +126,156 @@ API = {
     "POST /api/events/{slug}/publish": post(operator_only(_event, setup=_draft)),
     "POST /api/events/{slug}/calendar-link": post(
         Route(LOGIN, DENY, OK, DENY, args=_event, reason="a participant resets their own feed link")
+    ),
+}
+
+
+def _registration(world):
+    return {"slug": world.event.slug, "pk": world.registration.pk}
+
+
+def _event_with(attribute):
+    return lambda world: {"slug": world.event.slug, "pk": getattr(world, attribute).pk}
+
+
+def _event_data(world):
+    return {
+        "title_en": "Brokerage day, revised",
+        "starts_on": world.event.starts_on.isoformat(),
+        "ends_on": world.event.ends_on.isoformat(),
+    }
+
+
+def _grid(world):
+    return {
+        "day": world.event.starts_on.isoformat(),
+        "morning_start": "09:00",
+        "morning_end": "11:00",
+        "meeting_minutes": 30,
+    }
+
+
+def _slot(world):
+    return world.event.slots.order_by("number").first()
+
+
+def _placed(world):
+    """The world's meeting given a slot and a table (locking and marking need one)."""
+    from twinning.events.services import meeting_move
+
+    meeting_move(
+        meeting=world.meeting, by=world.users["operator"], slot=_slot(world), table=world.table,
+        interpreter=None, force=True,
+    )  # fmt: skip
+
+
+API |= {
+    # The operators' side of an event: set-up, registrations, the schedule and the day.
+    "POST /api/events": post(
+        operator_only(
+            data=lambda w: {
+                "title_en": "Autumn brokerage day",
+                "starts_on": "2027-10-01",
+                "ends_on": "2027-10-01",
+                "location": "Leeds",
+            }
+        )
+    ),
+    "PATCH /api/events/{slug}": Route(
+        LOGIN, DENY, DENY, OK, method="PATCH", args=_event, data=lambda w: {"location": "York"}
+    ),
+    "POST /api/events/{slug}/cancel": post(operator_only(_event)),
+    "GET /api/events/{slug}/counts": operator_only(_event),
+    "GET /api/events/{slug}/registrations": operator_only(_event),
+    "POST /api/events/{slug}/registrations/{pk}/approve": post(
+        operator_only(_event_with("newcomer_registration"))
+    ),
+    "POST /api/events/{slug}/registrations/{pk}/reject": post(operator_only(_registration)),
+    "GET /api/events/{slug}/invitations": operator_only(_event),
+    "POST /api/events/{slug}/invitations": post(
+        operator_only(
+            _event,
+            data=lambda w: {"email": "guest@example.org", "name": "A Guest", "language": "en"},
+        )
+    ),
+    "GET /api/events/{slug}/setup": operator_only(_event),
+    "PUT /api/events/{slug}/grid": Route(
+        LOGIN, DENY, DENY, OK, method="PUT", args=_event, data=_grid
+    ),
+    "PUT /api/events/{slug}/tables": Route(
+        LOGIN, DENY, DENY, OK, method="PUT", args=_event, data=lambda w: {"count": 3}
+    ),
+    "PATCH /api/events/{slug}/tables/{pk}": Route(
+        LOGIN,
+        DENY,
+        DENY,
+        OK,
+        method="PATCH",
+        args=_event_with("table"),
+        data=lambda w: {"name": "Window"},
+    ),
+    "POST /api/events/{slug}/interpreters": post(
+        operator_only(_event, data=lambda w: {"name": "Aliya", "languages": ["en", "kk"]})
+    ),
+    "DELETE /api/events/{slug}/interpreters/{pk}": Route(
+        LOGIN, DENY, DENY, OK, method="DELETE", args=_event_with("interpreter")
+    ),
+    "GET /api/events/{slug}/schedule": operator_only(_event),
+    "GET /api/events/{slug}/schedule/runs/{pk}": operator_only(_event_with("schedule_run")),
+    "POST /api/events/{slug}/meetings/{pk}/move": post(
+        operator_only(
+            _meeting,
+            data=lambda w: {"slot": _slot(w).pk, "table": w.table.pk, "force": True},
+        )
+    ),
+    "POST /api/events/{slug}/meetings/{pk}/lock": post(
+        operator_only(_meeting, setup=_placed, data=lambda w: {"locked": True})
+    ),
+    "POST /api/events/{slug}/meetings/{pk}/cancel": post(operator_only(_meeting)),
+    "POST /api/events/{slug}/meetings/{pk}/mark": post(
+        operator_only(_meeting, setup=_placed, data=lambda w: {"held": True})
+    ),
+    "GET /api/events/{slug}/check-in": operator_only(_event),
+    "POST /api/events/{slug}/check-in/{pk}": post(operator_only(_registration)),
+    "DELETE /api/events/{slug}/check-in/{pk}": Route(
+        LOGIN, DENY, DENY, OK, method="DELETE", args=_registration
+    ),
+    # Someone else's agenda, by registration: the operators' view (the member has their own).
+    "GET /api/events/{slug}/participants/{pk}/agenda": operator_only(
+        _event_with("partner_registration")
+    ),
+    # The participant's own: availability, feedback (the world's meeting is still to come).
+    "GET /api/events/{slug}/availability": Route(LOGIN, DENY, OK, DENY, args=_event),
+    "PUT /api/events/{slug}/availability": Route(
+        LOGIN,
+        DENY,
+        OK,
+        DENY,
+        method="PUT",
+        args=_event,
+        data=lambda w: {"unavailable": [_slot(w).pk]},
+    ),
+    "POST /api/events/{slug}/meetings/{pk}/feedback": post(
+        Route(
+            LOGIN,
+            DENY,
+            DENY,
+            DENY,
+            args=_meeting,
+            data=lambda w: {"outcome": "met"},
+            reason="feedback opens once the meeting is over; the world's is still to come",
+        )
+    ),
+    # The invitation is the member's: with its token, anyone may say no (which cancels nothing
+    # but the invitee's own registration), only the invitee signed in may say yes.
+    "POST /api/invitations/{token}/answer": post(
+        Route(
+            INVALID,
+            INVALID,
+            OK,
+            INVALID,
+            args=lambda w: {"token": w.invitation.token},
+            data=lambda w: {"attending": True},
+        )
     ),
 }

@@ -1,6 +1,20 @@
 """Who may reach the film estimator, the studios' applications and the operators' queue."""
 
-from tests.access import member_only, operator_only, owner, post, public, signed_in
+from tests.access import (
+    DENY,
+    INVALID,
+    LOGIN,
+    OK,
+    Route,
+    delete,
+    member_only,
+    operator_only,
+    owner,
+    patch,
+    post,
+    public,
+    signed_in,
+)
 
 
 def _example():
@@ -104,4 +118,38 @@ API = {
             _pk, setup=_approved, data=lambda w: {"amount": "1000", "paid_on": "2026-03-01"}
         )
     ),
+}
+
+
+def _document_pk(world):
+    return {"pk": world.document.pk}
+
+
+def _upload(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.film.test_services import PDF
+
+    return {"kind": "script", "upload": SimpleUploadedFile("script.pdf", PDF)}
+
+
+API |= {
+    # Only a studio's member saves a draft for it: others are told they are not one.
+    "POST /api/film/applications": post(
+        Route(
+            LOGIN,
+            INVALID,
+            OK,
+            INVALID,
+            data=lambda w: {**_example(), "organisation": w.organisation.slug},
+        )
+    ),
+    "PATCH /api/film/applications/{pk}": patch(
+        member_only(_pk, data=lambda w: {"title": "A new title"})
+    ),
+    "POST /api/film/applications/{pk}/documents": post(
+        Route(LOGIN, DENY, OK, DENY, args=_pk, data=_upload, multipart=True)
+    ),
+    "GET /api/film/documents/{pk}": owner(_document_pk),
+    "DELETE /api/film/documents/{pk}": delete(member_only(_document_pk)),
 }

@@ -1,6 +1,6 @@
 """Who may reach the introductions: the partner asked the member's organisation."""
 
-from tests.access import DENY, LOGIN, OK, Route, post, signed_in
+from tests.access import DENY, LOGIN, OK, Route, operator_only, post, signed_in
 
 
 def _introduction(world):
@@ -44,4 +44,8 @@ API = {
     "POST /api/introductions/{pk}/accept": post(Route(LOGIN, DENY, OK, OK, args=_pk)),
     "POST /api/introductions/{pk}/decline": post(Route(LOGIN, DENY, OK, DENY, args=_pk)),
     "POST /api/introductions/{pk}/withdraw": post(Route(LOGIN, DENY, DENY, DENY, args=_pk)),
+}
+
+API |= {
+    "GET /api/introductions/all": operator_only(),
 }

@@ -52,3 +52,8 @@ API = {
     ),
     "POST /api/organisations/{slug}/recommendations/refresh": post(owner(_slug)),
 }
+
+API |= {
+    "GET /api/matching/pairs": operator_only(),
+    "POST /api/matching/recompute": post(operator_only(data=lambda w: {})),
+}

@@ -54,3 +54,32 @@ def test_a_cold_full_recompute_embeds_in_chunks_under_one_progress_bar(
     assert job.result["organisations"] == 6
     assert EmbeddingCache.objects.count() >= sum(chunks)
     assert Recommendation.objects.filter(programme=programme).exists()
+
+
+@pytest.mark.integration
+def test_many_changes_in_one_transaction_queue_one_refresh_and_a_rollback_none(
+    programme, django_capture_on_commit_callbacks
+):  # type: ignore[no-untyped-def]
+    from django.db import transaction
+
+    from twinning.matching.services import profile_changed
+
+    refreshes = JobProgress.objects.filter(kind="matching.refresh")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for _ in range(3):
+            profile_changed(programme=programme)
+    assert len(callbacks) == 3 and refreshes.count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                profile_changed(programme=programme)
+                raise RuntimeError("the import failed half-way")
+        except RuntimeError:
+            pass
+    assert callbacks == [] and refreshes.count() == 1
+
+    # The mark the rolled-back change left does not swallow the next committed change.
+    with django_capture_on_commit_callbacks(execute=True):
+        profile_changed(programme=programme)
+    assert refreshes.count() == 2

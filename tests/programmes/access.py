@@ -10,4 +10,5 @@ PAGES = {
 API = {
     "GET /api/regions": public(),
     "GET /api/sectors": public(),
+    "GET /api/sectors/{code}": public(lambda w: {"code": "28.93"}),
 }

@@ -8,7 +8,7 @@ from twinning.demo.plan import DemoPlan, Login
 from twinning.demo.steps.base import DemoContext
 from twinning.visits.demo import LEEDS_SLUG, MISSION_SLUG, load
 from twinning.visits.models import Attendee, Session, Visit
-from twinning.visits.selectors import itinerary_check
+from twinning.visits.selectors import itinerary_check, sessions_between
 
 pytestmark = pytest.mark.integration
 
@@ -59,5 +59,10 @@ def test_the_ambassadors_day_and_the_return_mission(context):
     cities = set(mission.sessions.values_list("venue__address", flat=True))
     assert any("Almaty" in c for c in cities) and any("Astana" in c for c in cities)
     assert {w.kind for w in itinerary_check(visit=mission)} >= {"travel", "interpreter_unassigned"}
+    # The chamber and the Almaty studio sat in a session together: the outcomes step names it
+    # as where their memorandum came from.
+    org = context.organisations
+    shared = sessions_between(first_id=org["leeds-chamber"].pk, second_id=org["steppe-light"].pk)
+    assert shared.exists()
     assert load(context).existing == 2
     assert Session.objects.count() == 9

@@ -41,6 +41,7 @@ class ProfileOut(ProfileIn):
 
 class TokenIn(Schema):
     name: str
+    password: str
 
 
 class TokenOut(Schema):
@@ -119,13 +120,14 @@ def tokens(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post(
     "/me/tokens",
-    response={201: NewTokenOut, 400: FieldErrors, 403: Error},
+    response={201: NewTokenOut, 400: FieldErrors, 403: Error, 429: Error},
     openapi_extra=pages("core:api_token_create"),
 )
 def token_create(request: HttpRequest, payload: TokenIn) -> Status:
-    """A new named token; `key` is in this answer only."""
+    """A new named token; `key` is in this answer only. Asks for the account's password: too many
+    wrong ones lock token creation and sign-in out for a while (429)."""
     require(request, OWN_ACCOUNT)
-    data = cleaned(ApiTokenForm, payload)
+    data = cleaned(ApiTokenForm, payload, request=request, user=request.user)
     token, key = services.api_token_create(user=request.user, name=data["name"])
     return Status(201, {**token_out(token), "key": key})
 

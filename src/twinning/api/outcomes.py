@@ -2,6 +2,7 @@
 and the programme dashboard's figures, calling the same services and forms as the pages."""
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +59,7 @@ class OutcomeOut(Schema):
     partner: str
     introduction: int | None
     meetings: list[int]
+    visit_sessions: list[int]
     amount: Decimal | None
     currency: str
     rate_on: dt.date | None
@@ -86,6 +88,10 @@ class OutcomeOut(Schema):
     @staticmethod
     def resolve_meetings(outcome: Outcome) -> list[int]:
         return [m.pk for m in outcome.meetings.all()]
+
+    @staticmethod
+    def resolve_visit_sessions(outcome: Outcome) -> list[int]:
+        return [s.pk for s in outcome.visit_sessions.all()]
 
     @staticmethod
     def resolve_local_content_method(outcome: Outcome) -> str | None:
@@ -144,6 +150,7 @@ class OutcomeIn(ClaimIn):
     lost_reason: str = ""
     introduction: int | None = None
     meetings: list[int] = []
+    visit_sessions: list[int] = []
 
 
 class MoveIn(Schema):
@@ -153,7 +160,7 @@ class MoveIn(Schema):
     lost_reason: str = ""
 
 
-class ReasonIn(Schema):
+class OutcomeReasonIn(Schema):
     reason: str
 
 
@@ -162,6 +169,19 @@ class NoteIn(Schema):
 
 
 RESPONSES = {200: OutcomeOut, 400: FieldErrors, 403: Error, 404: Error}
+
+
+def _chosen(available: Sequence[Any], ids: Sequence[int | None], field: str) -> list[Any]:
+    """The links asked for, each of which must be open to the two parties (as on the page,
+    where only those are offered)."""
+    by_pk = {item.pk: item for item in available}
+    unknown = [pk for pk in ids if pk not in by_pk]
+    if unknown:
+        raise ValidationError(
+            {field: _("Not between the two organisations, or not found: %(ids)s")
+             % {"ids": ", ".join(str(pk) for pk in unknown)}}
+        )  # fmt: skip
+    return [by_pk[pk] for pk in ids if pk is not None]
 
 
 @router.get("/outcomes", response=list[OutcomeListOut], openapi_extra=pages("outcomes:mine"))
@@ -223,13 +243,15 @@ def record(request: HttpRequest, payload: OutcomeIn) -> Any:
     partner = _organisation(payload.partner, "partner")
     if reporter.pk not in organisation_ids_of_user(user=request.user):
         raise HttpError(403, _("You are not allowed to do this."))
-    introductions, meetings = selectors.links_available(first_id=reporter.pk, second_id=partner.pk)
-    chosen = set(payload.meetings)
+    links = selectors.links_available(first_id=reporter.pk, second_id=partner.pk)
     outcome = services.outcome_record(
         reporter=reporter, partner=partner, by=request.user, stage=payload.stage,
         stage_on=payload.stage_on, lost_reason=payload.lost_reason,
-        introduction=next((i for i in introductions if i.pk == payload.introduction), None),
-        meetings=[m for m in meetings if m.pk in chosen], **_claim(payload),
+        introduction=_chosen(links.introductions, [payload.introduction], "introduction")[0]
+        if payload.introduction is not None else None,
+        meetings=_chosen(links.meetings, payload.meetings, "meetings"),
+        visit_sessions=_chosen(links.sessions, payload.visit_sessions, "visit_sessions"),
+        **_claim(payload),
     )  # fmt: skip
     return Status(201, selectors.outcome_get(pk=outcome.pk))
 
@@ -270,7 +292,7 @@ def confirm(request: HttpRequest, pk: int) -> Any:
 @router.post(
     "/outcomes/{int:pk}/dispute", response=RESPONSES, openapi_extra=pages("outcomes:dispute")
 )
-def dispute(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
+def dispute(request: HttpRequest, pk: int, payload: OutcomeReasonIn) -> Any:
     reason = cleaned(DisputeForm, payload)["reason"]
     services.outcome_dispute(outcome=_visible(request, pk), by=request.user, reason=reason)
     return selectors.outcome_get(pk=pk)

@@ -20,6 +20,7 @@ from twinning.api.schemas import Error, FieldErrors
 from twinning.api.students_schemas import (
     AllocationOut,
     BoothIn,
+    BoothNoteIn,
     BoothOut,
     CandidateOut,
     CheckInIn,
@@ -28,25 +29,24 @@ from twinning.api.students_schemas import (
     CountOut,
     FairIn,
     FairOut,
+    FairRegistrationOut,
     FairSummaryOut,
-    FeedbackIn,
     InterviewOut,
-    InviteIn,
     LeadOut,
-    NoteIn,
     NoteOut,
+    PositionFeedbackIn,
     PositionIn,
     PositionMatchOut,
     PositionOut,
     PreferencesIn,
-    ReasonIn,
     RegisterIn,
-    RegistrationOut,
     ReleaseIn,
     ReleaseOut,
     ShortlistIn,
     StudentIn,
+    StudentInviteIn,
     StudentOut,
+    StudentReasonIn,
     WelfareAnswerOut,
     WelfareIn,
     WelfareOut,
@@ -55,7 +55,7 @@ from twinning.events.selectors import event_get
 from twinning.organisations.selectors import organisation_get, organisation_get_by_id
 from twinning.programmes.selectors import region_get, sectors_by_codes
 from twinning.students import selectors, services
-from twinning.students.forms import PositionForm, StudentProfileEditForm
+from twinning.students.forms import PositionForm, StudentProfileEditForm, nace_divisions
 from twinning.students.models import Booth, Interview, JobFair, Position, Student
 
 router = Router(tags=["students"])
@@ -85,8 +85,20 @@ def _student_out(student: Student) -> dict[str, Any]:
         "visa_ends_on": student.visa_ends_on,
         "needs_sponsorship": student.needs_sponsorship,
         "scholarship_obligation": student.scholarship_obligation,
+        "sectors": [sector.code for sector in student.sectors.all()],
         "has_cv": bool(student.cv),
     }
+
+
+def _division_pks(codes: list[str]) -> list[int]:
+    """NACE division codes as the form's choices; an unknown code is refused by name."""
+    found = {sector.code: sector.pk for sector in nace_divisions().filter(code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise ValidationError(
+            {"sectors": _("Not a NACE division: %(codes)s") % {"codes": ", ".join(unknown)}}
+        )
+    return [found[code] for code in codes]
 
 
 def _me(request: HttpRequest) -> Student:
@@ -109,6 +121,7 @@ def update_my_profile(request: HttpRequest, payload: StudentIn) -> Any:
     data = payload.model_dump()
     region = region_get(slug=data.pop("home_region") or "")
     data["home_region"] = region.pk if region else None
+    data["sectors"] = _division_pks(data.pop("sectors"))
     form_data = cleaned(StudentProfileEditForm, data)
     form = StudentProfileEditForm()
     form.cleaned_data = form_data
@@ -258,7 +271,7 @@ def recommended_positions(request: HttpRequest) -> Any:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:position_feedback"),
 )
-def position_feedback(request: HttpRequest, pk: int, payload: FeedbackIn) -> Any:
+def position_feedback(request: HttpRequest, pk: int, payload: PositionFeedbackIn) -> Any:
     """interested, not_interested, or empty to clear; it moves the position in my list only."""
     student = _me(request)
     position = _position(request, pk)
@@ -343,7 +356,9 @@ def update_position(request: HttpRequest, pk: int, payload: PositionIn) -> Any:
     response={200: PositionOut, **WRITE},
     openapi_extra=pages("students:position_action"),
 )
-def position_transition(request: HttpRequest, pk: int, action: str, payload: ReasonIn) -> Any:
+def position_transition(
+    request: HttpRequest, pk: int, action: str, payload: StudentReasonIn
+) -> Any:
     """`action` is submit, publish, reject (with a reason) or close."""
     position = _position(request, pk)
     moves = {
@@ -436,7 +451,7 @@ def _my_registration(request: HttpRequest, fair: JobFair) -> Any:
 
 @router.post(
     "/fairs/{pk}/registration",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:fair_register"),
 )
 def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
@@ -448,7 +463,7 @@ def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
 
 @router.put(
     "/fairs/{pk}/preferences",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:rank"),
 )
 def set_preferences(request: HttpRequest, pk: int, payload: PreferencesIn) -> Any:
@@ -570,7 +585,7 @@ def publish(request: HttpRequest, pk: int) -> Any:
 
 @router.get(
     "/fairs/{pk}/check-in",
-    response={200: list[RegistrationOut], **NOT_FOUND, 403: Error},
+    response={200: list[FairRegistrationOut], **NOT_FOUND, 403: Error},
     openapi_extra=pages("students:check_in"),
 )
 @paginate(LimitOffsetPagination)
@@ -582,7 +597,7 @@ def check_in_list(request: HttpRequest, pk: int, q: str = "") -> Any:
 
 @router.post(
     "/fairs/{pk}/check-in",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:check_in", "students:check_in_scan"),
 )
 def check_in(request: HttpRequest, pk: int, payload: CheckInIn) -> Any:
@@ -674,7 +689,7 @@ def set_shortlist(request: HttpRequest, fair_pk: int, pk: int, payload: Shortlis
     openapi_extra=pages("students:note"),
 )
 def save_note(
-    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: NoteIn
+    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: BoothNoteIn
 ) -> Any:
     booth = _booth(request, fair_pk, pk, "students.note")
     target = selectors.registration_get(fair=booth.fair, pk=registration)
@@ -726,7 +741,7 @@ def _filters(payload: Any) -> services.StudentFilter:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:invite"),
 )
-def invite(request: HttpRequest, payload: InviteIn) -> Any:
+def invite(request: HttpRequest, payload: StudentInviteIn) -> Any:
     require(request, "students.operate")
     event = event_get(slug=payload.event)
     if event is None:

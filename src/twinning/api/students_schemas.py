@@ -22,6 +22,7 @@ class StudentOut(Schema):
     visa_ends_on: dt.date | None
     needs_sponsorship: bool | None
     scholarship_obligation: str
+    sectors: list[str]
     has_cv: bool
 
 
@@ -40,6 +41,7 @@ class StudentIn(Schema):
     visa_ends_on: dt.date | None = None
     needs_sponsorship: str = "unknown"
     scholarship_obligation: str = ""
+    sectors: list[str] = []
 
 
 class ConsentOut(Schema):
@@ -94,7 +96,7 @@ class PositionIn(Schema):
     sectors: list[str] = []
 
 
-class ReasonIn(Schema):
+class StudentReasonIn(Schema):
     reason: str = ""
 
 
@@ -127,7 +129,7 @@ class RegisterIn(Schema):
     share_profile: bool = False
 
 
-class RegistrationOut(Schema):
+class FairRegistrationOut(Schema):
     id: int
     fair: int
     student: str
@@ -164,7 +166,7 @@ class CandidateOut(Schema):
     ranked_booth: bool
 
 
-class NoteIn(Schema):
+class BoothNoteIn(Schema):
     text: str = ""
     rating: int | None = None
 
@@ -218,7 +220,7 @@ class FilterIn(Schema):
     home_region: str = ""
 
 
-class InviteIn(FilterIn):
+class StudentInviteIn(FilterIn):
     event: str
 
 
@@ -253,5 +255,5 @@ class PositionMatchOut(Schema):
     verdict: str
 
 
-class FeedbackIn(Schema):
+class PositionFeedbackIn(Schema):
     verdict: str = ""

@@ -2,22 +2,29 @@
 
 import hashlib
 import html
+import logging
 import secrets
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlencode, urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from twinning.core import registry
 from twinning.core.models import ApiToken, AuditEntry, Consent, JobProgress, User
+
+logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -36,21 +43,44 @@ def audit_log(
     )
 
 
-def notify(*, recipient: User, template: str, context: dict[str, Any]) -> None:
+def header_safe(text: str) -> str:
+    """One line fit for a mail header: line breaks, tabs and other control characters (which
+    Django refuses in a subject, after the commit) become single spaces."""
+    return " ".join("".join(" " if ord(c) < 32 or c == "\x7f" else c for c in text).split())
+
+
+def notify(
+    *, recipient: User, template: str, context: dict[str, Any], even_inactive: bool = False
+) -> None:
     """E-mail one person in their own language, after the surrounding transaction commits.
 
-    `template` names a pair `<template>_subject.txt` / `<template>.txt`.
+    `template` names a pair `<template>_subject.txt` / `<template>.txt`. Inactive accounts get
+    nothing, except the link that confirms a new account (`even_inactive`). The subject is made
+    header-safe before the mail is built (a name or a title may carry a line break), and a mail
+    server that fails is logged, never raised: what the request saved stays saved and the person
+    who made it sees it succeed.
     """
-    if not recipient.email or not recipient.is_active:
+    if not recipient.email or not (recipient.is_active or even_inactive):
         return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
         # Plain-text mail: undo the escaping templates apply ("O'Neill", not "O&#x27;Neill").
-        subject = html.unescape(render_to_string(f"{template}_subject.txt", full_context)).strip()
-        body = html.unescape(render_to_string(f"{template}.txt", full_context))
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    )
+        subject = header_safe(
+            html.unescape(render_to_string(f"{template}_subject.txt", full_context))
+        )
+        body = html.unescape(render_to_string(f"{template}.txt", full_context)).replace("\x00", "")
+    address = recipient.email
+    transaction.on_commit(lambda: mail_send(subject, body, address, template=template))
+
+
+def mail_send(subject: str, body: str, address: str, *, template: str = "") -> bool:
+    """Send one plain-text mail now; a failure is logged (with the template, not the address)."""
+    try:
+        send_mail(header_safe(subject), body, settings.DEFAULT_FROM_EMAIL, [address])
+    except Exception:  # any backend's failure: SMTP, connection, a refused header
+        logger.exception("The %s e-mail could not be sent.", template or "notification")
+        return False
+    return True
 
 
 def consent_record(*, user: User, version: str | None = None) -> Consent:
@@ -62,15 +92,61 @@ def consent_record(*, user: User, version: str | None = None) -> Consent:
 
 @transaction.atomic
 def user_sign_up(
-    *, email: str, password: str, full_name: str, language: str, consent: bool
-) -> User:
+    *, email: str, password: str, full_name: str, language: str, consent: bool, then: str = ""
+) -> User | None:
+    """A new account, inactive until its owner follows the link e-mailed to the address (and
+    then goes on to `then`, a path of the site).
+
+    An address that already has an account gets no second one, and the caller answers exactly
+    as for a new one, so that sign-up tells nobody which addresses have accounts: the owner is
+    e-mailed that someone tried (an account never confirmed is sent its link again). None then.
+    """
     if not consent:
         raise ValueError("consent is required")
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        if existing.is_active:
+            notify(recipient=existing, template="core/email/signup_attempt", context={})
+        elif existing.last_login is None:
+            _send_sign_up_link(user=existing, then=then)
+        return None
     user = User.objects.create_user(
-        email=email, password=password, full_name=full_name, language=language
+        email=email, password=password, full_name=full_name, language=language, is_active=False
     )
     consent_record(user=user)
     audit_log(action="user.sign_up", actor=user, target=user)
+    _send_sign_up_link(user=user, then=then)
+    return user
+
+
+def _send_sign_up_link(*, user: User, then: str) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = reverse("core:signup_confirm", args=[uid, default_token_generator.make_token(user)])
+    query = f"?{urlencode({'next': then})}" if then else ""
+    context = {"link": f"{settings.SITE_URL}{link}{query}"}
+    notify(
+        recipient=user, template="core/email/signup_confirm", context=context, even_inactive=True
+    )
+
+
+def user_sign_up_pending(*, uidb64: str, token: str) -> User | None:
+    """The account a sign-up link was made for, while it still waits for it (the link stops
+    working once the account is confirmed: confirming signs in, which changes the token)."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk, is_active=False, last_login__isnull=True).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+@transaction.atomic
+def user_sign_up_confirm(*, user: User) -> User:
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit_log(action="user.sign_up_confirm", actor=user, target=user)
     return user
 
 

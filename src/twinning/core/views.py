@@ -14,11 +14,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core import registry, selectors, services
+from twinning.core import lockout, registry, selectors, services
 from twinning.core.actions import attempt
 from twinning.core.forms import (
     AccountDeleteForm,
@@ -139,16 +140,47 @@ class SignUpView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form: SignUpForm) -> HttpResponse:
         data = form.cleaned_data
-        user = services.user_sign_up(
+        # The same answer whether the address already has an account or not (see the service).
+        services.user_sign_up(
             email=data["email"],
             password=data["password1"],
             full_name=data["full_name"],
             language=data["language"],
             consent=data["consent"],
         )
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Welcome! Your account has been created."))
-        return in_preferred_language(super().form_valid(form), user)
+        return redirect("core:signup_sent")
+
+
+class SignUpSentView(PermissionRequiredMixin, TemplateView):
+    permission_required = "core.view_public"
+    template_name = "core/signup_sent.html"
+
+
+class SignUpConfirmView(PermissionRequiredMixin, TemplateView):
+    """The link of the sign-up e-mail shows a button; only its POST confirms the account and
+    signs in, so that a mail scanner following the link signs nobody in."""
+
+    permission_required = "core.view_public"
+    template_name = "core/signup_confirm.html"
+
+    def pending(self) -> Any:
+        return services.user_sign_up_pending(
+            uidb64=self.kwargs["uidb64"], token=self.kwargs["token"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(valid=self.pending() is not None, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = self.pending()
+        if user is None:
+            return self.get(request, *args, **kwargs)
+        user = services.user_sign_up_confirm(user=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account has been created."))
+        then = request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(then, allowed_hosts={request.get_host()})
+        return in_preferred_language(redirect(then if then and safe else "core:dashboard"), user)
 
 
 class LoginView(PermissionRequiredMixin, auth_views.LoginView):
@@ -172,6 +204,12 @@ class PasswordResetView(PermissionRequiredMixin, auth_views.PasswordResetView):
     email_template_name = "core/email/password_reset.txt"
     subject_template_name = "core/email/password_reset_subject.txt"
     success_url = reverse_lazy("core:password_reset_done")
+
+    def form_valid(self, form: StyledPasswordResetForm) -> HttpResponse:
+        # Too many requests for one address from one client: the lockout page (AxesMiddleware).
+        if lockout.reset_request_refused(self.request, email=form.cleaned_data["email"]):
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(PermissionRequiredMixin, auth_views.PasswordResetDoneView):
@@ -224,9 +262,11 @@ class ApiTokenCreateView(PermissionRequiredMixin, View):
     permission_required = "core.manage_own_account"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        form = ApiTokenForm(request.POST)
+        form = ApiTokenForm(request.POST, request=request, user=request.user)
         if not form.is_valid():
-            messages.error(request, _("Give the token a name."))
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
             return redirect("core:account")
         token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
         request.session[NEW_KEY] = {"name": token.name, "key": key}

@@ -372,18 +372,29 @@ def profile_changed(*, programme: Any) -> None:
 
     Called by the organisations services whenever what matching reads changes; many changes in
     one transaction (an import, the demo) still queue a single refresh, and a rolled-back
-    transaction queues none.
+    transaction queues none. Every change registers a commit callback (Django drops them all on
+    a rollback); the programme is marked as changed for this thread, and the first callback to
+    run after the commit clears the mark and queues the refresh, so the others find nothing to do.
+    A mark left by a rolled-back transaction only means the next commit refreshes, as it would.
     """
-    connection = transaction.get_connection()
-    for _savepoints, pending, _robust in connection.run_on_commit:
-        if getattr(pending, "refreshes_programme", None) == programme.pk:
-            return
+    changed = _changed_programmes()
+    changed.add(programme.pk)
 
     def enqueue() -> None:
-        recompute_enqueue(programme=programme, by=None, full=False)
+        if programme.pk in changed:
+            changed.discard(programme.pk)
+            recompute_enqueue(programme=programme, by=None, full=False)
 
-    enqueue.refreshes_programme = programme.pk  # type: ignore[attr-defined]
     transaction.on_commit(enqueue)
+
+
+_pending = threading.local()
+
+
+def _changed_programmes() -> set[int]:
+    if not hasattr(_pending, "programmes"):
+        _pending.programmes = set()
+    return _pending.programmes  # type: ignore[no-any-return]
 
 
 def recompute_with_job(*, programme_slug: str, job_id: int, full: bool) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from twinning.events.selectors_outcomes import meetings_between
 from twinning.introductions.selectors import introductions_between
 from twinning.outcomes import services
 from twinning.outcomes.models import LocalContentMethod, Outcome
+from twinning.visits.selectors import sessions_between
 
 if TYPE_CHECKING:
     from twinning.demo.steps.base import DemoContext, Tally
@@ -143,6 +144,7 @@ def _story(
         reporter=reporter, partner=partner, by=by, title=title, kind=kind,
         stage="contacted", stage_on=day + dt.timedelta(days=2), introduction=introduction,
         meetings=list(meetings_between(first_id=reporter.pk, second_id=partner.pk)),
+        visit_sessions=list(sessions_between(first_id=reporter.pk, second_id=partner.pk)),
         amount=Decimal(amount) if amount else None, currency=currency,
         rate_on=day if amount else None,
         local_content_share=Decimal(share) if share else None,

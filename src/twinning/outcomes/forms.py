@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core.forms import StyledFormMixin
@@ -91,6 +92,12 @@ class OutcomeRecordForm(ClaimFields):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )
+    visit_sessions = forms.TypedMultipleChoiceField(
+        label=_("Visit sessions it came from"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     field_order = ["organisation", "partner", "title", "kind", "stage", "stage_on"]
 
@@ -101,6 +108,7 @@ class OutcomeRecordForm(ClaimFields):
         partners: list[Any],
         introductions: list[Any],
         meetings: list[Any],
+        sessions: Sequence[Any] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -111,6 +119,7 @@ class OutcomeRecordForm(ClaimFields):
             for i in introductions
         ]
         self.fields["meetings"].choices = [(m.pk, meeting_label(m)) for m in meetings]
+        self.fields["visit_sessions"].choices = [(s.pk, session_label(s)) for s in sessions]
         self.fields["stage_on"].initial = timezone.localdate()
         if partners and kwargs.get("initial", {}).get("partner"):
             # The pair is chosen on the step before; the links listed belong to it.
@@ -122,6 +131,11 @@ def meeting_label(meeting: Any) -> str:
     slot = meeting.slot
     when = f"{slot.starts_at:%Y-%m-%d %H:%M}" if slot else f"{meeting.event.starts_on:%Y-%m-%d}"
     return f"{meeting.event.title_en} · {when} · {meeting.names}"
+
+
+def session_label(session: Any) -> str:
+    when = formats.date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT")
+    return f"{session.visit} · {session.title} · {when}"
 
 
 class OutcomeEditForm(ClaimFields):

@@ -92,7 +92,7 @@ class Outcome(models.Model):
         related_name="outcomes_as_partner",
         verbose_name=_("partner"),
     )
-    # Where it came from. Visits add their own nullable link beside these (docs/outcomes.md).
+    # Where it came from: an introduction, brokerage meetings, sessions of a delegation visit.
     introduction = models.ForeignKey(
         "introductions.Introduction",
         null=True,
@@ -103,6 +103,12 @@ class Outcome(models.Model):
     )
     meetings = models.ManyToManyField(
         "events.Meeting", blank=True, related_name="outcomes", verbose_name=_("meetings")
+    )
+    visit_sessions = models.ManyToManyField(
+        "visits.Session",
+        blank=True,
+        related_name="register_outcomes",
+        verbose_name=_("visit sessions"),
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -21,12 +21,14 @@ from twinning.outcomes.models import (
     Outcome,
     StageChange,
 )
+from twinning.visits.selectors import session_partner_ids, sessions_between
 
 if TYPE_CHECKING:
     from twinning.core.models import User
     from twinning.events.models import Meeting
     from twinning.introductions.models import Introduction
     from twinning.organisations.models import Organisation
+    from twinning.visits.models import Session
 
 LISTING = (
     "reporter__region", "reporter__side", "partner__region", "partner__side",
@@ -44,6 +46,7 @@ def outcome_get(*, pk: int) -> Outcome | None:
     )
     return queryset.prefetch_related(
         Prefetch("meetings", queryset=meetings_with_parties()),
+        "visit_sessions__visit",
         Prefetch("stage_changes", queryset=StageChange.objects.select_related("by")),
         Prefetch("evidence", queryset=Evidence.objects.select_related("uploaded_by")),
     ).first()
@@ -91,11 +94,20 @@ def local_content_method_get(*, pk: int) -> LocalContentMethod | None:
     return LocalContentMethod.objects.filter(pk=pk).first()
 
 
-def links_available(*, first_id: int, second_id: int) -> tuple[list[Introduction], list[Meeting]]:
-    """What an outcome between the two may come from: accepted introductions, live meetings."""
-    return (
+class Links(NamedTuple):
+    """What an outcome between two organisations may come from."""
+
+    introductions: list[Introduction]
+    meetings: list[Meeting]
+    sessions: list[Session]
+
+
+def links_available(*, first_id: int, second_id: int) -> Links:
+    """Accepted introductions, live brokerage meetings and the visit sessions both sat in."""
+    return Links(
         list(introductions_between(first_id=first_id, second_id=second_id)),
         list(meetings_between(first_id=first_id, second_id=second_id)),
+        list(sessions_between(first_id=first_id, second_id=second_id)),
     )
 
 
@@ -110,9 +122,12 @@ def follow_up_get(*, token: str) -> FollowUp | None:
 
 
 def partner_choices(*, organisation_id: int) -> QuerySet[Organisation]:
-    """Whom an organisation may record an outcome with: those it was introduced to or met."""
-    ids = introduction_partner_ids(organisation_id=organisation_id) | meeting_partner_ids(
-        organisation_id=organisation_id
+    """Whom an organisation may record an outcome with: those it was introduced to or met, at a
+    brokerage event or in a session of a visit."""
+    ids = (
+        introduction_partner_ids(organisation_id=organisation_id)
+        | meeting_partner_ids(organisation_id=organisation_id)
+        | session_partner_ids(organisation_id=organisation_id)
     )
     return organisations_by_ids(ids=ids)
 

@@ -53,6 +53,7 @@ from twinning.outcomes.models import (
     StageChange,
 )
 from twinning.outcomes.workflows import CONFIRMATION, STAGES
+from twinning.visits.selectors import sessions_between
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from twinning.introductions.models import Introduction
     from twinning.organisations.models import Organisation
     from twinning.programmes.models import Programme
+    from twinning.visits.models import Session
 
 Stage = Outcome.Stage
 # A day the periodic command missed is caught up for this long.
@@ -129,7 +131,10 @@ def _set_local_content(
 
 
 def _check_links(
-    outcome: Outcome, introduction: Introduction | None, meetings: Sequence[Meeting]
+    outcome: Outcome,
+    introduction: Introduction | None,
+    meetings: Sequence[Meeting],
+    sessions: Sequence[Session] = (),
 ) -> None:
     pair = {outcome.reporter_id, outcome.partner_id}
     if introduction is not None and {introduction.requester_id, introduction.recipient_id} != pair:
@@ -140,6 +145,19 @@ def _check_links(
         if meeting_organisation_ids(meeting=meeting) != pair:
             raise ValidationError(
                 {"meetings": _("A meeting chosen is not between the two organisations.")}
+            )
+    if sessions:
+        both = {
+            s.pk
+            for s in sessions_between(first_id=outcome.reporter_id, second_id=outcome.partner_id)
+        }
+        if any(session.pk not in both for session in sessions):
+            raise ValidationError(
+                {
+                    "visit_sessions": _(
+                        "Both organisations must have taken part in each visit session chosen."
+                    )
+                }
             )
 
 
@@ -166,6 +184,7 @@ def outcome_record(
     description: str = "",
     introduction: Introduction | None = None,
     meetings: Sequence[Meeting] = (),
+    visit_sessions: Sequence[Session] = (),
     amount: Decimal | None = None,
     currency: str = "",
     rate_on: dt.date | None = None,
@@ -182,12 +201,13 @@ def outcome_record(
         kind=kind, stage=stage, stage_on=stage_on or timezone.localdate(),
         lost_reason=lost_reason.strip(), recorded_by=by,
     )  # fmt: skip
-    _check_links(outcome, introduction, meetings)
+    _check_links(outcome, introduction, meetings, visit_sessions)
     _set_value(outcome, amount, currency, rate_on)
     _set_local_content(outcome, local_content_share, local_content_method)
-    outcome.full_clean(exclude=["meetings"])
+    outcome.full_clean(exclude=["meetings", "visit_sessions"])
     outcome.save()
     outcome.meetings.set(meetings)
+    outcome.visit_sessions.set(visit_sessions)
     StageChange.objects.create(outcome=outcome, stage=stage, on=outcome.stage_on, by=by)
     audit_log(action="outcome.record", actor=by, target=outcome, stage=stage)
     _notify_members(outcome, outcome.partner_id, "outcomes/email/confirm_please")
@@ -238,7 +258,7 @@ def outcome_update(
     _set_value(outcome, amount, currency, rate_on)
     _set_local_content(outcome, local_content_share, local_content_method)
     _reopen(outcome)
-    outcome.full_clean(exclude=["meetings"])
+    outcome.full_clean(exclude=["meetings", "visit_sessions"])
     outcome.save()
     audit_log(action="outcome.update", actor=by, target=outcome)
     _notify_members(outcome, _other_party(outcome, by), "outcomes/email/confirm_please")
@@ -252,18 +272,21 @@ def outcome_link(
     by: User,
     introduction: Introduction | None,
     meetings: Sequence[Meeting],
+    visit_sessions: Sequence[Session] = (),
 ) -> Outcome:
-    """Set what the outcome came from: an introduction and/or meetings of the two parties."""
+    """Set what the outcome came from: an introduction, meetings and visit sessions of the two
+    parties."""
     outcome = _lock(outcome)
     require(by, "outcomes.edit", outcome)
-    _check_links(outcome, introduction, meetings)
+    _check_links(outcome, introduction, meetings, visit_sessions)
     outcome.introduction = introduction
     outcome.save(update_fields=["introduction", "updated_at"])
     outcome.meetings.set(meetings)
+    outcome.visit_sessions.set(visit_sessions)
     audit_log(
         action="outcome.link", actor=by, target=outcome,
         introduction=introduction.pk if introduction else None,
-        meetings=[m.pk for m in meetings],
+        meetings=[m.pk for m in meetings], visit_sessions=[s.pk for s in visit_sessions],
     )  # fmt: skip
     return outcome
 
@@ -284,7 +307,7 @@ def _move(
         fields[workflow.field] = getattr(outcome, workflow.field)
     for field, value in fields.items():
         setattr(outcome, field, value)
-    outcome.full_clean(exclude=["meetings"])
+    outcome.full_clean(exclude=["meetings", "visit_sessions"])
     outcome.save(update_fields=[*fields, "updated_at"])
     audit_log(
         action=f"outcome.{name}", actor=by, target=outcome,

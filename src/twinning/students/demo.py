@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from twinning.core.models import User
 from twinning.core.services import consent_record
 from twinning.events import services as event_services
-from twinning.programmes.selectors import regions
+from twinning.programmes.selectors import regions, sectors_by_codes
 from twinning.students import services
 from twinning.students.models import JobFair, Position, Student, StudentConsent
 from twinning.students.universities import universities
@@ -60,6 +60,15 @@ COURSES = [
     ("MSc Tourism Management", "marketing, hospitality"),
     ("PhD Renewable Energy", "solar, wind, simulation"),
 ]
+# The NACE divisions a student of each course would like to work in, in the order of COURSES.
+COURSE_SECTORS = [
+    ["62", "63"], ["06", "09"], ["07", "08"], ["70"], ["69"], ["59"], ["10"], ["28"],
+    ["64", "66"], ["84"], ["79", "55"], ["35"],
+]  # fmt: skip
+# The NACE division of each position, in the order of POSITIONS[language].
+POSITION_SECTORS = {
+    "en": ["63", "08", "59", "10"], "ru": ["63", "28", "64", "69"], "kk": ["79", "35", "07", "64"],
+}  # fmt: skip
 LEVELS = ["undergraduate", "undergraduate", "taught", "taught", "taught", "research", "foundation"]
 
 # Position titles and descriptions in the three languages the employers write in.
@@ -170,6 +179,16 @@ def _students(context: DemoContext, rng: random.Random, count: int) -> list[Stud
     rows = [Student(user=u, **_profile(n, rng, kz_regions)) for n, u in enumerate(users)]
     Student.objects.bulk_create(rows)
     students = list(Student.objects.filter(user__in=users).select_related("user").order_by("pk"))
+    divisions = {
+        s.code: s
+        for s in sectors_by_codes(codes=[code for codes in COURSE_SECTORS for code in codes])
+    }
+    Student.sectors.through.objects.bulk_create(
+        Student.sectors.through(student=s, sector=divisions[code])
+        for n, s in enumerate(students)
+        if n % 4  # a quarter say nothing about sectors
+        for code in COURSE_SECTORS[n % len(COURSES)]
+    )
     consents = [
         StudentConsent(student=s, purpose=purpose)
         for n, s in enumerate(students)
@@ -206,6 +225,7 @@ def _positions(context: DemoContext, employers: list[tuple[Any, User]], count: i
             location=["uk", "kz", "remote"][n % 3], skills=skills, languages=language,
             closes_on=closes,
         )  # fmt: skip
+        position.sectors.set(sectors_by_codes(codes=[POSITION_SECTORS[language][n % 4]]))
         services.position_submit(position=position, by=owner)
         services.position_publish(position=position, by=context.operator)
         made += 1

@@ -2,8 +2,12 @@
 
 Text is compared across languages with the matching app's multilingual embeddings (an English
 course description finds a position written in Russian); skills by the words they share;
-languages by whether the student speaks every language the position asks for at B1 or better.
-Feedback moves a position in that one student's list only.
+languages by whether the student speaks every language the position asks for at B1 or better;
+sectors by whether a NACE division the student would like to work in is one of the position's
+(full credit) or shares its section (part credit). A term that cannot be judged (a position with
+no sectors, a student who chose none) is left out and the others are weighed without it, so
+saying nothing about sectors neither helps nor harms. Feedback moves a position in that one
+student's list only.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-WEIGHTS = {"text": 0.55, "skills": 0.3, "languages": 0.15}
+WEIGHTS = {"text": 0.5, "skills": 0.25, "languages": 0.1, "sectors": 0.15}
+# A sector of the same NACE section (C: manufacturing, K: finance…) but another division.
+SECTION_CREDIT = 0.4
 LIFT = {"interested": 0.25, "not_interested": -1.0}
 WORKING_LEVELS = {"B1", "C1", "native"}
 
@@ -26,6 +32,7 @@ class Side:
     skills: frozenset[str]
     languages: frozenset[str]
     sectors: tuple[str, ...] = ()
+    sections: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -43,21 +50,39 @@ def working_languages(levels: dict[str, str]) -> frozenset[str]:
     return frozenset(code for code, level in levels.items() if level in WORKING_LEVELS)
 
 
+def sector_fit(student: Side, position: Side) -> tuple[float | None, list[str]]:
+    """(credit, divisions in common); None when either side names no sector."""
+    if not student.sectors or not position.sectors:
+        return None, []
+    common = sorted(set(student.sectors) & set(position.sectors))
+    if common:
+        return 1.0, common
+    return (SECTION_CREDIT if student.sections & position.sections else 0.0), []
+
+
 def fit(student: Side, position: Side, verdict: str = "") -> Fit:
     text = float(np.dot(student.vector, position.vector)) if student.vector.size else 0.0
     common = sorted(student.skills & position.skills)
     skills = len(common) / len(position.skills) if position.skills else 0.0
     needed = position.languages
     spoken = needed <= student.languages if needed else True
-    score = WEIGHTS["text"] * max(text, 0.0) + WEIGHTS["skills"] * skills
-    score += WEIGHTS["languages"] * (1.0 if spoken else 0.0) + LIFT.get(verdict, 0.0)
+    sectors, shared = sector_fit(student, position)
+    terms = {"text": max(text, 0.0), "skills": skills, "languages": 1.0 if spoken else 0.0}
+    if sectors is not None:
+        terms["sectors"] = sectors
+    weight = sum(WEIGHTS[name] for name in terms)
+    score = sum(WEIGHTS[name] * value for name, value in terms.items()) / weight
+    score += LIFT.get(verdict, 0.0)
     reasons: list[dict[str, object]] = [{"kind": "text", "similarity": round(text, 2)}]
     if common:
         reasons.append({"kind": "skills", "common": common})
     if needed:
         reasons.append({"kind": "languages", "codes": sorted(needed), "spoken": spoken})
     if position.sectors:
-        reasons.append({"kind": "sectors", "codes": list(position.sectors)})
+        reasons.append({
+            "kind": "sectors", "codes": list(position.sectors), "common": shared,
+            "same_section": sectors == SECTION_CREDIT,
+        })  # fmt: skip
     if verdict:
         reasons.append({"kind": "feedback", "verdict": verdict})
     return Fit(id=position.id, score=round(score, 4), reasons=reasons)

@@ -48,6 +48,13 @@ class StudentProfileForm(StyledFormMixin, forms.Form):
     about = forms.CharField(
         label=_("About me"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors you would like to work in"),
+        queryset=sectors_by_codes(codes=[]),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("NACE divisions; positions in them are shown to you first."),
+    )
     visa_route = forms.ChoiceField(
         label=_("Visa route"), choices=Student.VisaRoute.choices, required=False,
         help_text=_("Only if you choose to say; employers who can see your profile see it."),
@@ -72,6 +79,7 @@ class StudentProfileForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["home_region"].queryset = _kz_regions()  # type: ignore[attr-defined]
+        self.fields["sectors"].queryset = nace_divisions()  # type: ignore[attr-defined]
 
     def clean_graduation_year(self) -> int:
         year = self.cleaned_data["graduation_year"]
@@ -114,6 +122,7 @@ class StudentProfileForm(StyledFormMixin, forms.Form):
             )
         }  # fmt: skip
         initial["home_region"] = student.home_region_id
+        initial["sectors"] = [sector.pk for sector in student.sectors.all()]
         for code in LANGUAGE_FIELDS:
             initial[f"language_{code}"] = student.languages.get(code, "")
         return initial
@@ -179,10 +188,14 @@ class PositionForm(StyledFormMixin, forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # NACE divisions (two-digit codes): fine enough for a position, short enough for a list.
-        divisions = [f"{n:02d}" for n in range(1, 100)]
-        self.fields["sectors"].queryset = sectors_by_codes(codes=divisions).order_by("code")  # type: ignore[attr-defined]
+        self.fields["sectors"].queryset = nace_divisions()  # type: ignore[attr-defined]
         self.fields["sectors"].required = False
+
+
+def nace_divisions() -> Any:
+    """NACE divisions (two-digit codes): fine enough for a position or a student's wishes,
+    short enough for a list."""
+    return sectors_by_codes(codes=[f"{n:02d}" for n in range(1, 100)]).order_by("code")
 
 
 class RejectForm(StyledFormMixin, forms.Form):

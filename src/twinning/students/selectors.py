@@ -352,6 +352,7 @@ def students_sharing_with(*, organisation_id: int) -> QuerySet[Student]:
     return (
         Student.objects.filter(Q(pk__in=by_fair) | Q(pk__in=released))
         .select_related("user")
+        .prefetch_related("sectors")
         .order_by("pk")
     )
 

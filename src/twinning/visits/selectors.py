@@ -12,7 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from twinning.events.selectors import interpreters_of
-from twinning.organisations.selectors import organisations_for_matching
+from twinning.organisations.selectors import (
+    organisation_ids_of_user,
+    organisations_by_ids,
+    organisations_for_matching,
+)
 from twinning.visits.models import (
     Attendee,
     FollowUp,
@@ -295,12 +299,71 @@ def outcomes(*, session: Session) -> QuerySet[Any]:
     return session.outcomes.select_related("organisation").order_by("recorded_at", "pk")
 
 
+def register_outcomes(*, session: Session) -> QuerySet[Any]:
+    """The partnership-register entries that name this session as where they came from."""
+    return session.register_outcomes.select_related("reporter", "partner").order_by("pk")
+
+
 def organisations_in(*, session: Session) -> QuerySet[Any]:
     """The organisations of the session's people, for recording what it produced with whom."""
     ids = Person.objects.filter(
         Q(invitations__session=session) | Q(hosting=session) | Q(attending_as_delegate=session)
     ).values("organisation_id")
     return organisations_for_matching(programme_id=session.visit.programme_id).filter(pk__in=ids)
+
+
+def _sessions_of_organisation(organisation_id: int) -> QuerySet[Session]:
+    people = Person.objects.filter(organisation_id=organisation_id)
+    return Session.objects.filter(status=Session.Status.SCHEDULED).filter(
+        Q(hosts__in=people)
+        | Q(delegates__in=people)
+        | Q(attendees__person__in=people, attendees__state=Attendee.State.ACCEPTED)
+    )
+
+
+def session_partner_ids(*, organisation_id: int) -> set[int]:
+    """Organisations the organisation sat with in a scheduled session of a visit."""
+    sessions = _sessions_of_organisation(organisation_id).values("pk")
+    people = Person.objects.filter(organisation__isnull=False).filter(
+        Q(hosting__in=sessions)
+        | Q(attending_as_delegate__in=sessions)
+        | Q(invitations__session__in=sessions, invitations__state=Attendee.State.ACCEPTED)
+    )
+    return set(people.values_list("organisation_id", flat=True)) - {organisation_id}
+
+
+def register_pairs(*, session: Session, user: User) -> list[tuple[Any, Any]]:
+    """(one of the user's organisations, another organisation) for each pair that took part in
+    the session: what the user may record in the partnership register as coming from it."""
+    if session.status != Session.Status.SCHEDULED:
+        return []
+    took_part = Person.objects.filter(organisation__isnull=False).filter(
+        Q(hosting=session)
+        | Q(attending_as_delegate=session)
+        | Q(invitations__session=session, invitations__state=Attendee.State.ACCEPTED)
+    )
+    present = set(took_part.values_list("organisation_id", flat=True))
+    mine = present & set(organisation_ids_of_user(user=user))
+    if not mine:
+        return []
+    found = {o.pk: o for o in organisations_by_ids(ids=present)}
+    return [
+        (found[a], found[b])
+        for a in sorted(mine)
+        for b in sorted(present - {a}, key=lambda pk: str(found[pk]))
+    ]
+
+
+def sessions_between(*, first_id: int, second_id: int) -> QuerySet[Session]:
+    """The scheduled visit sessions both organisations took part in, for the outcomes register."""
+    both = _sessions_of_organisation(first_id).filter(
+        pk__in=_sessions_of_organisation(second_id).values("pk")
+    )
+    return (
+        Session.objects.filter(pk__in=both.values("pk"))
+        .select_related("visit", "venue")
+        .order_by("starts_at", "pk")
+    )
 
 
 def follow_up_by_token(*, token: str) -> Any:

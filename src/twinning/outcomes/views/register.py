@@ -87,20 +87,21 @@ class RecordView(LoginRequiredMixin, View):
         partners = list(selectors.partner_choices(organisation_id=reporter.pk))
         if partner is not None and partner.pk not in {p.pk for p in partners}:
             partner = None
-        introductions, meetings = (
+        links = (
             selectors.links_available(first_id=reporter.pk, second_id=partner.pk)
             if partner is not None
-            else ([], [])
+            else selectors.Links([], [], [])
         )
         initial = {
             "organisation": reporter.pk,
             "partner": partner.pk if partner else "",
             "introduction": request.GET.get("introduction", ""),
             "meetings": request.GET.getlist("meeting"),
+            "visit_sessions": request.GET.getlist("visit_session"),
         }
         form = OutcomeRecordForm(
             request.POST or None, initial=initial, organisations=mine, partners=partners,
-            introductions=introductions, meetings=meetings,
+            introductions=links.introductions, meetings=links.meetings, sessions=links.sessions,
             methods=list(selectors.local_content_methods()),
         )  # fmt: skip
         return form, reporter, partner
@@ -113,16 +114,17 @@ class RecordView(LoginRequiredMixin, View):
         form, reporter, partner = self._form(request)
         if not form.is_valid() or partner is None:
             return render(request, self.template_name, {"form": form, "partner": partner})
-        introductions, meetings = selectors.links_available(
-            first_id=reporter.pk, second_id=partner.pk
-        )
+        links = selectors.links_available(first_id=reporter.pk, second_id=partner.pk)
         data = form.cleaned_data
         try:
             outcome = services.outcome_record(
                 reporter=reporter, partner=partner, by=request.user,
                 stage=data["stage"], stage_on=data["stage_on"], lost_reason=data["lost_reason"],
-                introduction=next((i for i in introductions if i.pk == data["introduction"]), None),
-                meetings=[m for m in meetings if m.pk in set(data["meetings"])],
+                introduction=next(
+                    (i for i in links.introductions if i.pk == data["introduction"]), None
+                ),
+                meetings=[m for m in links.meetings if m.pk in set(data["meetings"])],
+                visit_sessions=[s for s in links.sessions if s.pk in set(data["visit_sessions"])],
                 **form.claim(),
             )  # fmt: skip
         except ValidationError as error:
@@ -165,6 +167,7 @@ class DetailView(View):
             "history": outcome.stage_changes.all(),
             "evidence": outcome.evidence.all(),
             "meetings": outcome.meetings.all(),
+            "visit_sessions": outcome.visit_sessions.all(),
             "move_form": forms.get("move_form") or (MoveForm(stages=stages) if stages else None),
             "dispute_form": forms.get("dispute_form") or DisputeForm(),
             "verify_form": forms.get("verify_form") or VerifyForm(),

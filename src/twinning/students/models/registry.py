@@ -50,6 +50,12 @@ class Student(models.Model):
     skills = models.TextField(_("skills"), blank=True, help_text=_("Comma-separated"))
     languages = models.JSONField(_("languages"), default=dict, blank=True)
     about = models.TextField(_("about me"), blank=True)
+    sectors = models.ManyToManyField(
+        "programmes.Sector",
+        blank=True,
+        related_name="+",
+        verbose_name=_("sectors I would like to work in"),
+    )
     visa_route = models.CharField(
         _("visa route"), max_length=20, choices=VisaRoute.choices, blank=True
     )

@@ -47,21 +47,26 @@ def _vectors(texts: list[str]) -> dict[str, np.ndarray]:
 
 
 def _position_side(position: Position, vectors: dict[str, np.ndarray]) -> fitting.Side:
+    sectors = list(position.sectors.all())
     return fitting.Side(
         id=position.pk,
         vector=vectors[text_key(position_text(position))],
         skills=fitting.skill_words(position.skills),
         languages=frozenset(position.language_list),
-        sectors=tuple(s.code for s in position.sectors.all()),
+        sectors=tuple(s.code for s in sectors),
+        sections=frozenset(s.section for s in sectors),
     )
 
 
 def _student_side(student: Student, vectors: dict[str, np.ndarray]) -> fitting.Side:
+    sectors = list(student.sectors.all())
     return fitting.Side(
         id=student.pk,
         vector=vectors[text_key(student_text(student))],
         skills=fitting.skill_words(student.skills),
         languages=fitting.working_languages(student.languages),
+        sectors=tuple(s.code for s in sectors),
+        sections=frozenset(s.section for s in sectors),
     )
 
 

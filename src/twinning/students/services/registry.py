@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,6 +64,8 @@ def check_profile(fields: dict[str, Any]) -> None:
         code not in {"en", "ru", "kk"} or level not in levels for code, level in languages.items()
     ):
         errors["languages"] = _("Choose a level for each language from the list.")
+    if any(sector.level != sector.Level.DIVISION for sector in fields.get("sectors") or ()):
+        errors["sectors"] = _("Choose NACE divisions from the list.")
     home = fields.get("home_region")
     if home is not None and home.side.code != "KZ":
         errors["home_region"] = _("Choose a region of Kazakhstan.")
@@ -94,20 +97,30 @@ def student_sign_up(
     purposes: list[str],
     cv: UploadedFile | None = None,
     **profile: Any,
-) -> Student:
+) -> Student | None:
     """A new account with the student role: the privacy notice, the profile, the purposes the
-    student agreed to (each recorded on its own), and the CV if given."""
+    student agreed to (each recorded on its own), and the CV if given. The account opens when
+    its owner follows the e-mailed link; None (and nothing stored) if the address has one."""
     check_profile(profile)
     if cv is not None:
         check_cv(cv)
     user = user_sign_up(
-        email=email, password=password, full_name=full_name, language=language, consent=consent
+        email=email,
+        password=password,
+        full_name=full_name,
+        language=language,
+        consent=consent,
+        then=reverse("students:me"),
     )
+    if user is None:
+        return None  # the address has an account; its owner was told (see user_sign_up)
     student = Student(user=user, **{k: v for k, v in profile.items() if k in PROFILE_FIELDS})
     student.search_text = _search_text(student)
     if cv is not None:
         _store_cv(student, cv)
     student.save()
+    if profile.get("sectors") is not None:
+        student.sectors.set(profile["sectors"])
     for purpose in purposes:
         if purpose != Purpose.FAIR_CV:
             consent_give(student=student, purpose=purpose, by=user)
@@ -124,6 +137,8 @@ def student_update(*, student: Student, by: User, **profile: Any) -> Student:
             setattr(student, name, value)
     student.search_text = _search_text(student)
     student.save()
+    if profile.get("sectors") is not None:
+        student.sectors.set(profile["sectors"])
     audit_log(action="student.update", actor=by, target=student)
     return student
 

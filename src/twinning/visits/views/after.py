@@ -32,6 +32,7 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "form": form,
         "outcome_form": OutcomeForm(session=session),
         "outcomes": selectors.outcomes(session=session),
+        "register_outcomes": selectors.register_outcomes(session=session),
     }
     return render(request, "visits/attendance.html", context)
 
@@ -51,6 +52,7 @@ def outcome_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "form": AttendanceForm(guests=list(selectors.guests_who_said_yes(session=session))),
         "outcome_form": form,
         "outcomes": selectors.outcomes(session=session),
+        "register_outcomes": selectors.register_outcomes(session=session),
     }
     return render(request, "visits/attendance.html", context, status=400)
 

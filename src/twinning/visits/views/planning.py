@@ -260,6 +260,7 @@ def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "can_edit": request.user.has_perm(EDIT, visit),
         "can_brief": request.user.has_perm("visits.read_briefing", visit),
         "can_record": request.user.has_perm("visits.record_outcomes", visit),
+        "register_pairs": selectors.register_pairs(session=session, user=request.user),
     }
     if context["can_see_attendees"]:
         context["attendees"] = selectors.attendees(session=session)
