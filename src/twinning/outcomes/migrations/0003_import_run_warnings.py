@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outcomes", "0001_initial"),
+        ("outcomes", "0002_visit_sessions"),
     ]
 
     operations = [
