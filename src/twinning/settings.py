@@ -299,10 +299,21 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "payment": [],
     "usb": [],
 }
+
+
 # Content-Security-Policy (django-csp): scripts, styles and everything else from the site itself
 # only; no inline script, no inline style, no eval (htmx's is switched off in base.html). Pictures
 # may also be data: URLs (Bootstrap's icons) and come from the media storage when it is on S3.
-_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", os.environ.get("S3_ENDPOINT_URL", ""))
+def _media_origins() -> str:
+    """Where logos come from when they are on S3: the endpoint, or AWS's bucket addresses."""
+    bucket, region = os.environ.get("S3_BUCKET", ""), os.environ.get("S3_REGION", "")
+    if not bucket or os.environ.get("S3_ENDPOINT_URL"):
+        return os.environ.get("S3_ENDPOINT_URL", "")
+    regional = f",https://{bucket}.s3.{region}.amazonaws.com" if region else ""
+    return f"https://{bucket}.s3.amazonaws.com{regional}"
+
+
+_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", _media_origins())
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -322,6 +333,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx and the API's docs page take the token from the page.
+CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

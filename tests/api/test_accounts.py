@@ -69,7 +69,8 @@ def test_delete_needs_my_password_and_confirmation(client, user):
     assert send(client, "POST", "/api/me/delete", unconfirmed, headers).status_code == 400
     assert User.objects.filter(pk=user.pk).exists()
     confirmed = {"password": "correct-horse-battery", "confirm": True}
-    assert send(client, "POST", "/api/me/delete", confirmed, headers).status_code == 204
+    response = send(client, "POST", "/api/me/delete", confirmed, headers)
+    assert response.status_code == 200 and response.json()["reference"].startswith("DEL-")
     assert not User.objects.filter(pk=user.pk).exists()
 
 
@@ -95,3 +96,15 @@ def test_overview_is_public(client, programme):
     MembershipFactory()
     body = client.get("/api/overview").json()
     assert body["programme"] == str(programme)
+
+
+def test_consents_are_listed_and_withdrawn_through_the_api(client, user):
+    from twinning.core.services import consent_record
+
+    consent_record(user=user, purpose="marketing")
+    listed = client.get("/api/me/consents", **bearer(user)).json()["items"]
+    assert [c["purpose"] for c in listed] == ["marketing"]
+    response = client.post("/api/me/consents/marketing/withdraw", **bearer(user))
+    assert response.status_code == 204
+    assert client.get("/api/me/consents", **bearer(user)).json()["items"][0]["withdrawn_at"]
+    assert client.post("/api/me/consents/terms/withdraw", **bearer(user)).status_code == 400

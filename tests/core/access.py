@@ -1,6 +1,6 @@
 """Who may reach the core pages (accounts, dashboard, the API's documents)."""
 
-from tests.access import DENY, INVALID, LOGIN, OK, Route, post, public, signed_in
+from tests.access import DENY, INVALID, LOGIN, OK, Route, operator_only, post, public, signed_in
 
 PASSWORD = "correct-horse-battery"  # every user of the access matrix's world has it
 
@@ -17,6 +17,12 @@ def _own_token(world):
 
     token, _key = api_token_create(user=world.users["member"], name="matrix")
     return {"pk": token.pk}
+
+
+def _receipt(world):
+    from twinning.core.models import DeletionReceipt
+
+    return [DeletionReceipt.objects.create(reference="DEL-MATRIX", summary={"files": 0}).reference]
 
 
 PAGES = {
@@ -45,6 +51,14 @@ PAGES = {
     "core:account_export": signed_in(),
     "core:account_delete": signed_in(),
     "core:dashboard": signed_in(),
+    "core:consents": signed_in(),
+    "core:deletion_receipt": public(
+        _receipt, reason="holds no personal data; its reference is random and unguessable"
+    ),
+    "core:audit_log": operator_only(),
+    # A member asking for another person's archive by id is refused, their own included:
+    # a person's own export is /accounts/me/export/.
+    "core:person_export": operator_only(lambda w: [w.users["member"].pk]),
     "api:openapi-json": public(reason="the schema documents the API; it holds no data"),
     "api:openapi-view": public(reason="the schema documents the API; it holds no data"),
     "api:api-root": Route(DENY, DENY, DENY, DENY, reason="no API index page; /api/docs is it"),
@@ -75,5 +89,9 @@ API = {
         )
     ),
     "GET /api/me/dashboard": signed_in(),
+    "GET /api/me/consents": signed_in(),
+    "POST /api/me/consents/{purpose}/withdraw": post(
+        signed_in(args=lambda w: {"purpose": "marketing"})
+    ),
     "GET /api/overview": public(),
 }

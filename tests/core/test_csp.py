@@ -121,3 +121,19 @@ def test_htmx_is_told_to_inject_no_styles_and_evaluate_nothing(client, db):
     page = client.get(reverse("core:home")).content.decode()
     assert '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false, ' in page
     assert '"allowEval": false' in page
+
+
+@pytest.mark.integration
+def test_logos_on_s3_are_allowed_by_the_policy():
+    from tests.test_settings import run_manage
+
+    show = (
+        "from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+    )
+    aws = run_manage("shell", "-c", show, S3_BUCKET="logos", S3_REGION="eu-west-2")
+    assert "https://logos.s3.eu-west-2.amazonaws.com" in aws.stdout, aws.stderr
+    minio = run_manage(
+        "shell", "-c", show, S3_BUCKET="logos", S3_ENDPOINT_URL="https://s3.example.org"
+    )
+    assert "'https://s3.example.org'" in minio.stdout, minio.stderr

@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -123,7 +123,8 @@ def test_locked_attempts_are_listed_in_the_admin(client, user, db):
 
 def request_reset(client: Client, email: str):  # type: ignore[no-untyped-def]
     form = html_forms.find(client.get(RESET).content.decode(), action=RESET)
-    return client.post(RESET, form.submission(email=email))
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail leaves after the commit
+        return client.post(RESET, form.submission(email=email))
 
 
 def test_password_reset_requests_are_throttled_per_address_and_client(client, user):

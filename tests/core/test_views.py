@@ -1,7 +1,9 @@
 """Account pages: home, sign-up, log-in/out, password reset, privacy, my account, dashboard."""
 
+import io
 import json
 import re
+import zipfile
 
 import pytest
 from django.core import mail
@@ -118,9 +120,11 @@ def test_signup_creates_a_closed_account_records_consent_and_mails_the_link(
     assert user.language == "kk"
     assert user.full_name == "Aigerim Sadykova"
     assert not user.is_active
-    consent = Consent.objects.get(user=user)
+    consent = Consent.objects.get(user=user, purpose="terms")
     assert consent.notice_version == settings.PRIVACY_NOTICE_VERSION
     assert consent.given_at is not None
+    # The matching box was left unticked: recorded as declined, so the profile is not matched.
+    assert not Consent.objects.get(user=user, purpose="matching").active
     assert "_auth_user_id" not in client.session
     assert [m.to for m in mail.outbox] == [["aigerim@example.kz"]]
     confirm = client.get(sign_up_link(mail.outbox))
@@ -265,15 +269,15 @@ def test_pages_show_times_in_the_users_time_zone(member_client, member):
     assert "+05" in html or "ALMT" in html
 
 
-def test_export_gives_my_data_as_json_without_the_password(member_client, member, organisation):
+def test_export_gives_my_data_as_a_zip_without_the_password(member_client, member, organisation):
     response = member_client.get(reverse("core:account_export"))
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/json")
-    data = json.loads(response.content)
+    assert response["Content-Type"] == "application/zip"
+    body = b"".join(response.streaming_content)
+    data = json.loads(zipfile.ZipFile(io.BytesIO(body)).read("data.json"))
     assert data["user"]["email"] == member.email
-    assert data["organisations.membership"][0]["fields"]["organisation"] == organisation.pk
-    assert "password" not in json.dumps(data["user"])
-    assert member.password not in response.content.decode()
+    assert data["organisations"]["memberships"][0]["organisation"] == organisation.pk
+    assert member.password not in json.dumps(data)
 
 
 def test_delete_account_needs_the_password(client, db):

@@ -19,7 +19,7 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from twinning.core.models import User
+from twinning.core.models import Consent, User
 from twinning.core.services import mail_send
 
 #: The ranges of the integer columns, the same on every database: PostgreSQL's, the strictest
@@ -131,6 +131,12 @@ class SignUpForm(StyledFormMixin, forms.Form):
     consent = forms.BooleanField(
         label=_("I agree to the privacy notice and to the processing of my data it describes."),
         help_text=lazy(_consent_help, str)(),
+    )
+    matching = forms.BooleanField(
+        label=_("Use my profile to recommend me to others and them to me (matching)."),
+        help_text=_("Optional; you can withdraw it at any time on your consent page."),
+        required=False,
+        initial=True,
     )
 
     def clean_email(self) -> str:
@@ -253,3 +259,34 @@ class AccountDeleteForm(StyledFormMixin, forms.Form):
         if not self.user.check_password(password):
             raise ValidationError(_("This password is not correct."))
         return password
+
+
+class ConsentChangeForm(forms.Form):
+    """A button on the consent page: withdraw (or give again) one purpose of core's, or withdraw
+    one consent an app keeps (`source` and its `key`)."""
+
+    purpose = forms.ChoiceField(
+        label=_("purpose"),
+        required=False,
+        choices=[(p.value, p.label) for p in Consent.Purpose if p != Consent.Purpose.TERMS],
+    )
+    give = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    source = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    key = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("purpose") and not (data.get("source") and data.get("key")):
+            raise ValidationError(_("Choose the consent to change."))
+        return data
+
+
+class AuditFilterForm(StyledFormMixin, forms.Form):
+    action = forms.CharField(label=_("Action"), required=False, max_length=80)
+    actor = forms.CharField(label=_("Done by (name or e-mail)"), required=False, max_length=200)
+    subject = forms.CharField(
+        label=_("Whose data (name or e-mail)"), required=False, max_length=200
+    )
+    since = forms.DateField(
+        label=_("Since"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

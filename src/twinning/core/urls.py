@@ -40,6 +40,18 @@ urlpatterns = [
     ),
     path("accounts/me/export/", views.AccountExportView.as_view(), name="account_export"),
     path("accounts/me/delete/", views.AccountDeleteView.as_view(), name="account_delete"),
+    path("accounts/me/consents/", views.ConsentsView.as_view(), name="consents"),
+    path(
+        "accounts/deleted/<str:reference>/",
+        views.DeletionReceiptView.as_view(),
+        name="deletion_receipt",
+    ),
+    path("operations/audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path(
+        "operations/people/<int:pk>/export/",
+        views.PersonExportView.as_view(),
+        name="person_export",
+    ),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("health", views.HealthView.as_view(), name="health"),
     path("health/database", views.DatabaseHealthView.as_view(), name="health_database"),
@@ -59,4 +71,6 @@ PAGE_ONLY = {
     "password_reset_done": "passwords belong to the browser sign-in; the API uses tokens",
     "password_reset_confirm": "passwords belong to the browser sign-in; the API uses tokens",
     "password_reset_complete": "passwords belong to the browser sign-in; the API uses tokens",
+    "audit_log": "the operators' reading page; the API serves what people do, not the log of it",
+    "person_export": "a ZIP for a request received by post; `/api/me/export` is the API's export",
 }

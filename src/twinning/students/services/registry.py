@@ -265,11 +265,3 @@ def student_erase_files(*, student: Student) -> None:
     """Delete the CV file itself (rows go with the account; files need their own removal)."""
     if student.cv:
         student.cv.delete(save=False)
-
-
-def student_erase_files_of(*, user: User) -> None:
-    """Account deletion's hook: the CV file goes before the rows cascade away."""
-    student = Student.objects.filter(user=user).first()
-    if student is not None and student.cv:
-        storage, name = student.cv.storage, student.cv.name
-        transaction.on_commit(lambda: storage.delete(name))
