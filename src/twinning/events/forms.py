@@ -58,6 +58,13 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     looking_for = forms.CharField(
         label=_("What I am looking for"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    participation = forms.ChoiceField(
+        label=_("I take part as"),
+        choices=Registration.Participation.choices,
+        required=False,
+        help_text=_("Some events pair only buyers with suppliers and investors with projects."),
+        error_messages={"invalid_choice": _("Choose one of the offered values.")},
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
