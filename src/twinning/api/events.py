@@ -31,9 +31,11 @@ from twinning.api.events_schemas import (
     ScheduleRunOut,
     ScheduleVersionOut,
 )
+from twinning.api.forms import cleaned
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.events import selectors, selectors_brokerage, services
+from twinning.events.forms import PublishForm
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
 from twinning.organisations.selectors import organisation_get
 
@@ -401,7 +403,8 @@ def schedule_run(request: HttpRequest, slug: str, payload: ScheduleRunIn) -> Sta
 def schedule_publish(request: HttpRequest, slug: str, payload: PublishIn) -> ScheduleVersionOut:
     """Publish the working schedule: participants are told of their changed meetings."""
     event = _event(request, slug, MANAGE)
-    version = services.schedule_publish(event=event, by=request.user, note=payload.note)
+    note = cleaned(PublishForm, {"note": payload.note})["note"]  # the page's limits on the note
+    version = services.schedule_publish(event=event, by=request.user, note=note)
     return ScheduleVersionOut(
         number=version.number, changed_meetings=version.changed_meetings, notified=version.notified
     )

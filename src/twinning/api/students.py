@@ -25,7 +25,6 @@ from twinning.api.students_schemas import (
     CandidateOut,
     CheckInIn,
     ConsentIn,
-    ConsentOut,
     CountOut,
     FairIn,
     FairOut,
@@ -43,6 +42,7 @@ from twinning.api.students_schemas import (
     ReleaseIn,
     ReleaseOut,
     ShortlistIn,
+    StudentConsentOut,
     StudentIn,
     StudentInviteIn,
     StudentOut,
@@ -131,7 +131,7 @@ def update_my_profile(request: HttpRequest, payload: StudentIn) -> Any:
 
 @router.get(
     "/students/me/consents",
-    response={200: list[ConsentOut], 403: Error},
+    response={200: list[StudentConsentOut], 403: Error},
     openapi_extra=pages("students:consent"),
 )
 @paginate(LimitOffsetPagination)

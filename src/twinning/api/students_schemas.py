@@ -44,7 +44,7 @@ class StudentIn(Schema):
     sectors: list[str] = []
 
 
-class ConsentOut(Schema):
+class StudentConsentOut(Schema):
     purpose: str
     fair: int | None
     given_at: dt.datetime
