@@ -114,3 +114,27 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
 class PublishedOpportunityFactory(OpportunityFactory):
     status = Opportunity.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+def confirm_sign_up(user):  # type: ignore[no-untyped-def]
+    """What following the sign-up e-mail's link does, for set-ups that need an open account."""
+    from twinning.core.services import user_sign_up_confirm
+
+    return user_sign_up_confirm(user=user)
+
+
+def sign_up_link(outbox) -> str:  # type: ignore[no-untyped-def]
+    """The path of the confirmation link in the last sign-up e-mail."""
+    line = next(
+        line for m in reversed(outbox) for line in m.body.splitlines() if "/confirm/" in line
+    )
+    return "/" + line.strip().split("://", 1)[1].split("/", 1)[1]
+
+
+def follow_sign_up_link(page, email: str) -> None:  # type: ignore[no-untyped-def]
+    """In a browser test: open the link mailed to `email` on sign-up and confirm the account."""
+    from django.core import mail
+
+    page.wait_for_url("**/accounts/signup/sent/")
+    page.goto(sign_up_link([m for m in mail.outbox if m.to == [email]]))
+    page.locator("main form button[type=submit]").click()

@@ -140,6 +140,8 @@ def _probe(world: Any, role: str, rule: Route, url: str, *, api: bool) -> tuple[
             data = rule.query(world) if rule.method == "GET" else rule.data(world)
             response = method(url, data)
         transaction.set_rollback(True)
+    # Every answer, refusals and redirects included, carries the Content-Security-Policy.
+    assert "'self'" in response.get("Content-Security-Policy", ""), f"{url}: no CSP"
     return _answer(response, api=api), response.status_code
 
 

@@ -83,3 +83,24 @@ def test_production_cookies_are_secure():
         DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
     )  # fmt: skip
     assert result.stdout.strip().splitlines()[-1].split() == ["True"] * 3, result.stderr
+
+
+def test_every_cookie_a_sign_in_sets_is_secure_in_production(client, db, settings):
+    """The session, CSRF and language cookies, the last one also when sign-in sets it to the
+    person's preferred language (it used to be set without the Secure flag)."""
+    from tests.factories import UserFactory
+
+    for name in ("SESSION", "CSRF", "LANGUAGE"):
+        setattr(settings, f"{name}_COOKIE_SECURE", True)
+    user = UserFactory(language="kk")
+    client.get("/accounts/login/")
+    response = client.post(
+        "/accounts/login/", {"username": user.email, "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    cookies = {**client.cookies, **response.cookies}
+    names = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME)
+    for name in names:
+        assert cookies[name]["secure"], name
+        assert cookies[name]["httponly"] and cookies[name]["samesite"] == "Lax", name
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "kk"

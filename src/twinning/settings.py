@@ -4,6 +4,7 @@ Every value has a development default, except that with DEBUG=false a SECRET_KEY
 production refuses to start on a guessable key.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "twinning.core",
     "twinning.programmes",
     "twinning.organisations",
@@ -93,9 +96,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Input no view can take (a NUL, a body nested too deeply or too large): a readable 400.
+    "twinning.core.inputs.RefuseBadInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "twinning.urls"
@@ -136,6 +144,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
+    # django-axes first: refuses a password while its address and account are locked out.
+    "twinning.core.lockout.PasswordAttemptsBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Personal links (students' RSVPs, welfare answers): checks a scoped token when asked, never
@@ -148,6 +158,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one address from one
+# client IP lock that pair out for AXES_COOLOFF_MINUTES, the right password included; another
+# account or another IP is unaffected. The same limit counts password-reset requests and the
+# password asked when an API token is made. Unlock early: admin "Access attempts", or
+# `manage.py axes_reset_username <address>` (docs/security.md).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "twinning.core.lockout.attempt_username"
+AXES_LOCKOUT_CALLABLE = "twinning.core.lockout.lockout_response"
+AXES_HANDLER = "twinning.core.lockout.PasswordAttemptsHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests, on the page and in the API
+# The cool-off runs from the lockout, not from the last attempt made while locked out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Successful sign-ins are not logged with their IP and browser (data minimisation); failures are.
+AXES_DISABLE_ACCESS_LOG = True
+# Behind a reverse proxy every request comes from the proxy: name the header it puts the
+# client's address in (HTTP_X_REAL_IP with docs/deploy.md's nginx), or all clients share a lock.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR"),)
+
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -267,10 +299,42 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "payment": [],
     "usb": [],
 }
+
+
+# Content-Security-Policy (django-csp): scripts, styles and everything else from the site itself
+# only; no inline script, no inline style, no eval (htmx's is switched off in base.html). Pictures
+# may also be data: URLs (Bootstrap's icons) and come from the media storage when it is on S3.
+def _media_origins() -> str:
+    """Where logos come from when they are on S3: the endpoint, or AWS's bucket addresses."""
+    bucket, region = os.environ.get("S3_BUCKET", ""), os.environ.get("S3_REGION", "")
+    if not bucket or os.environ.get("S3_ENDPOINT_URL"):
+        return os.environ.get("S3_ENDPOINT_URL", "")
+    regional = f",https://{bucket}.s3.{region}.amazonaws.com" if region else ""
+    return f"https://{bucket}.s3.amazonaws.com{regional}"
+
+
+_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", _media_origins())
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx and the API's docs page take the token from the page.
+CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

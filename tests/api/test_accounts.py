@@ -23,12 +23,16 @@ def test_my_profile_reads_and_saves_with_the_pages_checks(client, user):
 def test_my_endpoints_refuse_without_a_token(client):
     assert client.get("/api/me").status_code == 401
     assert client.get("/api/me/tokens").status_code == 401
-    assert send(client, "POST", "/api/me/tokens", {"name": "x"}).status_code == 401
+    assert send(client, "POST", "/api/me/tokens", {"name": "x", "password": "x"}).status_code == 401
 
 
 def test_tokens_are_created_named_listed_and_revoked(client, user):
     headers = bearer(user)
-    created = send(client, "POST", "/api/me/tokens", {"name": "reporting script"}, headers)
+    new = {"name": "reporting script", "password": "correct-horse-battery"}
+    assert send(client, "POST", "/api/me/tokens", {**new, "password": "x"}, headers).json()[
+        "errors"
+    ] == {"password": ["This password is not correct."]}
+    created = send(client, "POST", "/api/me/tokens", new, headers)
     assert created.status_code == 201
     body = created.json()
     new_headers = {"HTTP_AUTHORIZATION": f"Bearer {body['key']}"}
@@ -40,7 +44,7 @@ def test_tokens_are_created_named_listed_and_revoked(client, user):
     revoked = client.post(f"/api/me/tokens/{body['id']}/revoke", **headers)
     assert revoked.status_code == 204
     assert client.get("/api/me", **new_headers).status_code == 401
-    assert send(client, "POST", "/api/me/tokens", {"name": ""}, headers).status_code == 400
+    assert send(client, "POST", "/api/me/tokens", {**new, "name": ""}, headers).status_code == 400
 
 
 def test_nobody_revokes_another_persons_token(client, user, member):
@@ -65,7 +69,8 @@ def test_delete_needs_my_password_and_confirmation(client, user):
     assert send(client, "POST", "/api/me/delete", unconfirmed, headers).status_code == 400
     assert User.objects.filter(pk=user.pk).exists()
     confirmed = {"password": "correct-horse-battery", "confirm": True}
-    assert send(client, "POST", "/api/me/delete", confirmed, headers).status_code == 204
+    response = send(client, "POST", "/api/me/delete", confirmed, headers)
+    assert response.status_code == 200 and response.json()["reference"].startswith("DEL-")
     assert not User.objects.filter(pk=user.pk).exists()
 
 
@@ -91,3 +96,15 @@ def test_overview_is_public(client, programme):
     MembershipFactory()
     body = client.get("/api/overview").json()
     assert body["programme"] == str(programme)
+
+
+def test_consents_are_listed_and_withdrawn_through_the_api(client, user):
+    from twinning.core.services import consent_record
+
+    consent_record(user=user, purpose="marketing")
+    listed = client.get("/api/me/consents", **bearer(user)).json()["items"]
+    assert [c["purpose"] for c in listed] == ["marketing"]
+    response = client.post("/api/me/consents/marketing/withdraw", **bearer(user))
+    assert response.status_code == 204
+    assert client.get("/api/me/consents", **bearer(user)).json()["items"][0]["withdrawn_at"]
+    assert client.post("/api/me/consents/terms/withdraw", **bearer(user)).status_code == 400

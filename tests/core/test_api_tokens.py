@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests import html_forms
 from tests.factories import UserFactory
 from twinning.core.models import ApiToken
 from twinning.core.services import api_token_authenticate, api_token_create
@@ -11,10 +12,13 @@ pytestmark = pytest.mark.integration
 
 ACCOUNT = reverse("core:account")
 CREATE = reverse("core:api_token_create")
+PASSWORD = "correct-horse-battery"
 
 
 def test_new_key_is_shown_once_and_works(member_client, member):
-    response = member_client.post(CREATE, {"name": "reporting script"}, follow=True)
+    form = html_forms.find(member_client.get(ACCOUNT).content.decode(), action=CREATE)
+    submission = form.submission(name="reporting script", password=PASSWORD)
+    response = member_client.post(CREATE, submission, follow=True)
     key = response.context["new_key"]["key"]
     assert key in response.content.decode()
     assert api_token_authenticate(key=key) == member
@@ -37,8 +41,15 @@ def test_list_shows_only_my_live_tokens(member_client, member):
 
 
 def test_token_needs_a_name(member_client, member):
-    response = member_client.post(CREATE, {"name": " "}, follow=True)
+    response = member_client.post(CREATE, {"name": " ", "password": PASSWORD}, follow=True)
     assert response.status_code == 200
+    assert not ApiToken.objects.exists()
+    assert response.context["new_key"] is None
+
+
+def test_token_needs_the_accounts_password(member_client, member):
+    response = member_client.post(CREATE, {"name": "script", "password": "guess"}, follow=True)
+    assert "This password is not correct." in response.content.decode()
     assert not ApiToken.objects.exists()
     assert response.context["new_key"] is None
 

@@ -10,6 +10,7 @@ from tests.factories import (
     OperatorFactory,
     OpportunityFactory,
     PublishedOpportunityFactory,
+    follow_sign_up_link,
     region,
 )
 from twinning.organisations.models import Opportunity, Organisation
@@ -29,6 +30,8 @@ def test_sign_up_register_organisation_create_and_submit_opportunity(page: Page,
     page.get_by_label("Password again").fill("Yorkshire-Pudding-77")
     page.get_by_label("I agree to the privacy notice").check()
     page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    follow_sign_up_link(page, "oliver@leeds-machines.example")
     expect(page.get_by_role("heading", name="Hello, Oliver Hartley")).to_be_visible()
 
     # Wait for the new page to load: htmx must have wired the NACE search before we type into it.

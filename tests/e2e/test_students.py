@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from tests.factories import OperatorFactory
+from tests.factories import OperatorFactory, follow_sign_up_link
 from tests.students.factories import PDF, employer, job_fair
 from twinning.students import services
 from twinning.students.models import FairRegistration
@@ -76,6 +76,7 @@ def sign_up(page: Page, labels: dict[str, str], email: str) -> None:
         {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
     page.locator("main form button[type=submit]").click()
+    follow_sign_up_link(page, email)
 
 
 @pytest.fixture

@@ -61,6 +61,8 @@ PAGES = {
     "events:feedback": Route(DENY, DENY, DENY, DENY, args=_with("meeting")),
     "events:manage": operator_only(_slug),
     "events:edit": operator_only(_slug),
+    "events:rules": operator_only(_slug),
+    "events:programme_rules": operator_only(lambda w: [w.programme.slug]),
     "events:state": post(operator_only(lambda w: [w.event.slug, "publish"])),
     "events:registration_decide": post(
         operator_only(lambda w: [w.event.slug, w.registration.pk, "approve"])
@@ -124,6 +126,20 @@ API = {
         LOGIN, DENY, DENY, OK, method="PUT", args=_meeting, data=lambda w: {"after": []}
     ),
     "POST /api/events/{slug}/publish": post(operator_only(_event, setup=_draft)),
+    "GET /api/events/{slug}/rules": operator_only(_event),
+    "PATCH /api/events/{slug}/rules": Route(
+        LOGIN, DENY, DENY, OK, method="PATCH", args=_event, data=lambda w: {"region_quota": 2}
+    ),
+    "GET /api/programmes/{slug}/rules": operator_only(lambda w: {"slug": w.programme.slug}),
+    "PATCH /api/programmes/{slug}/rules": Route(
+        LOGIN,
+        DENY,
+        DENY,
+        OK,
+        method="PATCH",
+        args=lambda w: {"slug": w.programme.slug},
+        data=lambda w: {"pairing": "cross_side"},
+    ),
     "POST /api/events/{slug}/calendar-link": post(
         Route(LOGIN, DENY, OK, DENY, args=_event, reason="a participant resets their own feed link")
     ),

@@ -7,7 +7,9 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from tests.events.factories import accepted_meeting, participant
 from tests.factories import MembershipFactory, OperatorFactory, OrganisationFactory, region
+from twinning.events import services
 from twinning.events.models import Event, Meeting
 
 # serialized_rollback: the live server needs real commits; the flush after the test would
@@ -137,3 +139,27 @@ def test_brokerage_day_from_set_up_to_calendar_updates(log_in, programme):
     cancelled = _feed(member_b, feed_url)
     assert str(cancelled["status"]) == "CANCELLED"
     assert int(cancelled["sequence"]) == 2
+
+
+def test_a_wide_schedule_grid_scrolls_inside_its_box(page: Page, operator, day):
+    # Many tables make the grid wider than the screen; the hidden lock labels in its cells used
+    # to widen the whole page to the grid's width.
+    services.tables_set_count(event=day, by=operator, count=30)
+    meeting = accepted_meeting(participant(day), participant(day))
+    services.schedule_run_start(event=day, by=operator, time_limit=5)
+    meeting.refresh_from_db()
+    last_table = day.tables.order_by("-number").first()
+    services.meeting_move(meeting=meeting, by=operator, slot=meeting.slot, table=last_table)
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(operator.email)
+    page.get_by_label("Password").fill("correct-horse-battery")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    page.goto(f"/events/{day.slug}/manage/schedule/")
+    expect(page.locator(".schedule-grid")).to_be_visible()
+    grid_width = page.locator(".schedule-grid").evaluate("e => e.scrollWidth")
+    page_width, window_width = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert grid_width > window_width
+    assert page_width <= window_width

@@ -4,7 +4,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import html_forms
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region
+from tests.factories import (
+    MembershipFactory,
+    OperatorFactory,
+    OrganisationFactory,
+    UserFactory,
+    region,
+)
 from tests.matching.scenario import build_scenario
 from twinning.introductions import services
 from twinning.introductions.models import Introduction
@@ -193,3 +199,15 @@ def test_the_dashboard_lists_introductions_waiting_for_an_answer(client, scenari
     page = client.get(reverse("core:dashboard")).content.decode()
     assert 'data-testid="panel-introductions"' in page
     assert f"{scenario.leeds} would like to meet {scenario.kostanay}." in page
+
+
+def test_superuser_without_an_organisation_gets_no_dead_express_interest_button(client, programme):
+    scenario = build_scenario(programme)
+    url = reverse("organisations:opportunity", args=[scenario.leeds_offer.pk])
+    target = reverse("introductions:new", args=[scenario.leeds.pk])
+    admin = OperatorFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get(target).status_code == 403
+    assert target not in client.get(url).content.decode()
+    client.force_login(scenario.kostanay_user)
+    assert target in client.get(url).content.decode()

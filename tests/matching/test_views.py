@@ -346,3 +346,12 @@ def _paged_queries(client, programme, n):
 
 def test_paged_list_queries_do_not_grow_with_the_list(client, programme):
     assert _paged_queries(client, programme, 1) == _paged_queries(client, programme, 3)
+
+
+def test_kazakh_reasons_name_sectors_in_kazakh_or_say_the_title_is_russian(client, computed):
+    client.force_login(computed.kostanay_user)
+    response = client.get(list_url(computed.kostanay), HTTP_ACCEPT_LANGUAGE="kk")
+    reasons = " ".join(" ".join(item.reasons) for item in response.context["items"])
+    assert "NACE 10.11" in reasons
+    assert "Переработка и консервирование мяса (орысша)" in reasons
+    assert "Processing and preserving of meat" not in reasons

@@ -871,3 +871,23 @@ def test_organisation_page_query_count_does_not_grow(client, organisation):
     one = query_count(client, url)
     PublishedOpportunityFactory.create_batch(2, organisation=organisation)
     assert query_count(client, url) == one
+
+
+def test_superuser_sees_only_the_actions_of_a_published_opportunity(client, programme):
+    opportunity = PublishedOpportunityFactory()
+    client.force_login(OperatorFactory(is_superuser=True))
+    page = client.get(reverse("organisations:opportunity", args=[opportunity.pk])).content.decode()
+
+    def offered(step: str) -> bool:
+        return reverse(f"organisations:opportunity_{step}", args=[opportunity.pk]) in page
+
+    assert offered("renew") and offered("close")
+    assert not any(offered(step) for step in ("edit", "submit", "publish", "reject"))
+
+
+def test_superuser_cannot_push_a_published_opportunity_back_to_submitted(client, programme):
+    opportunity = PublishedOpportunityFactory()
+    client.force_login(OperatorFactory(is_superuser=True))
+    client.post(reverse("organisations:opportunity_submit", args=[opportunity.pk]))
+    opportunity.refresh_from_db()
+    assert opportunity.status == "published"

@@ -103,4 +103,34 @@ def test_kazakh_pages_name_divisions_in_kazakh_and_groups_in_russian(client, db,
     assert '<span class="nace-code">10</span> Тамақ өнімдерін өндіру</h1>' in division
     group = client.get(reverse("programmes:sector", args=["10.1"])).content.decode()
     # OKED's Russian title, not the English one, where no Kazakh title exists yet.
-    assert '<span class="nace-code">10.1</span> Переработка и консервирование мяса' in group
+    assert (
+        '<span class="nace-code">10.1</span> <span lang="ru">Переработка и консервирование мяса'
+        in group
+    )
+
+
+def test_a_title_in_another_language_than_the_page_is_marked_so(client, db, settings):
+    from tests.factories import PublishedOpportunityFactory, sector
+
+    opportunity = PublishedOpportunityFactory(sectors=[sector("10"), sector("10.11")])
+    url = reverse("organisations:opportunity", args=[opportunity.pk])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    page = client.get(url).content.decode()
+    # The division has a Kazakh title; the class has OKED's Russian one, said to be Russian.
+    assert "Тамақ өнімдерін өндіру</li>" in page
+    assert '<span lang="ru">Переработка и консервирование мяса</span>' in page
+    assert 'title="Бұл саланың бұл тілде әзірге атауы жоқ.">(орысша)</small>' in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    page = client.get(url).content.decode()
+    assert "Переработка и консервирование мяса</li>" in page
+    assert "sector-title-fallback" not in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "sector-title-fallback" not in client.get(url).content.decode()
+
+
+def test_the_kazakh_directory_filter_names_sections_and_divisions_in_kazakh(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "kk"
+    page = client.get(reverse("organisations:directory")).content.decode()
+    assert "10 Тамақ өнімдерін өндіру" in page
+    assert "Manufacture of food products" not in page
+    assert "(орысша)" not in page and "(ағылшынша)" not in page

@@ -6,7 +6,13 @@ import itertools
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.events.factories import EventFactory
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    confirm_sign_up,
+    region,
+)
 from twinning.events import services as event_services
 from twinning.events.models import Event
 from twinning.students import services
@@ -34,7 +40,7 @@ def student(
         "languages": {"en": "C1", "ru": "native", "kk": "B1"},
         **extra,
     }
-    return services.student_sign_up(
+    student = services.student_sign_up(
         email=f"student{n}@example.ac.uk",
         password="correct-horse-battery",
         full_name=name or f"Student {n}",
@@ -44,6 +50,9 @@ def student(
         cv=pdf() if cv else None,
         **profile,
     )
+    assert student is not None
+    confirm_sign_up(student.user)
+    return student
 
 
 def job_fair(programme, operator, *, slots_until: dt.time = dt.time(11, 0)) -> JobFair:  # type: ignore[no-untyped-def]

@@ -41,6 +41,7 @@ class ProfileOut(ProfileIn):
 
 class TokenIn(Schema):
     name: str
+    password: str
 
 
 class TokenOut(Schema):
@@ -119,13 +120,14 @@ def tokens(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post(
     "/me/tokens",
-    response={201: NewTokenOut, 400: FieldErrors, 403: Error},
+    response={201: NewTokenOut, 400: FieldErrors, 403: Error, 429: Error},
     openapi_extra=pages("core:api_token_create"),
 )
 def token_create(request: HttpRequest, payload: TokenIn) -> Status:
-    """A new named token; `key` is in this answer only."""
+    """A new named token; `key` is in this answer only. Asks for the account's password: too many
+    wrong ones lock token creation and sign-in out for a while (429)."""
     require(request, OWN_ACCOUNT)
-    data = cleaned(ApiTokenForm, payload)
+    data = cleaned(ApiTokenForm, payload, request=request, user=request.user)
     token, key = services.api_token_create(user=request.user, name=data["name"])
     return Status(201, {**token_out(token), "key": key})
 
@@ -157,17 +159,50 @@ def export(request: HttpRequest) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))  # type: ignore[no-any-return]
 
 
+class ReceiptOut(Schema):
+    reference: str
+    deleted_at: dt.datetime
+    summary: dict[str, int]
+
+
+class ConsentOut(Schema):
+    purpose: str
+    notice_version: str
+    given_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+
+
 @router.post(
     "/me/delete",
-    response={204: None, 400: FieldErrors, 403: Error},
-    openapi_extra=pages("core:account_delete"),
+    response={200: ReceiptOut, 400: FieldErrors, 403: Error},
+    openapi_extra=pages("core:account_delete", "core:deletion_receipt"),
 )
-def delete(request: HttpRequest, payload: DeleteIn) -> Status:
+def delete(request: HttpRequest, payload: DeleteIn) -> Any:
     """Delete my account and personal data: my password and `confirm: true`, as on the page.
-    Refused (400) while I am the only owner of an organisation."""
+    Refused (400) while I am the only owner of an organisation. Answers with the receipt (its
+    reference, the time, and what was deleted, by kind), which names nobody."""
     require(request, OWN_ACCOUNT)
     cleaned(AccountDeleteForm, payload, user=request.user)
-    services.user_delete(user=request.user)
+    return services.user_delete(user=request.user)
+
+
+@router.get("/me/consents", response=list[ConsentOut], openapi_extra=pages("core:consents"))
+@paginate(LimitOffsetPagination)
+def consents(request: HttpRequest) -> Any:
+    """What I agreed to, per purpose, with the dates (withdrawn ones included)."""
+    require(request, OWN_ACCOUNT)
+    return list(selectors.consents_of(user=request.user))
+
+
+@router.post(
+    "/me/consents/{purpose}/withdraw",
+    response={204: None, 400: FieldErrors, 403: Error},
+    openapi_extra=pages("core:consents"),
+)
+def consent_withdraw(request: HttpRequest, purpose: str) -> Status:
+    """Withdraw one purpose (`matching`, `marketing`, `photos`); it takes effect at once."""
+    require(request, OWN_ACCOUNT)
+    services.consent_withdraw(user=request.user, purpose=purpose)
     return Status(204, None)
 
 

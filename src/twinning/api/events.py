@@ -33,7 +33,7 @@ from twinning.api.events_schemas import (
 )
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
-from twinning.events import selectors, services
+from twinning.events import selectors, selectors_brokerage, services
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
 from twinning.organisations.selectors import organisation_get
 
@@ -201,7 +201,9 @@ def participants(
     return [participant_out(person, open_requests) for person in people]
 
 
-def request_out(meeting_request: MeetingRequest, viewer_user_id: int) -> MeetingRequestOut:
+def request_out(
+    meeting_request: MeetingRequest, viewer_user_id: int, met_before: Event | None = None
+) -> MeetingRequestOut:
     requester, recipient = meeting_request.requester, meeting_request.recipient
     direction = "sent" if requester.user_id == viewer_user_id else "received"
     return MeetingRequestOut(
@@ -217,6 +219,7 @@ def request_out(meeting_request: MeetingRequest, viewer_user_id: int) -> Meeting
         session=meeting_request.session,
         expires_at=meeting_request.expires_at,
         direction=direction,
+        met_before=met_before.title if met_before else None,
     )
 
 
@@ -230,8 +233,11 @@ def my_requests(request: HttpRequest, slug: str) -> list[MeetingRequestOut]:
     registration = _own_registration(request, slug)
     # Nothing expires requests on a timer, so lapsed ones are expired when someone looks.
     services.requests_expire_due()
-    found = selectors.requests_of(registration=registration).select_related("event")
-    return [request_out(r, request.user.pk) for r in found]
+    found = list(selectors.requests_of(registration=registration).select_related("event"))
+    met = selectors_brokerage.met_before_map(
+        registration=registration, others=[r.other(registration) for r in found]
+    )
+    return [request_out(r, request.user.pk, met.get(r.other(registration).pk)) for r in found]
 
 
 @router.post(
@@ -252,7 +258,8 @@ def request_meeting(request: HttpRequest, slug: str, payload: MeetingRequestIn) 
         priority=payload.priority,
         session=payload.session,
     )
-    return Status(201, request_out(selectors.request_get(pk=created.pk), request.user.pk))
+    met = selectors_brokerage.met_before(first=requester, second=recipient)
+    return Status(201, request_out(selectors.request_get(pk=created.pk), request.user.pk, met))
 
 
 RESPONSES = {

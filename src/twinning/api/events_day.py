@@ -120,7 +120,7 @@ def run_progress(request: HttpRequest, slug: str, pk: int) -> RunOut:
 # ---------------------------------------------------------------- meetings
 
 
-class MoveIn(Schema):
+class MeetingMoveIn(Schema):
     slot: int
     table: int
     interpreter: int | None = None
@@ -151,7 +151,7 @@ class MarkIn(Schema):
     response={200: MoveOut, 409: ConflictOut, **REFUSALS},
     openapi_extra=pages("events:move"),
 )
-def meeting_move(request: HttpRequest, slug: str, pk: int, payload: MoveIn) -> Any:
+def meeting_move(request: HttpRequest, slug: str, pk: int, payload: MeetingMoveIn) -> Any:
     """Move a meeting by hand and lock it there. A move that breaks a soft rule (someone busy,
     an interpreter's languages) answers 409 with the warnings; send `force: true` to confirm."""
     meeting = _managed_meeting(request, slug, pk)
@@ -292,12 +292,12 @@ class AvailabilityOut(Schema):
     unavailable: list[int]
 
 
-class FeedbackIn(Schema):
+class MeetingFeedbackIn(Schema):
     outcome: str
     comment: str = ""
 
 
-class FeedbackOut(Schema):
+class MeetingFeedbackOut(Schema):
     meeting: int
     outcome: str
     comment: str
@@ -341,10 +341,12 @@ def availability_set(request: HttpRequest, slug: str, payload: AvailabilityIn) -
 
 @router.post(
     "/events/{slug}/meetings/{pk}/feedback",
-    response={200: FeedbackOut, **REFUSALS},
+    response={200: MeetingFeedbackOut, **REFUSALS},
     openapi_extra=pages("events:feedback"),
 )
-def feedback(request: HttpRequest, slug: str, pk: int, payload: FeedbackIn) -> FeedbackOut:
+def feedback(
+    request: HttpRequest, slug: str, pk: int, payload: MeetingFeedbackIn
+) -> MeetingFeedbackOut:
     """How one of my meetings went, once it has taken place."""
     registration = _own_registration(request, slug)
     meeting = selectors.meeting_for_feedback(registration=registration, pk=pk)
@@ -354,7 +356,7 @@ def feedback(request: HttpRequest, slug: str, pk: int, payload: FeedbackIn) -> F
     given = services.feedback_give(
         meeting=meeting, registration=registration, by=request.user, **data
     )
-    return FeedbackOut(meeting=meeting.pk, outcome=given.outcome, comment=given.comment)
+    return MeetingFeedbackOut(meeting=meeting.pk, outcome=given.outcome, comment=given.comment)
 
 
 @router.post(

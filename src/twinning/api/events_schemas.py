@@ -87,6 +87,8 @@ class MeetingRequestOut(Schema):
     session: str
     expires_at: dt.datetime
     direction: str
+    # The earlier event of the programme where the two already met, if they did.
+    met_before: str | None = None
 
 
 class AgendaItemOut(Schema):

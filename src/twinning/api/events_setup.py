@@ -17,17 +17,19 @@ from twinning.api.events_schemas import EventOut, RegistrationOut
 from twinning.api.forms import cleaned, cleaned_form, require
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
-from twinning.events import selectors, services
+from twinning.events import selectors, selectors_brokerage, services
 from twinning.events.forms import (
     EventForm,
+    EventRulesForm,
     GridForm,
     InterpreterForm,
     InvitationForm,
+    ProgrammeRulesForm,
     TableForm,
     TablesForm,
 )
-from twinning.events.models import Event, Interpreter, Registration, Slot, Table
-from twinning.programmes.selectors import programme_default
+from twinning.events.models import BrokerageRules, Event, Interpreter, Registration, Slot, Table
+from twinning.programmes.selectors import programme_default, programme_get
 
 REFUSALS = {400: FieldErrors, 403: Error, 404: Error}
 
@@ -374,3 +376,116 @@ def interpreter_remove(request: HttpRequest, slug: str, pk: int) -> Status:
         raise HttpError(404, _("Not found."))
     services.interpreter_remove(interpreter=interpreter, by=request.user)
     return Status(204, None)
+
+
+# Brokerage rules: the programme's, and an event's overrides (docs/operators.md).
+
+
+class RulesIn(Schema):
+    """The fields of the rules form; fields left out keep their value."""
+
+    pairing: str | None = None
+    meeting_cap: int | None = None
+    repeat_meetings: str | None = None
+    region_quota: int | None = None
+
+
+class RulesOut(Schema):
+    pairing: str
+    meeting_cap: int | None
+    repeat_meetings: str
+    region_quota: int | None
+
+
+class RulesInForceOut(Schema):
+    own: RulesOut
+    in_force: RulesOut
+
+
+def _rules_out(rules: Any) -> RulesOut:
+    return RulesOut(
+        pairing=rules.pairing,
+        meeting_cap=rules.meeting_cap,
+        repeat_meetings=rules.repeat_meetings,
+        region_quota=rules.region_quota,
+    )
+
+
+def _set_rules(
+    request: HttpRequest, form_class: Any, instance: Any, payload: RulesIn, owner: dict[str, Any]
+) -> Any:
+    # Unset values are left to the form's initial ones, as on the page.
+    current = {
+        name: value
+        for name, value in model_to_dict(instance, fields=form_class._meta.fields).items()
+        if value not in ("", None)
+    }
+    given = payload.model_dump(exclude_unset=True)
+    form = cleaned_form(form_class, {**current, **given}, instance=instance)
+    fields = {name: form.cleaned_data[name] for name in form_class._meta.fields}
+    return services.brokerage_rules_set(by=request.user, **owner, **fields)
+
+
+def _programme(request: HttpRequest, slug: str) -> Any:
+    require(request, MANAGE)
+    programme = programme_get(slug=slug)
+    if programme is None:
+        raise HttpError(404, _("Not found."))
+    return programme
+
+
+def _event_rules(event: Event) -> RulesInForceOut:
+    own = selectors_brokerage.rules_of_event(event=event) or BrokerageRules(event=event)
+    return RulesInForceOut(
+        own=_rules_out(own),
+        in_force=_rules_out(selectors_brokerage.rules_in_force(event=event)),
+    )
+
+
+@router.get(
+    "/programmes/{slug}/rules",
+    response={200: RulesOut, 403: Error, 404: Error},
+    openapi_extra=pages("events:programme_rules"),
+)
+def programme_rules(request: HttpRequest, slug: str) -> RulesOut:
+    """The programme's brokerage rules (operators)."""
+    programme = _programme(request, slug)
+    rules = selectors_brokerage.rules_of_programme(programme_id=programme.pk)
+    return _rules_out(rules or BrokerageRules(programme=programme))
+
+
+@router.patch(
+    "/programmes/{slug}/rules",
+    response={200: RulesOut, **REFUSALS},
+    openapi_extra=pages("events:programme_rules"),
+)
+def programme_rules_set(request: HttpRequest, slug: str, payload: RulesIn) -> RulesOut:
+    """Change the programme's rules; audited and kept in their history."""
+    programme = _programme(request, slug)
+    rules = selectors_brokerage.rules_of_programme(programme_id=programme.pk)
+    instance = rules or BrokerageRules(programme=programme)
+    owner = {"programme": programme}
+    return _rules_out(_set_rules(request, ProgrammeRulesForm, instance, payload, owner))
+
+
+@router.get(
+    "/events/{slug}/rules",
+    response={200: RulesInForceOut, 403: Error, 404: Error},
+    openapi_extra=pages("events:rules"),
+)
+def event_rules(request: HttpRequest, slug: str) -> RulesInForceOut:
+    """The event's own overrides and the rules in force there (operators)."""
+    return _event_rules(_event(request, slug, MANAGE))
+
+
+@router.patch(
+    "/events/{slug}/rules",
+    response={200: RulesInForceOut, **REFUSALS},
+    openapi_extra=pages("events:rules"),
+)
+def event_rules_set(request: HttpRequest, slug: str, payload: RulesIn) -> RulesInForceOut:
+    """Override the pairing rule or the region quota for this event."""
+    event = _event(request, slug, MANAGE)
+    instance = selectors_brokerage.rules_of_event(event=event) or BrokerageRules(event=event)
+    _set_rules(request, EventRulesForm, instance, payload, {"event": event})
+    return _event_rules(event)

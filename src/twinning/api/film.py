@@ -12,10 +12,12 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.forms import cleaned, require
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.film import selectors, services
 from twinning.film.cli import run
+from twinning.film.forms import ApproveForm, ChangesForm, PaidForm, RejectForm
 from twinning.film.models import FilmApplication
 from twinning.film.reader import FieldErrors as InputErrors
 
@@ -142,6 +144,12 @@ def application_detail(request: HttpRequest, pk: int) -> Any:
 TRANSITION_RESPONSES = {200: ApplicationOut, 400: FieldErrors, 403: Error, 404: Error}
 
 
+def _cleaned(request: HttpRequest, pk: int, permission: str, form: Any, payload: Any) -> Any:
+    """The page's form on the input, once the caller may make the move (403 before 400)."""
+    require(request, permission, _visible(request, pk))
+    return cleaned(form, payload)
+
+
 def _transition(request: HttpRequest, pk: int, transition: Any, **fields: Any) -> Any:
     transition(application=_visible(request, pk), by=request.user, **fields)
     return selectors.application_get(pk=pk)
@@ -171,9 +179,8 @@ def start_review(request: HttpRequest, pk: int) -> Any:
     openapi_extra=pages("film:changes"),
 )
 def request_changes(request: HttpRequest, pk: int, payload: MessageIn) -> Any:
-    return _transition(
-        request, pk, services.film_application_request_changes, message=payload.message
-    )
+    data = _cleaned(request, pk, "film.request_changes", ChangesForm, payload)
+    return _transition(request, pk, services.film_application_request_changes, **data)
 
 
 @router.post(
@@ -182,13 +189,10 @@ def request_changes(request: HttpRequest, pk: int, payload: MessageIn) -> Any:
     openapi_extra=pages("film:approve"),
 )
 def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
-    return _transition(
-        request,
-        pk,
-        services.film_application_approve,
-        amount=payload.amount,
-        currency=payload.currency,
-    )
+    # A currency code in any case, as the service takes it; the rest as the page's form says.
+    given = {**payload.model_dump(), "currency": payload.currency.upper()}
+    data = _cleaned(request, pk, "film.decide_application", ApproveForm, given)
+    return _transition(request, pk, services.film_application_approve, **data)
 
 
 @router.post(
@@ -197,7 +201,8 @@ def approve(request: HttpRequest, pk: int, payload: ApproveIn) -> Any:
     openapi_extra=pages("film:reject"),
 )
 def reject(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
-    return _transition(request, pk, services.film_application_reject, reason=payload.reason)
+    data = _cleaned(request, pk, "film.decide_application", RejectForm, payload)
+    return _transition(request, pk, services.film_application_reject, **data)
 
 
 @router.post(
@@ -206,10 +211,5 @@ def reject(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
     openapi_extra=pages("film:paid"),
 )
 def mark_paid(request: HttpRequest, pk: int, payload: PaidIn) -> Any:
-    return _transition(
-        request,
-        pk,
-        services.film_application_mark_paid,
-        amount=payload.amount,
-        paid_on=payload.paid_on,
-    )
+    data = _cleaned(request, pk, "film.mark_paid", PaidForm, payload)
+    return _transition(request, pk, services.film_application_mark_paid, **data)

@@ -26,7 +26,6 @@ from twinning.api.schemas import (
 )
 from twinning.organisations import selectors, services
 from twinning.organisations.forms import MemberAddForm, OpportunityForm, OrganisationForm
-from twinning.programmes import selectors as programme_selectors
 from twinning.programmes.selectors import programme_default
 
 router = Router(tags=["organisations"])
@@ -144,23 +143,9 @@ def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status:
         "organisations.view_private", organisation
     ):
         raise HttpError(404, _("Not found."))
-    target_side = (
-        programme_selectors.side_get(code=payload.target_side) if payload.target_side else None
-    )
-    regions = list(programme_selectors.regions_by_slugs(slugs=payload.target_regions))
-    opportunity = services.opportunity_create(
-        organisation=organisation,
-        by=request.user,
-        type=payload.type,
-        title=payload.title,
-        summary=payload.summary,
-        description=payload.description,
-        sectors=list(programme_selectors.sectors_by_codes(codes=payload.sectors)),
-        languages=payload.languages,
-        target_side=target_side,
-        target_regions=regions,
-        expires_on=payload.expires_on,
-    )
+    # The page's form: the expiry in the future, known regions, sides and sectors, the lengths.
+    data = cleaned(OpportunityForm, _form_input(payload))
+    opportunity = services.opportunity_create(organisation=organisation, by=request.user, **data)
     return Status(201, opportunity_out(selectors.opportunity_get(pk=opportunity.pk)))
 
 

@@ -160,7 +160,7 @@ class MoveIn(Schema):
     lost_reason: str = ""
 
 
-class ReasonIn(Schema):
+class OutcomeReasonIn(Schema):
     reason: str
 
 
@@ -292,7 +292,7 @@ def confirm(request: HttpRequest, pk: int) -> Any:
 @router.post(
     "/outcomes/{int:pk}/dispute", response=RESPONSES, openapi_extra=pages("outcomes:dispute")
 )
-def dispute(request: HttpRequest, pk: int, payload: ReasonIn) -> Any:
+def dispute(request: HttpRequest, pk: int, payload: OutcomeReasonIn) -> Any:
     reason = cleaned(DisputeForm, payload)["reason"]
     services.outcome_dispute(outcome=_visible(request, pk), by=request.user, reason=reason)
     return selectors.outcome_get(pk=pk)

@@ -20,6 +20,7 @@ from twinning.api.schemas import Error, FieldErrors
 from twinning.api.students_schemas import (
     AllocationOut,
     BoothIn,
+    BoothNoteIn,
     BoothOut,
     CandidateOut,
     CheckInIn,
@@ -28,25 +29,24 @@ from twinning.api.students_schemas import (
     CountOut,
     FairIn,
     FairOut,
+    FairRegistrationOut,
     FairSummaryOut,
-    FeedbackIn,
     InterviewOut,
-    InviteIn,
     LeadOut,
-    NoteIn,
     NoteOut,
+    PositionFeedbackIn,
     PositionIn,
     PositionMatchOut,
     PositionOut,
     PreferencesIn,
-    ReasonIn,
     RegisterIn,
-    RegistrationOut,
     ReleaseIn,
     ReleaseOut,
     ShortlistIn,
     StudentIn,
+    StudentInviteIn,
     StudentOut,
+    StudentReasonIn,
     WelfareAnswerOut,
     WelfareIn,
     WelfareOut,
@@ -271,7 +271,7 @@ def recommended_positions(request: HttpRequest) -> Any:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:position_feedback"),
 )
-def position_feedback(request: HttpRequest, pk: int, payload: FeedbackIn) -> Any:
+def position_feedback(request: HttpRequest, pk: int, payload: PositionFeedbackIn) -> Any:
     """interested, not_interested, or empty to clear; it moves the position in my list only."""
     student = _me(request)
     position = _position(request, pk)
@@ -356,7 +356,9 @@ def update_position(request: HttpRequest, pk: int, payload: PositionIn) -> Any:
     response={200: PositionOut, **WRITE},
     openapi_extra=pages("students:position_action"),
 )
-def position_transition(request: HttpRequest, pk: int, action: str, payload: ReasonIn) -> Any:
+def position_transition(
+    request: HttpRequest, pk: int, action: str, payload: StudentReasonIn
+) -> Any:
     """`action` is submit, publish, reject (with a reason) or close."""
     position = _position(request, pk)
     moves = {
@@ -449,7 +451,7 @@ def _my_registration(request: HttpRequest, fair: JobFair) -> Any:
 
 @router.post(
     "/fairs/{pk}/registration",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:fair_register"),
 )
 def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
@@ -461,7 +463,7 @@ def register(request: HttpRequest, pk: int, payload: RegisterIn) -> Any:
 
 @router.put(
     "/fairs/{pk}/preferences",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:rank"),
 )
 def set_preferences(request: HttpRequest, pk: int, payload: PreferencesIn) -> Any:
@@ -583,7 +585,7 @@ def publish(request: HttpRequest, pk: int) -> Any:
 
 @router.get(
     "/fairs/{pk}/check-in",
-    response={200: list[RegistrationOut], **NOT_FOUND, 403: Error},
+    response={200: list[FairRegistrationOut], **NOT_FOUND, 403: Error},
     openapi_extra=pages("students:check_in"),
 )
 @paginate(LimitOffsetPagination)
@@ -595,7 +597,7 @@ def check_in_list(request: HttpRequest, pk: int, q: str = "") -> Any:
 
 @router.post(
     "/fairs/{pk}/check-in",
-    response={200: RegistrationOut, **WRITE},
+    response={200: FairRegistrationOut, **WRITE},
     openapi_extra=pages("students:check_in", "students:check_in_scan"),
 )
 def check_in(request: HttpRequest, pk: int, payload: CheckInIn) -> Any:
@@ -687,7 +689,7 @@ def set_shortlist(request: HttpRequest, fair_pk: int, pk: int, payload: Shortlis
     openapi_extra=pages("students:note"),
 )
 def save_note(
-    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: NoteIn
+    request: HttpRequest, fair_pk: int, pk: int, registration: int, payload: BoothNoteIn
 ) -> Any:
     booth = _booth(request, fair_pk, pk, "students.note")
     target = selectors.registration_get(fair=booth.fair, pk=registration)
@@ -739,7 +741,7 @@ def _filters(payload: Any) -> services.StudentFilter:
     response={200: CountOut, **WRITE},
     openapi_extra=pages("students:invite"),
 )
-def invite(request: HttpRequest, payload: InviteIn) -> Any:
+def invite(request: HttpRequest, payload: StudentInviteIn) -> Any:
     require(request, "students.operate")
     event = event_get(slug=payload.event)
     if event is None:

@@ -96,7 +96,7 @@ class PositionIn(Schema):
     sectors: list[str] = []
 
 
-class ReasonIn(Schema):
+class StudentReasonIn(Schema):
     reason: str = ""
 
 
@@ -129,7 +129,7 @@ class RegisterIn(Schema):
     share_profile: bool = False
 
 
-class RegistrationOut(Schema):
+class FairRegistrationOut(Schema):
     id: int
     fair: int
     student: str
@@ -166,7 +166,7 @@ class CandidateOut(Schema):
     ranked_booth: bool
 
 
-class NoteIn(Schema):
+class BoothNoteIn(Schema):
     text: str = ""
     rating: int | None = None
 
@@ -220,7 +220,7 @@ class FilterIn(Schema):
     home_region: str = ""
 
 
-class InviteIn(FilterIn):
+class StudentInviteIn(FilterIn):
     event: str
 
 
@@ -255,5 +255,5 @@ class PositionMatchOut(Schema):
     verdict: str
 
 
-class FeedbackIn(Schema):
+class PositionFeedbackIn(Schema):
     verdict: str = ""

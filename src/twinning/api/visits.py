@@ -24,16 +24,10 @@ from twinning.api.visits_schemas import (
     FollowUpIn,
     FollowUpOut,
     GuestIn,
-    InterpreterIn,
-    InterpreterOut,
-    InviteIn,
     ItineraryItemOut,
-    OutcomeIn,
-    OutcomeOut,
     PersonIn,
     PersonOut,
     ProposalOut,
-    PublishIn,
     ReportOut,
     SessionChangeIn,
     SessionIn,
@@ -44,7 +38,13 @@ from twinning.api.visits_schemas import (
     VisitChangeIn,
     VisitDetailOut,
     VisitIn,
+    VisitInterpreterIn,
+    VisitInterpreterOut,
+    VisitInviteIn,
     VisitOut,
+    VisitOutcomeIn,
+    VisitOutcomeOut,
+    VisitPublishIn,
     WarningOut,
 )
 from twinning.organisations.selectors import organisation_get
@@ -128,9 +128,9 @@ def person_out(person: Person) -> PersonOut:
     )  # fmt: skip
 
 
-def outcome_out(outcome: SessionOutcome) -> OutcomeOut:
+def outcome_out(outcome: SessionOutcome) -> VisitOutcomeOut:
     organisation = outcome.organisation
-    return OutcomeOut(
+    return VisitOutcomeOut(
         id=outcome.pk, session=outcome.session_id, description=outcome.description,
         organisation=organisation.slug if organisation else None,
     )  # fmt: skip
@@ -215,7 +215,7 @@ def visit_warnings(request: HttpRequest, slug: str) -> list[WarningOut]:
     response={200: VisitOut, **REFUSED},
     openapi_extra=pages("visits:state"),
 )
-def visit_publish(request: HttpRequest, slug: str, payload: PublishIn) -> dict[str, Any]:
+def visit_publish(request: HttpRequest, slug: str, payload: VisitPublishIn) -> dict[str, Any]:
     """Publish; refused with 400 while there are warnings unless `despite_warnings`."""
     visit = _visit(request, slug, "visits.publish_visit")
     done = services.visit_publish(
@@ -287,15 +287,17 @@ def person_remove(request: HttpRequest, slug: str, pk: int) -> Status:
 
 
 @router.post(
-    "/visits/{slug}/interpreters", response={201: InterpreterOut, **REFUSED},
+    "/visits/{slug}/interpreters", response={201: VisitInterpreterOut, **REFUSED},
     openapi_extra=pages("visits:interpreter_add"),
 )  # fmt: skip
-def interpreter_add(request: HttpRequest, slug: str, payload: InterpreterIn) -> Status:
+def interpreter_add(request: HttpRequest, slug: str, payload: VisitInterpreterIn) -> Status:
     """An interpreter of the visit: the events' scheduled resource, on the visit's event."""
     visit = _visit(request, slug, EDIT)
     fields = cleaned(InterpreterForm, payload)
     made = services.interpreter_add(visit=visit, by=request.user, **fields)
-    return Status(201, InterpreterOut(id=made.pk, name=made.name, languages=made.language_list))
+    return Status(
+        201, VisitInterpreterOut(id=made.pk, name=made.name, languages=made.language_list)
+    )
 
 
 @router.get(
@@ -435,7 +437,7 @@ def session_propose(request: HttpRequest, slug: str, pk: int) -> list[ProposalOu
     response={201: list[AttendeeOut], **REFUSED},
     openapi_extra=pages("visits:proposals"),
 )
-def session_invite(request: HttpRequest, slug: str, pk: int, payload: InviteIn) -> Status:
+def session_invite(request: HttpRequest, slug: str, pk: int, payload: VisitInviteIn) -> Status:
     """Invite one person of each organisation (by slug), each in their own language."""
     session = _session(request, slug, pk, EDIT)
     organisations = [organisation_get(slug=s) for s in payload.organisations]
@@ -487,10 +489,10 @@ def attendance(request: HttpRequest, slug: str, pk: int, payload: AttendanceIn) 
 
 
 @router.post(
-    "/visits/{slug}/sessions/{pk}/outcomes", response={201: OutcomeOut, **REFUSED},
+    "/visits/{slug}/sessions/{pk}/outcomes", response={201: VisitOutcomeOut, **REFUSED},
     openapi_extra=pages("visits:outcome_add"),
 )  # fmt: skip
-def outcome_add(request: HttpRequest, slug: str, pk: int, payload: OutcomeIn) -> Status:
+def outcome_add(request: HttpRequest, slug: str, pk: int, payload: VisitOutcomeIn) -> Status:
     session = _session(request, slug, pk, "visits.record_outcomes")
     fields = cleaned(OutcomeForm, payload, session=session)
     return Status(

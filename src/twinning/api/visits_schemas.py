@@ -123,13 +123,13 @@ class PersonOut(Schema):
     languages: list[str]
 
 
-class InterpreterIn(Schema):
+class VisitInterpreterIn(Schema):
     name: str
     languages: list[str]
     email: str = ""
 
 
-class InterpreterOut(Schema):
+class VisitInterpreterOut(Schema):
     id: int
     name: str
     languages: list[str]
@@ -167,12 +167,12 @@ class AttendanceIn(Schema):
     present: list[int]
 
 
-class OutcomeIn(Schema):
+class VisitOutcomeIn(Schema):
     description: str
     organisation: int | None = None
 
 
-class OutcomeOut(Schema):
+class VisitOutcomeOut(Schema):
     id: int
     session: int
     organisation: str | None
@@ -200,7 +200,7 @@ class ReportOut(Schema):
     sessions: list[dict[str, object]]
     by_sector: list[dict[str, object]]
     by_region: list[dict[str, object]]
-    outcomes: list[OutcomeOut]
+    outcomes: list[VisitOutcomeOut]
 
 
 class WarningOut(Schema):
@@ -209,7 +209,7 @@ class WarningOut(Schema):
     sessions: list[int]
 
 
-class PublishIn(Schema):
+class VisitPublishIn(Schema):
     despite_warnings: bool = False
 
 
@@ -229,7 +229,7 @@ class ProposalOut(Schema):
     reasons: list[str]
 
 
-class InviteIn(Schema):
+class VisitInviteIn(Schema):
     organisations: list[str]
 
 

@@ -36,6 +36,8 @@ class User(AbstractUser):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
+    # When the inactive-account warning went out (retention); signing in again clears it.
+    inactivity_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -59,21 +61,61 @@ class User(AbstractUser):
 
 
 class Consent(models.Model):
-    """One person's agreement to one version of the privacy notice."""
+    """One person's agreement to one purpose, from `given_at` until `withdrawn_at` (if ever).
+
+    Agreeing to the terms (the privacy notice) is one purpose among others, recorded with the
+    notice's version; a withdrawn consent stays as a record, and giving it again starts a new row.
+    """
+
+    class Purpose(models.TextChoices):
+        TERMS = "terms", _("Terms of use and privacy notice")
+        MATCHING = "matching", _("My profile used for matching and recommendations")
+        MARKETING = "marketing", _("News and invitations by e-mail")
+        PHOTOS = "photos", _("Photos and my name on visit and event attendee lists")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(
+        _("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.TERMS
+    )
     notice_version = models.CharField(_("notice version"), max_length=20)
     given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
+        ordering = ["purpose", "-given_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "notice_version"], name="consent_once")
+            models.UniqueConstraint(
+                fields=["user", "purpose", "notice_version"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="consent_active_once",
+                violation_error_message=_("This consent is already given."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=["terms", "matching", "marketing", "photos"]),
+                name="consent_purpose_valid",
+                violation_error_message=_("Choose one of the offered values."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True)
+                | models.Q(withdrawn_at__gte=models.F("given_at")),
+                name="consent_withdrawn_after_given",
+                violation_error_message=_("A consent cannot be withdrawn before it was given."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(notice_version=""),
+                name="consent_names_notice_version",
+                violation_error_message=_("A consent names the privacy notice it was given under."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.notice_version}"
+        return f"{self.user} — {self.get_purpose_display()} ({self.notice_version})"
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None
 
 
 class AuditEntry(models.Model):
@@ -87,6 +129,16 @@ class AuditEntry(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    #: Whose personal data the action touched (the person, their student profile, their
+    #: registration...); the operators' audit log filters by it and erasure scrubs by it.
+    subject = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_entries_about",
+        verbose_name=_("whose data"),
+    )
     data = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
 
@@ -164,3 +216,37 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class DeletionReceipt(models.Model):
+    """The proof that an account was erased: what went and when, under a reference number.
+
+    It holds no personal data (no name, e-mail or id of the person), so it is kept for good.
+    """
+
+    class Reason(models.TextChoices):
+        REQUEST = "request", _("At the person's request")
+        RETENTION = "retention", _("Inactive account, at the end of its retention period")
+
+    reference = models.CharField(_("reference"), max_length=24, unique=True)
+    deleted_at = models.DateTimeField(_("deleted at"), auto_now_add=True)
+    #: Counts by kind of record ("registrations": 2, "files": 1, "history records scrubbed": 3).
+    summary = models.JSONField(_("what was deleted"), default=dict)
+    reason = models.CharField(
+        _("reason"), max_length=20, choices=Reason.choices, default=Reason.REQUEST
+    )
+
+    class Meta:
+        verbose_name = _("deletion receipt")
+        verbose_name_plural = _("deletion receipts")
+        ordering = ["-deleted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reason__in=["request", "retention"]),
+                name="deletion_receipt_reason_valid",
+                violation_error_message=_("Choose one of the offered values."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference

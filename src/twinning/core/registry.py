@@ -86,3 +86,104 @@ def deletion_refusals(*, user: Any) -> list[str]:
 def deletion_hooks_run(*, user: Any) -> None:
     for hook in _deletion_hooks.values():
         hook(user=user)
+
+
+# The right of access: each app hands in its part of one person's export.
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A stored file that goes into the person's archive under `name` (e.g. `students/cv.pdf`)."""
+
+    name: str
+    file: Any
+
+
+@dataclass(frozen=True)
+class ExportPart:
+    """`data(user=...)` returns JSON-ready data (or an empty dict); `files(user=...)` the
+    person's own uploads."""
+
+    name: str
+    data: Callable[..., dict[str, Any]]
+    files: Callable[..., list[ExportFile]] | None = None
+
+
+_export_parts: dict[str, ExportPart] = {}
+
+
+def register_export(
+    *,
+    name: str,
+    data: Callable[..., dict[str, Any]],
+    files: Callable[..., list[ExportFile]] | None = None,
+) -> None:
+    _export_parts[name] = ExportPart(name=name, data=data, files=files)
+
+
+def export_parts() -> list[ExportPart]:
+    return [_export_parts[name] for name in sorted(_export_parts)]
+
+
+# Consents per purpose that live in an app (e.g. a student's CV sharing for one job fair).
+
+
+@dataclass(frozen=True)
+class ConsentLine:
+    """One consent as the person's consent page shows it; `key` names it to `withdraw`."""
+
+    key: str
+    purpose: str
+    given_at: Any
+    withdrawn_at: Any = None
+    withdrawable: bool = True
+
+
+@dataclass(frozen=True)
+class ConsentSource:
+    name: str
+    lines: Callable[..., list[ConsentLine]]
+    withdraw: Callable[..., bool]
+
+
+_consent_sources: dict[str, ConsentSource] = {}
+
+
+def register_consents(
+    *, name: str, lines: Callable[..., list[ConsentLine]], withdraw: Callable[..., bool]
+) -> None:
+    """`lines(user=...)` lists the person's consents (active and withdrawn); `withdraw(user=...,
+    key=...)` withdraws one of them and returns False when the key is not theirs."""
+    _consent_sources[name] = ConsentSource(name=name, lines=lines, withdraw=withdraw)
+
+
+def consent_sources() -> list[ConsentSource]:
+    return [_consent_sources[name] for name in sorted(_consent_sources)]
+
+
+def consent_source(name: str) -> ConsentSource | None:
+    return _consent_sources.get(name)
+
+
+# Retention: each kind of data kept for a set time (settings.RETENTION) and then removed.
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """`run(now=..., dry_run=...)` removes what is due (nothing when `dry_run`) and returns one
+    line per item removed or due, e.g. "film application FA-2026-0004 (rejected 2026-01-02)"."""
+
+    name: str
+    label: str
+    run: Callable[..., list[str]]
+
+
+_retention_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention(*, name: str, label: Any, run: Callable[..., list[str]]) -> None:
+    _retention_rules[name] = RetentionRule(name=name, label=label, run=run)
+
+
+def retention_rules() -> list[RetentionRule]:
+    return [_retention_rules[name] for name in sorted(_retention_rules)]

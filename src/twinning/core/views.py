@@ -1,7 +1,6 @@
 """Pages for accounts: home, sign-up, log-in, privacy notice, my account, dashboard."""
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -9,27 +8,36 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
-from twinning.core import registry, selectors, services
+from twinning.core import lockout, privacy, registry, selectors, services
 from twinning.core.actions import attempt
 from twinning.core.forms import (
     AccountDeleteForm,
     AccountForm,
     ApiTokenForm,
+    AuditFilterForm,
+    ConsentChangeForm,
     LoginForm,
     SignUpForm,
     StyledPasswordResetForm,
     StyledSetPasswordForm,
 )
 from twinning.core.health import database_ok, health
+from twinning.core.models import Consent
 
 
 class HtmxPartialMixin:
@@ -102,7 +110,17 @@ class ServiceCallMixin:
 def in_preferred_language(response: HttpResponse, user: Any) -> HttpResponse:
     """From the next page on, the interface speaks the person's preferred language."""
     if user.language:
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        # With the flags Django's own language switcher gives it (Secure in production).
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
     return response
 
 
@@ -139,16 +157,48 @@ class SignUpView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form: SignUpForm) -> HttpResponse:
         data = form.cleaned_data
-        user = services.user_sign_up(
+        # The same answer whether the address already has an account or not (see the service).
+        services.user_sign_up(
             email=data["email"],
             password=data["password1"],
             full_name=data["full_name"],
             language=data["language"],
             consent=data["consent"],
+            matching=data.get("matching", False),
         )
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Welcome! Your account has been created."))
-        return in_preferred_language(super().form_valid(form), user)
+        return redirect("core:signup_sent")
+
+
+class SignUpSentView(PermissionRequiredMixin, TemplateView):
+    permission_required = "core.view_public"
+    template_name = "core/signup_sent.html"
+
+
+class SignUpConfirmView(PermissionRequiredMixin, TemplateView):
+    """The link of the sign-up e-mail shows a button; only its POST confirms the account and
+    signs in, so that a mail scanner following the link signs nobody in."""
+
+    permission_required = "core.view_public"
+    template_name = "core/signup_confirm.html"
+
+    def pending(self) -> Any:
+        return services.user_sign_up_pending(
+            uidb64=self.kwargs["uidb64"], token=self.kwargs["token"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(valid=self.pending() is not None, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = self.pending()
+        if user is None:
+            return self.get(request, *args, **kwargs)
+        user = services.user_sign_up_confirm(user=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account has been created."))
+        then = request.GET.get("next", "")
+        safe = url_has_allowed_host_and_scheme(then, allowed_hosts={request.get_host()})
+        return in_preferred_language(redirect(then if then and safe else "core:dashboard"), user)
 
 
 class LoginView(PermissionRequiredMixin, auth_views.LoginView):
@@ -172,6 +222,12 @@ class PasswordResetView(PermissionRequiredMixin, auth_views.PasswordResetView):
     email_template_name = "core/email/password_reset.txt"
     subject_template_name = "core/email/password_reset_subject.txt"
     success_url = reverse_lazy("core:password_reset_done")
+
+    def form_valid(self, form: StyledPasswordResetForm) -> HttpResponse:
+        # Too many requests for one address from one client: the lockout page (AxesMiddleware).
+        if lockout.reset_request_refused(self.request, email=form.cleaned_data["email"]):
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(PermissionRequiredMixin, auth_views.PasswordResetDoneView):
@@ -224,9 +280,11 @@ class ApiTokenCreateView(PermissionRequiredMixin, View):
     permission_required = "core.manage_own_account"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        form = ApiTokenForm(request.POST)
+        form = ApiTokenForm(request.POST, request=request, user=request.user)
         if not form.is_valid():
-            messages.error(request, _("Give the token a name."))
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
             return redirect("core:account")
         token, key = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
         request.session[NEW_KEY] = {"name": token.name, "key": key}
@@ -246,36 +304,149 @@ class ApiTokenRevokeView(PermissionRequiredMixin, View):
 
 
 class AccountExportView(PermissionRequiredMixin, View):
+    """One ZIP with everything about me: `data.json` and the files I uploaded."""
+
     permission_required = "core.manage_own_account"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        data = services.user_export_data(user=request.user)
-        response = HttpResponse(
-            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="my-twinning-data.json"'
-        return response
+        return _archive_response(services.user_export_archive(user=request.user))
+
+
+def _archive_response(archive: Any) -> HttpResponse:
+    response = StreamingHttpResponse(_blocks(archive), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename="my-twinning-data.zip"
+    )
+    return response
+
+
+def _blocks(archive: Any, size: int = 256 * 1024) -> Iterator[bytes]:
+    """The spooled archive in blocks, never read whole into memory; closed once sent."""
+    try:
+        while block := archive.read(size):
+            yield block
+    finally:
+        archive.close()
 
 
 class AccountDeleteView(PermissionRequiredMixin, FormView):
     permission_required = "core.manage_own_account"
     template_name = "core/account_delete.html"
     form_class = AccountDeleteForm
-    success_url = reverse_lazy("core:home")
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form: AccountDeleteForm) -> HttpResponse:
         try:
-            services.user_delete(user=self.request.user)
+            receipt = services.user_delete(user=self.request.user)
         except ValidationError as error:
             form.add_service_error(error)
             return self.form_invalid(form)
         logout(self.request)
         messages.success(self.request, _("Your account and your personal data have been deleted."))
-        return super().form_valid(form)
+        return redirect("core:deletion_receipt", receipt.reference)
+
+
+class DeletionReceiptView(PermissionRequiredMixin, TemplateView):
+    """The receipt of an erasure: it names nobody, and its reference cannot be guessed."""
+
+    permission_required = "core.view_public"
+    template_name = "core/deletion_receipt.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        receipt = selectors.receipt_get(reference=kwargs["reference"])
+        if receipt is None:
+            raise Http404(_("No deletion has this reference."))
+        lines = privacy.receipt_lines(receipt.summary)
+        return super().get_context_data(receipt=receipt, lines=lines, **kwargs)
+
+
+class ConsentsView(PermissionRequiredMixin, ServiceCallMixin, TemplateView):
+    """What I agreed to, when, and the button to withdraw (or give again) each purpose."""
+
+    permission_required = "core.manage_own_account"
+    template_name = "core/consents.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        user = self.request.user
+        consents = list(selectors.consents_of(user=user))
+        active = {c.purpose for c in consents if c.active}
+        purposes = [
+            (purpose, purpose.label, purpose in active)
+            for purpose in Consent.Purpose
+            if purpose != Consent.Purpose.TERMS
+        ]
+        sources = [(source.name, source.lines(user=user)) for source in registry.consent_sources()]
+        return super().get_context_data(
+            consents=consents, purposes=purposes, sources=sources, **kwargs
+        )
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = ConsentChangeForm(request.POST)
+        if not form.is_valid():
+            self.refuse_form(form)
+            return redirect("core:consents")
+        data = form.cleaned_data
+        if data["source"]:
+            self._withdraw_elsewhere(data["source"], data["key"])
+        elif data["give"]:
+            self.attempt(
+                lambda: services.consent_give(user=request.user, purpose=data["purpose"]),
+                _("Thank you: your consent is recorded."),
+            )
+        else:
+            self.attempt(
+                lambda: services.consent_withdraw(user=request.user, purpose=data["purpose"]),
+                _("Your consent is withdrawn; it takes effect now."),
+            )
+        return redirect("core:consents")
+
+    def _withdraw_elsewhere(self, name: str, key: str) -> None:
+        source = registry.consent_source(name)
+        if source is None or not source.withdraw(user=self.request.user, key=key):
+            raise Http404(_("No such consent of yours."))
+        messages.success(self.request, _("Your consent is withdrawn; it takes effect now."))
+
+
+class AuditLogView(PermissionRequiredMixin, ListView):
+    """Operators: who did what to whose data, newest first, filtered and paginated."""
+
+    permission_required = "core.view_audit_log"
+    template_name = "core/audit_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self) -> Any:
+        self.filters = AuditFilterForm(self.request.GET or None)
+        data = self.filters.cleaned_data if self.filters.is_valid() else {}
+        return selectors.audit_entries(
+            action=data.get("action", ""),
+            actor=data.get("actor", ""),
+            subject=data.get("subject", ""),
+            since=data.get("since"),
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(filters=self.filters, **kwargs)
+
+
+class PersonExportView(UrlObjectMixin, View):
+    """Operators answer a subject access request received by post: the person's archive."""
+
+    permission_required = "core.export_personal_data"
+    not_found = _("No such person.")
+
+    def find_object(self) -> Any:
+        return selectors.user_get(pk=self.kwargs["pk"])
+
+    def get_permission_object(self) -> Any:
+        return self.get_object()
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        person = self.get_object()
+        archive = services.user_export_archive(user=person, by=request.user)
+        return _archive_response(archive)
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):

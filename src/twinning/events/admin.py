@@ -6,9 +6,11 @@ from django.db.models import ForeignKey, QuerySet
 from django.forms import BaseInlineFormSet, ModelChoiceField, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from twinning.events import services
 from twinning.events.models import (
+    BrokerageRules,
     Event,
     Interpreter,
     Meeting,
@@ -116,3 +118,24 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 admin.site.register([Table, Interpreter, ScheduleRun, ScheduleVersion])
+
+
+@admin.register(BrokerageRules)
+class BrokerageRulesAdmin(SimpleHistoryAdmin):
+    """Changes here are kept in the rules' history; the operator pages also write the audit
+    log, so prefer them."""
+
+    list_display = ["__str__", "pairing", "meeting_cap", "repeat_meetings", "region_quota"]
+    raw_id_fields = ["programme", "event"]
+
+    def save_model(
+        self, request: HttpRequest, obj: BrokerageRules, form: Any, change: bool
+    ) -> None:
+        fields = {name: getattr(obj, name) for name in services.RULE_FIELDS}
+        owner = {"event": obj.event} if obj.event_id else {"programme": obj.programme}
+        try:
+            saved = services.brokerage_rules_set(by=request.user, **owner, **fields)
+        except ValidationError as error:
+            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+            return
+        obj.pk = saved.pk

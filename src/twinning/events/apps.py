@@ -9,9 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.events import selectors
+        from twinning.events import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="events", order=30,
             template="events/panels/dashboard.html", context=selectors.dashboard_panel,
         )  # fmt: skip
+        registry.register_export(name="events", data=privacy.personal_data)
+        registry.register_deletion_hook(name="events", hook=privacy.invitations_erase)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from twinning.core.forms import StyledFormMixin
 from twinning.events import selectors
 from twinning.events.models import (
+    BrokerageRules,
     Event,
     Interpreter,
     Meeting,
@@ -280,3 +281,27 @@ class FeedbackForm(StyledFormMixin, forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ProgrammeRulesForm(StyledFormMixin, forms.ModelForm):
+    """The programme's brokerage rules; an event may override the pairing and the quota."""
+
+    class Meta:
+        model = BrokerageRules
+        fields = ["pairing", "meeting_cap", "repeat_meetings", "region_quota"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pairing"].choices = [
+            choice for choice in BrokerageRules.Pairing.choices if choice[0]
+        ]
+        self.fields["pairing"].required = True
+        if not self.instance.pairing:
+            self.initial["pairing"] = BrokerageRules.Pairing.ANY
+
+
+class EventRulesForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = BrokerageRules
+        fields = ["pairing", "region_quota"]
+        help_texts = {"region_quota": _("Leave empty to use the programme's quota.")}

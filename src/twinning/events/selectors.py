@@ -25,6 +25,7 @@ from twinning.events.models import (
     Table,
     Unavailability,
 )
+from twinning.events.selectors_brokerage import rules_in_force
 from twinning.matching.selectors import recommendations_for
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ def participants(
     """Approved participants other than the viewer, narrowed by the browser's filters."""
     queryset = registrations(event=event, status=Registration.Status.APPROVED)
     if viewer is not None:
-        queryset = queryset.exclude(pk=viewer.pk)
+        queryset = askable(queryset.exclude(pk=viewer.pk), viewer=viewer)
     if filters.query:
         text = filters.query.lower()
         queryset = queryset.filter(
@@ -150,6 +151,18 @@ def participants(
     if filters.language:
         queryset = queryset.filter(languages__contains=filters.language)
     return queryset.prefetch_related("organisation__sectors").distinct()
+
+
+def askable(queryset: QuerySet[Registration], *, viewer: Registration) -> QuerySet[Registration]:
+    """Leave out whom the event's pairing rule does not let the viewer ask (the service refuses
+    them too, naming the rule)."""
+    if not rules_in_force(event=viewer.event).cross_side:
+        return queryset
+    if viewer.organisation is None:
+        return queryset.none()
+    return queryset.filter(organisation__isnull=False).exclude(
+        organisation__side_id=viewer.organisation.side_id
+    )
 
 
 @dataclass(frozen=True)

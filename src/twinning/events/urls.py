@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.events.views import operator, participant, public, schedule
+from twinning.events.views import operator, participant, public, rules, schedule
 
 app_name = "events"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
         "requests/<int:pk>/<str:action>/",
         participant.RequestRespondView.as_view(),
         name="request_respond",
+    ),
+    path(
+        "programme/<slug:slug>/rules/", rules.ProgrammeRulesView.as_view(), name="programme_rules"
     ),
     path("<slug:slug>/", public.EventDetailView.as_view(), name="detail"),
     path("<slug:slug>/event.ics", public.EventCalendarView.as_view(), name="event_ics"),
@@ -38,6 +41,7 @@ urlpatterns = [
     path("<slug:slug>/feedback/<int:pk>/", participant.FeedbackView.as_view(), name="feedback"),
     path("<slug:slug>/manage/", operator.ManageView.as_view(), name="manage"),
     path("<slug:slug>/manage/edit/", operator.EventEditView.as_view(), name="edit"),
+    path("<slug:slug>/manage/rules/", rules.EventRulesView.as_view(), name="rules"),
     path(
         "<slug:slug>/manage/state/<str:action>/",
         operator.EventStateView.as_view(),

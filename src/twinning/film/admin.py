@@ -102,7 +102,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(FilmApplication)
-class FilmApplicationAdmin(SimpleHistoryAdmin):
+class FilmApplicationAdmin(admin.ModelAdmin):
     list_display = ["title", "organisation", "format", "state", "submitted_at", "updated_at"]
     list_filter = ["state", "format"]
     search_fields = ["title", "organisation__legal_name", "service_company_name"]

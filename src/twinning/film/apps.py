@@ -6,3 +6,11 @@ class FilmConfig(AppConfig):
     name = "twinning.film"
     label = "film"
     verbose_name = _("Film incentives")
+
+    def ready(self) -> None:
+        from twinning.core import registry
+        from twinning.film import privacy
+
+        registry.register_export(
+            name="film", data=privacy.personal_data, files=privacy.personal_files
+        )

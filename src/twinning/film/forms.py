@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.forms import bound_integers
 from twinning.film.models import (
     MONEY,
     ApplicationDocument,
@@ -42,6 +43,7 @@ class StyledForm(forms.Form):
             if isinstance(widget, forms.Select):
                 css = "form-select"
             widget.attrs.setdefault("class", css)
+        bound_integers(self.fields)
 
 
 class ProductionForm(StyledForm):

@@ -282,7 +282,7 @@ class FilmApplication(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    history = HistoricalRecords()
+    # No row history here: an application's trail is the audit log (docs/security.md, Privacy).
 
     class Meta:
         verbose_name = _("film application")

@@ -9,9 +9,10 @@ class IntroductionsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.introductions import selectors
+        from twinning.introductions import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="introductions", order=20,
             template="introductions/panels/dashboard.html", context=selectors.dashboard_panel,
         )  # fmt: skip
+        registry.register_export(name="introductions", data=privacy.personal_data)

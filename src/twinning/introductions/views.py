@@ -134,7 +134,9 @@ class TransitionView(LoginRequiredMixin, View):
 
     def _next(self, request: HttpRequest) -> str:
         target = request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        # Only a path on this site: a bare word would be read as a URL name by `redirect`.
+        local = target.startswith("/") and not target.startswith("//")
+        if local and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
             return target
         return "introductions:mine"
 

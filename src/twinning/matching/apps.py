@@ -9,9 +9,10 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.matching import selectors
+        from twinning.matching import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="matching", order=40,
             template="matching/panels/dashboard.html", context=selectors.dashboard_panel,
         )  # fmt: skip
+        registry.register_export(name="matching", data=privacy.personal_data)

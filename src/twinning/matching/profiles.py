@@ -20,6 +20,11 @@ SEEKING_TYPES = frozenset(
 SIZE_BANDS: tuple[str, ...] = ("micro", "small", "medium", "large")
 
 
+def passage(title: str, description: str) -> str:
+    """An opportunity's text as it is embedded (and its stored vector is keyed)."""
+    return f"{title}. {description}".strip() if description else title
+
+
 @dataclass(frozen=True)
 class Opportunity:
     id: OrgId
@@ -35,7 +40,7 @@ class Opportunity:
     @property
     def text(self) -> str:
         """What gets embedded: title and description, in whatever language they were written."""
-        return f"{self.title}. {self.description}".strip() if self.description else self.title
+        return passage(self.title, self.description)
 
     @property
     def seeks(self) -> bool:

@@ -58,7 +58,7 @@ def _filtered(queryset: QuerySet[Recommendation], filters: ListFilters) -> Query
 
 def nace_titles(reason_lists: list[list[dict[str, Any]]]) -> dict[str, str]:
     codes = set().union(*(codes_in(reasons) for reasons in reason_lists)) if reason_lists else set()
-    return {s.code: s.title for s in sectors_by_codes(codes=sorted(codes))} if codes else {}
+    return {s.code: s.marked_title for s in sectors_by_codes(codes=sorted(codes))} if codes else {}
 
 
 def recommendations_for(

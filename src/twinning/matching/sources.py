@@ -8,19 +8,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.matching.profiles import SIZE_BANDS, Opportunity, Profile, ProgrammeRules
+from twinning.matching.profiles import SIZE_BANDS, Opportunity, Profile, ProgrammeRules, passage
+
+
+def _body(summary: str, description: str) -> str:
+    return " ".join(part for part in (summary, description) if part)
 
 
 def opportunity_text(opportunity: Any) -> Opportunity:
     codes = tuple(s.code for s in opportunity.sectors.all())
-    body = " ".join(part for part in (opportunity.summary, opportunity.description) if part)
     return Opportunity(
         id=opportunity.pk,
         type=opportunity.type,
         title=opportunity.title,
-        description=body,
+        description=_body(opportunity.summary, opportunity.description),
         nace=codes,
     )
+
+
+def opportunity_passage(*, title: str, summary: str, description: str) -> str:
+    """The text `opportunity_text` gives the engine, from the three fields alone."""
+    return passage(title, _body(summary, description))
 
 
 def organisation_profile(organisation: Any) -> Profile:

@@ -9,7 +9,7 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.organisations import selectors
+        from twinning.organisations import privacy, selectors
 
         registry.register_panel(
             page="home", name="organisations", order=20,
@@ -24,3 +24,4 @@ class OrganisationsConfig(AppConfig):
         registry.register_deletion_check(
             name="organisations", check=selectors.account_deletion_refusals
         )
+        registry.register_export(name="organisations", data=privacy.personal_data)

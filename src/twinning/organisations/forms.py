@@ -50,11 +50,11 @@ def sector_filter_choices() -> list[tuple[Any, Any]]:
     divisions: dict[str, list[tuple[str, str]]] = {}
     for division in programme_selectors.sectors_search(level=2, limit=500):
         divisions.setdefault(division.section, []).append(
-            (division.code, f"{division.code} {division.title}")
+            (division.code, f"{division.code} {division.marked_title}")
         )
     choices: list[tuple[Any, Any]] = []
     for section in programme_selectors.sectors_search(level=1, limit=500):
-        label = f"{section.code} {section.title.capitalize()}"
+        label = f"{section.code} {section.marked_title.capitalize()}"
         everything = _("%(section)s — all divisions") % {"section": section.code}
         choices.append((label, [(section.code, everything), *divisions.get(section.code, [])]))
     return choices

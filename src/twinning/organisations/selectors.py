@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core import search
 from twinning.core.models import User
 from twinning.core.replica import replica_reads
+from twinning.matching.retrieval import similar_texts
+from twinning.matching.sources import opportunity_passage
 from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.programmes.selectors import programme_default
 
@@ -139,6 +142,12 @@ def opportunities_published_for_organisation(
     return _with_listing_relations(published)
 
 
+# A search lists at most this many opportunities that have its words, then at most SIMILAR_LIMIT
+# that are about it in other words or another language.
+SEARCH_LIMIT = 200
+SIMILAR_LIMIT = 20
+
+
 @dataclass(frozen=True)
 class DirectoryFilters:
     """What a visitor asked the public directory for; empty values mean "any"."""
@@ -155,13 +164,43 @@ class DirectoryFilters:
 def opportunities_published(*, filters: DirectoryFilters | None = None) -> QuerySet[Opportunity]:
     """The public directory: published opportunities matching the filters, newest first.
 
-    Searching lowercases in Python and matches the stored lowercased text, because SQLite's LOWER()
-    and LIKE fold only ASCII letters, and the directory must find Cyrillic words in any case.
+    With a query, the opportunities that have its words come first, best match first (see
+    `core.search`), then at most SIMILAR_LIMIT others whose text is about the query in any
+    language (`matching.retrieval`), annotated `found_by_meaning`.
     """
     filters = filters or DirectoryFilters()
+    queryset = _published_filtered(filters)
+    if not search.words(filters.query):
+        return _with_listing_relations(queryset).order_by("-published_at", "-pk")
+    by_words = search.text_search(queryset, query=filters.query, title="title", text="search_text")
+    found = list(
+        by_words.order_by("-search_rank", "-published_at", "-pk").values_list("pk", flat=True)[
+            :SEARCH_LIMIT
+        ]
+    )
+    # Relevance is judged among all the candidates, those with the words too (see retrieval).
+    texts = {
+        pk: opportunity_passage(title=title, summary=summary, description=description)
+        for pk, title, summary, description in queryset.values_list(
+            "pk", "title", "summary", "description"
+        )
+    }
+    about = similar_texts(query=filters.query, texts=texts, limit=SIMILAR_LIMIT + len(found))
+    have_words = set(found)
+    by_meaning = [pk for pk, _ in about if pk not in have_words][:SIMILAR_LIMIT]
+    order = found + by_meaning
+    return (
+        _with_listing_relations(Opportunity.objects.filter(pk__in=order))
+        .annotate(
+            search_order=Case(*(When(pk=pk, then=i) for i, pk in enumerate(order)), default=0),
+            found_by_meaning=Q(pk__in=by_meaning) if by_meaning else Value(False),
+        )
+        .order_by("search_order")
+    )
+
+
+def _published_filtered(filters: DirectoryFilters) -> QuerySet[Opportunity]:
     queryset = Opportunity.objects.filter(status=Opportunity.Status.PUBLISHED)
-    for word in filters.query.lower().split():
-        queryset = queryset.filter(search_text__contains=word)
     if filters.type:
         queryset = queryset.filter(type=filters.type)
     if filters.sector:
@@ -172,7 +211,7 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
         queryset = queryset.filter(organisation__side__code=filters.side)
     if filters.language:
         queryset = queryset.filter(languages__contains=filters.language)
-    return _with_listing_relations(queryset).order_by("-published_at", "-pk")
+    return queryset
 
 
 def _opportunities_in_sector(code: str) -> QuerySet[Opportunity, Any]:

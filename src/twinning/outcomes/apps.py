@@ -9,9 +9,12 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.outcomes import selectors
+        from twinning.outcomes import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="outcomes", template="outcomes/panels/dashboard.html",
             context=selectors.dashboard_panel, order=40,
         )  # fmt: skip
+        registry.register_export(
+            name="outcomes", data=privacy.personal_data, files=privacy.personal_files
+        )

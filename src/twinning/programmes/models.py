@@ -2,8 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from twinning.core.i18n import LocalizedNameMixin, current_language, localized
+
+# Said after a sector title shown in another language than the page's (no title in the page's).
+FALLBACK_MARKERS = {
+    "en": pgettext_lazy("title shown", "in English"),
+    "ru": pgettext_lazy("title shown", "in Russian"),
+}
 
 
 class Side(LocalizedNameMixin, models.Model):
@@ -85,6 +92,26 @@ class Sector(models.Model):
         if current_language() == "kk" and not self.title_kk:
             return self.title_ru or self.title_en
         return localized(self, "title")
+
+    @property
+    def title_language(self) -> str:
+        """The language `title` is written in: the reader's, or the one it falls back to."""
+        language = current_language()
+        if getattr(self, f"title_{language}", ""):
+            return language
+        return "ru" if language == "kk" and self.title_ru else "en"
+
+    @property
+    def title_falls_back(self) -> bool:
+        return self.title_language != current_language()
+
+    @property
+    def marked_title(self) -> str:
+        """`title`, said to be in another language when it is, for text without markup (reasons,
+        choices, tooltips): "Переработка и консервирование мяса (орысша)"."""
+        if not self.title_falls_back:
+            return self.title
+        return f"{self.title} ({FALLBACK_MARKERS[self.title_language]})"
 
 
 class Programme(LocalizedNameMixin, models.Model):

@@ -9,11 +9,15 @@ class StudentsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.students import selectors, services
+        from twinning.students import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="students", order=15,
             template="students/panels/dashboard.html", context=selectors.dashboard_panel,
         )  # fmt: skip
-        # Rows go with the account by cascade; the CV file on disk needs removing on its own.
-        registry.register_deletion_hook(name="students", hook=services.student_erase_files_of)
+        registry.register_export(
+            name="students", data=privacy.personal_data, files=privacy.personal_files
+        )
+        registry.register_consents(
+            name="students", lines=privacy.consent_lines, withdraw=privacy.consent_withdraw_by_key
+        )

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.core.models import User
+from twinning.core.models import Consent, User
+from twinning.core.selectors import consent_withdrawn
 from twinning.events.selectors import events_visible
 from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.students.models import (
@@ -355,6 +356,13 @@ def students_sharing_with(*, organisation_id: int) -> QuerySet[Student]:
         .prefetch_related("sectors")
         .order_by("pk")
     )
+
+
+def students_to_match(*, organisation_id: int) -> QuerySet[Student]:
+    """Students sharing with the employer who have not withdrawn the use of their profile
+    for matching (core's `matching` consent)."""
+    withdrawn = consent_withdrawn(purpose=Consent.Purpose.MATCHING)
+    return students_sharing_with(organisation_id=organisation_id).exclude(user__in=withdrawn)
 
 
 def dashboard_panel(*, user: User) -> dict[str, Any] | None:

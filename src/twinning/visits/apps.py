@@ -9,9 +9,11 @@ class VisitsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.visits import selectors
+        from twinning.visits import privacy, selectors
 
         registry.register_panel(
             page="dashboard", name="visits", order=40,
             template="visits/panels/dashboard.html", context=selectors.dashboard_panel,
         )  # fmt: skip
+        registry.register_export(name="visits", data=privacy.personal_data)
+        registry.register_deletion_hook(name="visits", hook=privacy.people_erase)

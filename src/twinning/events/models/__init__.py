@@ -1,5 +1,6 @@
 """Events, their participants, the brokerage set-up, meeting requests and the schedule."""
 
+from twinning.events.models.brokerage import BrokerageRules
 from twinning.events.models.event import (
     EVENT_FLOW,
     REGISTRATION_FLOW,
@@ -21,6 +22,7 @@ from twinning.events.models.meetings import (
 __all__ = [
     "EVENT_FLOW",
     "REGISTRATION_FLOW",
+    "BrokerageRules",
     "CheckIn",
     "Event",
     "Interpreter",

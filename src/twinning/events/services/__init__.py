@@ -3,6 +3,7 @@
 Every function checks its permission, changes state, writes the audit log and notifies.
 """
 
+from twinning.events.services.brokerage import RULE_FIELDS, brokerage_rules_set
 from twinning.events.services.onsite import check_in, check_in_undo, feedback_give, meeting_mark
 from twinning.events.services.publication import (
     PublishConflict,
@@ -51,8 +52,10 @@ from twinning.events.services.setup import (
 )
 
 __all__ = [
+    "RULE_FIELDS",
     "MoveConflict",
     "PublishConflict",
+    "brokerage_rules_set",
     "check_in",
     "check_in_undo",
     "event_cancel",

@@ -21,6 +21,7 @@ from twinning.core.services import audit_log, notify
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
 from twinning.events.selectors import day_has_two_sessions
 from twinning.events.services.access import lock_registrations
+from twinning.events.services.brokerage import check_accept_rules, check_request_rules
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -97,6 +98,7 @@ def request_create(
     _check_wish(event, priority, session)
     lock_registrations(requester, recipient)
     _check_can_ask(requester, recipient)
+    check_request_rules(requester, recipient)
     request = MeetingRequest.objects.create(
         event=event,
         requester=requester,
@@ -163,6 +165,7 @@ def _accept(request: MeetingRequest, by: User) -> Meeting:
                 )
                 % {"name": side.display_name, "limit": limit}
             )
+    check_accept_rules(request.requester, request.recipient)
     request.status, request.responded_at = Status.ACCEPTED, timezone.now()
     request.save(update_fields=["status", "responded_at"])
     meeting = Meeting.objects.create(event=request.event, request=request)

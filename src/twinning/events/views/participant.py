@@ -18,7 +18,7 @@ from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.core.views import ServiceCallMixin
-from twinning.events import feeds, selectors, services
+from twinning.events import feeds, selectors, selectors_brokerage, services
 from twinning.events.forms import (
     AvailabilityForm,
     FeedbackForm,
@@ -81,8 +81,12 @@ class ParticipantBrowserView(LoginRequiredMixin, EventMixin, TemplateView):
             selectors.matches_for(registration=viewer),
         )[:PAGE_SIZE]
         open_requests = selectors.open_partners(registration=viewer) if viewer else {}
+        met = (
+            selectors_brokerage.met_before_map(registration=viewer, others=people) if viewer else {}
+        )
         for person in people:
             person.open_request = open_requests.get(person.pk)  # type: ignore[attr-defined]
+            person.met_before = met.get(person.pk)  # type: ignore[attr-defined]
         context = {
             "event": event,
             "viewer": viewer,
@@ -128,7 +132,12 @@ class MyRequestsView(OwnRegistrationMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         registration = self.get_registration()
-        requests = selectors.requests_shown(registration=registration)
+        requests = list(selectors.requests_shown(registration=registration))
+        met = selectors_brokerage.met_before_map(
+            registration=registration, others=[r.other(registration) for r in requests]
+        )
+        for r in requests:
+            r.met_before = met.get(r.other(registration).pk)  # type: ignore[attr-defined]
         context = {
             "registration": registration,
             "received": [r for r in requests if r.recipient_id == registration.pk],

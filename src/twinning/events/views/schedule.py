@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from twinning.events import selectors, services
+from twinning.events import selectors, selectors_brokerage, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
 from twinning.events.models import Meeting, Registration
 from twinning.events.views.base import OperatorMixin
@@ -34,6 +34,7 @@ class ScheduleView(OperatorMixin, TemplateView):
             "publish_form": PublishForm(),
             "pending": len(services.pending_changes(event)),
             "versions": selectors.versions_of(event=event)[:10],
+            "repeats": selectors_brokerage.repeat_meetings(event=event),
         }
         return super().get_context_data(**context, **kwargs)
 

@@ -53,7 +53,6 @@ from twinning.students.services.registry import (
     student_cv_remove,
     student_cv_upload,
     student_erase_files,
-    student_erase_files_of,
     student_sign_up,
     student_update,
 )
@@ -100,7 +99,6 @@ __all__ = [
     "student_cv_remove",
     "student_cv_upload",
     "student_erase_files",
-    "student_erase_files_of",
     "student_sign_up",
     "student_update",
     "students_for_position",

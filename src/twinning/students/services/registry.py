@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -96,15 +97,23 @@ def student_sign_up(
     purposes: list[str],
     cv: UploadedFile | None = None,
     **profile: Any,
-) -> Student:
+) -> Student | None:
     """A new account with the student role: the privacy notice, the profile, the purposes the
-    student agreed to (each recorded on its own), and the CV if given."""
+    student agreed to (each recorded on its own), and the CV if given. The account opens when
+    its owner follows the e-mailed link; None (and nothing stored) if the address has one."""
     check_profile(profile)
     if cv is not None:
         check_cv(cv)
     user = user_sign_up(
-        email=email, password=password, full_name=full_name, language=language, consent=consent
+        email=email,
+        password=password,
+        full_name=full_name,
+        language=language,
+        consent=consent,
+        then=reverse("students:me"),
     )
+    if user is None:
+        return None  # the address has an account; its owner was told (see user_sign_up)
     student = Student(user=user, **{k: v for k, v in profile.items() if k in PROFILE_FIELDS})
     student.search_text = _search_text(student)
     if cv is not None:
@@ -256,11 +265,3 @@ def student_erase_files(*, student: Student) -> None:
     """Delete the CV file itself (rows go with the account; files need their own removal)."""
     if student.cv:
         student.cv.delete(save=False)
-
-
-def student_erase_files_of(*, user: User) -> None:
-    """Account deletion's hook: the CV file goes before the rows cascade away."""
-    student = Student.objects.filter(user=user).first()
-    if student is not None and student.cv:
-        storage, name = student.cv.storage, student.cv.name
-        transaction.on_commit(lambda: storage.delete(name))

@@ -65,7 +65,7 @@ def _matching_students(user: Any, position: Position) -> list[Any]:
     """For the employer: students who let it see them, best fit first, with the reasons."""
     if not user.has_perm("students.view_position_matches", position):
         return []
-    students = list(selectors.students_sharing_with(organisation_id=position.organisation_id))
+    students = list(selectors.students_to_match(organisation_id=position.organisation_id))
     return services.students_for_position(position=position, students=students)[:20]
 
 

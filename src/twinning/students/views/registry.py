@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.files import PrivateFileView
-from twinning.core.views import in_preferred_language
 from twinning.organisations.selectors import organisation_get_by_id, organisations_for_user
 from twinning.students import selectors, services
 from twinning.students.forms import (
@@ -51,7 +49,7 @@ class StudentSignUpView(RuleMixin, FormView):
     def form_valid(self, form: StudentSignUpForm) -> HttpResponse:
         data = form.cleaned_data
         try:
-            student = services.student_sign_up(
+            services.student_sign_up(
                 email=data["email"],
                 password=data["password1"],
                 full_name=data["full_name"],
@@ -64,9 +62,8 @@ class StudentSignUpView(RuleMixin, FormView):
         except ValidationError as error:
             form.add_service_error(error)
             return self.form_invalid(form)
-        login(self.request, student.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(self.request, _("Welcome! Your student profile has been created."))
-        return in_preferred_language(super().form_valid(form), student.user)
+        # The same answer whether the address already has an account or not (user_sign_up).
+        return redirect("core:signup_sent")
 
 
 class MyProfileView(RuleMixin, FormView):

@@ -1,0 +1,164 @@
+"""Reads for the brokerage rules: the rules in force at an event, and the counts they limit.
+
+A "party" is the organisation a participant represents, or the person when they represent
+none: the programme's cap and "already met" are about organisations, not badges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+
+from twinning.events.models import BrokerageRules, Event, Meeting, Registration
+
+Pairing = BrokerageRules.Pairing
+Repeat = BrokerageRules.Repeat
+Party = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class RulesInForce:
+    """The programme's rules with the event's overrides applied."""
+
+    pairing: str = Pairing.ANY
+    meeting_cap: int | None = None
+    repeat_meetings: str = Repeat.FLAG
+    region_quota: int | None = None
+
+    @property
+    def cross_side(self) -> bool:
+        return self.pairing == Pairing.CROSS_SIDE
+
+
+def rules_of_programme(*, programme_id: int) -> BrokerageRules | None:
+    return BrokerageRules.objects.filter(programme_id=programme_id).first()
+
+
+def rules_of_event(*, event: Event) -> BrokerageRules | None:
+    return BrokerageRules.objects.filter(event=event).first()
+
+
+def rules_in_force(*, event: Event) -> RulesInForce:
+    programme = rules_of_programme(programme_id=event.programme_id)
+    own = rules_of_event(event=event)
+    pairing = (own.pairing if own else "") or (programme.pairing if programme else "")
+    quota = own.region_quota if own and own.region_quota else None
+    if quota is None and programme is not None:
+        quota = programme.region_quota
+    return RulesInForce(
+        pairing=pairing or Pairing.ANY,
+        meeting_cap=programme.meeting_cap if programme else None,
+        repeat_meetings=programme.repeat_meetings if programme else Repeat.FLAG,
+        region_quota=quota,
+    )
+
+
+def party_of(registration: Registration) -> Party:
+    if registration.organisation_id:
+        return ("organisation", registration.organisation_id)
+    return ("user", registration.user_id)
+
+
+def _party_q(prefix: str, party: Party) -> Q:
+    kind, pk = party
+    return Q(**{f"{prefix}__{kind}_id": pk})
+
+
+def programme_meeting_count(*, registration: Registration) -> int:
+    """Meetings (scheduled, held or missed) of the participant's organisation at every event
+    of the programme."""
+    party = party_of(registration)
+    return (
+        Meeting.objects.filter(
+            status__in=Meeting.ACTIVE, event__programme_id=registration.event.programme_id
+        )
+        .filter(_party_q("request__requester", party) | _party_q("request__recipient", party))
+        .count()
+    )
+
+
+def region_meeting_count(*, registration: Registration, region_id: int) -> int:
+    """The participant's meetings at this event with organisations of one region."""
+    mine = Meeting.objects.filter(status__in=Meeting.ACTIVE, event_id=registration.event_id)
+    return (
+        mine.filter(
+            request__requester=registration, request__recipient__organisation__region_id=region_id
+        ).count()
+        + mine.filter(
+            request__recipient=registration, request__requester__organisation__region_id=region_id
+        ).count()
+    )
+
+
+def earlier_pairs(*, event: Event) -> dict[frozenset[Party], Event]:
+    """Pairs of parties who held a meeting at an earlier event of the programme, with the
+    latest such event."""
+    held = (
+        Meeting.objects.filter(
+            status=Meeting.Status.HELD,
+            event__programme_id=event.programme_id,
+            event__starts_on__lt=event.starts_on,
+        )
+        .select_related("event", "request__requester", "request__recipient")
+        .order_by("event__starts_on", "pk")
+    )
+    return {
+        frozenset((party_of(m.request.requester), party_of(m.request.recipient))): m.event
+        for m in held
+    }
+
+
+def met_before(*, first: Registration, second: Registration) -> Event | None:
+    """The earlier event of the programme at which the two parties held a meeting."""
+    pairs = earlier_pairs(event=first.event)
+    return pairs.get(frozenset((party_of(first), party_of(second))))
+
+
+def met_before_map(*, registration: Registration, others: list[Registration]) -> dict[int, Event]:
+    """Registration id of each of `others` -> the earlier event where they met the viewer."""
+    pairs = earlier_pairs(event=registration.event)
+    if not pairs:
+        return {}
+    mine = party_of(registration)
+    found = {}
+    for other in others:
+        earlier = pairs.get(frozenset((mine, party_of(other))))
+        if earlier is not None:
+            found[other.pk] = earlier
+    return found
+
+
+def same_side_refused(*, rules: RulesInForce, first: Registration, second: Registration) -> bool:
+    """Whether the pairing rule forbids the two to meet."""
+    if not rules.cross_side:
+        return False
+    a, b = first.organisation, second.organisation
+    return a is None or b is None or a.side_id == b.side_id
+
+
+def rules_history(*, rules: BrokerageRules | None) -> list[Any]:
+    """The rules' earlier versions, newest first, with who changed them."""
+    if rules is None:
+        return []
+    return list(rules.history.select_related("history_user").order_by("-history_date"))
+
+
+def repeat_meetings(*, event: Event) -> list[tuple[Meeting, Event]]:
+    """The event's meetings between parties who held one at an earlier event of the programme,
+    each with that earlier event: the operator sees them on the schedule page."""
+    pairs = earlier_pairs(event=event)
+    if not pairs:
+        return []
+    meetings = (
+        Meeting.objects.filter(event=event, status__in=Meeting.ACTIVE)
+        .select_related("request__requester__user", "request__recipient__user")
+        .order_by("pk")
+    )
+    found = []
+    for meeting in meetings:
+        key = frozenset((party_of(meeting.request.requester), party_of(meeting.request.recipient)))
+        if key in pairs:
+            found.append((meeting, pairs[key]))
+    return found
