@@ -282,6 +282,25 @@ PRIVACY_NOTICE_VERSION = "2026-11"
 STUDENTS_CV_MAX_BYTES = int(os.environ.get("STUDENTS_CV_MAX_BYTES", 2 * 1024 * 1024))
 # CVs and fair data (preferences, interviews, notes) are deleted this many days after a fair.
 STUDENTS_RETENTION_DAYS = int(os.environ.get("STUDENTS_RETENTION_DAYS", 180))
+
+# How long each kind of personal data is kept, in one place (docs/security.md, "Privacy").
+# `manage.py enforce_retention` (daily; also the `enforce_retention` task) removes what is due.
+RETENTION = {
+    # CVs and fair data, this many days after the job fair ends.
+    "cv_days_after_fair": STUDENTS_RETENTION_DAYS,
+    # Accounts nobody signed in to for this long get a warning e-mail, then are deleted...
+    "inactive_account_months": int(os.environ.get("RETENTION_INACTIVE_MONTHS", 24)),
+    # ...this many days after the warning, unless the person signs in again meanwhile.
+    "inactive_warning_days": int(os.environ.get("RETENTION_WARNING_DAYS", 30)),
+    # Rejected film applications (with their documents) and rejected event registrations.
+    "rejected_film_application_months": int(os.environ.get("RETENTION_REJECTED_FILM_MONTHS", 12)),
+    "rejected_registration_months": int(
+        os.environ.get("RETENTION_REJECTED_REGISTRATION_MONTHS", 6)
+    ),
+    # Sign-ups whose e-mailed link was never followed, and revoked API tokens.
+    "unconfirmed_sign_up_days": int(os.environ.get("RETENTION_UNCONFIRMED_DAYS", 14)),
+    "revoked_token_days": int(os.environ.get("RETENTION_REVOKED_TOKEN_DAYS", 30)),
+}
 # How long an invitation's or a welfare check's personal link works.
 STUDENTS_LINK_DAYS = int(os.environ.get("STUDENTS_LINK_DAYS", 30))
 

@@ -80,3 +80,27 @@ def test_the_api_and_the_page_refuse_an_absurd_amount_alike(client, operator):
     assert api.status_code == 400 and api.json()["errors"]["amount"]
     world.film_application.refresh_from_db()
     assert world.film_application.state == "under_review"
+
+
+def test_a_body_that_is_not_json_is_a_400_in_the_api_format(client, user):
+    response = client.put("/api/me", "{not json", "application/json", **bearer(user))
+    assert response.status_code == 400
+    assert response.json()["errors"]["__all__"] == [
+        "The request body could not be read: send JSON."
+    ]
+
+
+def test_a_time_with_an_offset_is_refused_as_the_page_refuses_it(client, operator):
+    """Found by the fuzz test: PUT /api/events/{slug}/grid with "09:00:00+01:00" was a 500."""
+    from tests.events.factories import EventFactory
+
+    event = EventFactory()
+    body = {
+        "day": event.starts_on.isoformat(), "morning_start": "09:00:00+01:00",
+        "morning_end": "12:00:00", "meeting_minutes": 30,
+    }  # fmt: skip
+    response = client.put(
+        f"/api/events/{event.slug}/grid", json.dumps(body), "application/json", **bearer(operator)
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["morning_start"]

@@ -1,51 +1,15 @@
-"""Two people acting at the same moment must not together break a limit.
+"""Two people acting at the same moment must not together break a limit (PostgreSQL only)."""
 
-Run against PostgreSQL with real concurrent connections; SQLite serialises every writer, so the
-race cannot happen there and the tests are skipped.
-"""
-
-import threading
-
-import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 
-from tests.events.factories import participant, pending_request
+from tests.concurrency import CONCURRENT, at_once, refused
+from tests.events.factories import accepted_meeting, participant, pending_request
 from tests.factories import MembershipFactory
 from twinning.events import services
-from twinning.events.models import MeetingRequest, Registration
+from twinning.events.models import Meeting, MeetingRequest, Registration, ScheduleRun
+from twinning.events.services.schedule import MoveConflict
 
-pytestmark = [
-    pytest.mark.integration,
-    # serialized_rollback restores the reference data (sides, regions) the flush would remove.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite takes one writer at a time, so there is no race to test",
-    ),
-]
-
-
-def _at_once(*actions):
-    """Run the actions in parallel threads, each on its own connection; return the outcomes."""
-    barrier = threading.Barrier(len(actions))
-    outcomes: list[object] = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait()
-            outcomes[index] = action()
-        except ValidationError as error:
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
+pytestmark = CONCURRENT
 
 
 def test_two_acceptances_never_exceed_the_meeting_limit(event):
@@ -54,11 +18,11 @@ def test_two_acceptances_never_exceed_the_meeting_limit(event):
     busy = participant(event, name="Popular")
     first = pending_request(participant(event), busy)
     second = pending_request(participant(event), busy)
-    outcomes = _at_once(
+    outcomes = at_once(
         lambda: services.request_accept(request=first, by=busy.user),
         lambda: services.request_accept(request=second, by=busy.user),
     )
-    assert sum(isinstance(o, ValidationError) for o in outcomes) == 1
+    assert refused(outcomes, ValidationError) == 1
     accepted = MeetingRequest.objects.filter(status=MeetingRequest.Status.ACCEPTED)
     assert accepted.count() == 1
 
@@ -74,7 +38,67 @@ def test_two_approvals_never_exceed_the_seats(event, operator):
                 event=event, user=membership.user, organisation=membership.organisation
             )
         )
-    _at_once(
+    at_once(
         *(lambda r=r: services.registration_approve(registration=r, by=operator) for r in waiting)
     )
     assert event.registrations.filter(status=Registration.Status.APPROVED).count() == 1
+
+
+def test_two_operators_never_double_book_a_participant(day, operator, leeds, almaty):
+    """Two meetings of Leeds, moved by two operators into one slot at once: one is refused."""
+    other = participant(day, name="Other")
+    meetings = [accepted_meeting(leeds, almaty), accepted_meeting(leeds, other)]
+    slot = day.slots.order_by("number").first()
+    tables = list(day.tables.order_by("number")[:2])
+    outcomes = at_once(
+        *(
+            lambda m=m, t=t: services.meeting_move(meeting=m, by=operator, slot=slot, table=t)
+            for m, t in zip(meetings, tables, strict=True)
+        )
+    )
+    assert refused(outcomes, MoveConflict) == 1
+    assert Meeting.objects.filter(slot=slot).count() == 1
+
+
+def test_two_moves_onto_one_table_never_share_it(day, operator, leeds, almaty):
+    meetings = [
+        accepted_meeting(leeds, almaty),
+        accepted_meeting(participant(day), participant(day)),
+    ]
+    slot, table = day.slots.order_by("number").first(), day.tables.order_by("number").first()
+    outcomes = at_once(
+        *(
+            lambda m=m: services.meeting_move(meeting=m, by=operator, slot=slot, table=table)
+            for m in meetings
+        )
+    )
+    assert refused(outcomes, ValidationError) == 1
+    assert Meeting.objects.filter(slot=slot, table=table).count() == 1
+
+
+def test_one_schedule_run_at_a_time_per_event(day, operator, meeting, settings):
+    """Two operators (or a command and an operator) start the optimiser at once: the later one is
+    refused while the first waits for a worker, as it does in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    outcomes = at_once(
+        *(lambda: services.schedule_run_start(event=day, by=operator, time_limit=5),) * 2
+    )
+    assert refused(outcomes, ValidationError) == 1
+    assert "already" in next(str(o) for o in outcomes if isinstance(o, ValidationError))
+    assert ScheduleRun.objects.filter(event=day).count() == 1
+
+
+def test_a_double_submitted_registration_is_one_registration(event):
+    membership = MembershipFactory(organisation__programme=event.programme)
+    outcomes = at_once(
+        *(
+            lambda: services.registration_create(
+                event=event, user=membership.user, organisation=membership.organisation
+            ),
+        )
+        * 2
+    )
+    assert refused(outcomes) == 0
+    assert outcomes[0].pk == outcomes[1].pk
+    registration = Registration.objects.get(event=event, user=membership.user)
+    assert registration.status == Registration.Status.APPROVED

@@ -250,3 +250,21 @@ def test_the_grid_marks_conflicts_and_the_publish_form_asks_to_confirm(
     assert "Не опубликовано" in refused and not day.versions.exists()
     client.post(action, form.submission(confirm_conflicts="on"))
     assert day.versions.count() == 1
+
+
+def test_a_second_run_while_one_waits_is_refused_in_the_operators_language(
+    client, settings, day, operator, meeting
+):
+    """The page's run form, sent twice while the first run waits for a worker (as in production,
+    where a worker takes it later): the second is refused with a message, and nothing is queued."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    url = reverse("events:schedule", args=[day.slug])
+    form = html_forms.find(
+        client.get(url).content.decode(), action=reverse("events:run_start", args=[day.slug])
+    )
+    client.post(form.action, form.submission())
+    page = client.post(form.action, form.submission(), follow=True).content.decode()
+    assert "Оптимизатор уже составляет расписание этого мероприятия" in page
+    assert ScheduleRun.objects.filter(event=day).count() == 1

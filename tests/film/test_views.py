@@ -376,3 +376,34 @@ def test_superuser_is_offered_only_the_steps_of_the_current_state(application, p
     assert reverse("film:review", args=[application.pk]) in page
     for step in ("approve", "paid", "submit", "edit"):
         assert reverse(f"film:{step}", args=[application.pk]) not in page, step
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_warnings_do_not_mix_the_readers_language_with_english(client, language):
+    data = {**production_data(format="animation"), **line_data(KZ_CREW, UK_POST)}
+    response = client.post(ESTIMATOR, data, HTTP_ACCEPT_LANGUAGE=language)
+    warnings = [pair for row in response.context["rows"] for pair in row.warnings]
+    content = response.content.decode()
+
+    english = {
+        text: words
+        for text, _note in warnings
+        if (
+            words := set(re.findall(r"[A-Za-z]{3,}", text)) - {"GBP", "KZT", "USD", "EUR", "AVEC"}
+        )  # codes, acronyms
+    }
+    assert warnings and english == {}
+    notes = [note for _text, note in warnings if note]
+    assert "Animation is not named among the eligible formats." in notes
+    assert '<span class="small" lang="en">Animation is not named among the eligible' in content
+
+
+def test_english_warnings_keep_the_rules_note_in_the_sentence(client):
+    data = {**production_data(format="animation"), **line_data(KZ_CREW, UK_POST)}
+    response = client.post(ESTIMATOR, data)
+    warnings = [pair for row in response.context["rows"] for pair in row.warnings]
+    assert all(note == "" for _text, note in warnings)
+    assert any(
+        text.startswith("The rate for Animation figure") and text.endswith("eligible formats.")
+        for text, _note in warnings
+    )

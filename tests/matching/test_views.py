@@ -12,6 +12,7 @@ from tests.matching.scenario import IMMEDIATE_TASKS, build_scenario
 from twinning.core.models import JobProgress
 from twinning.matching import services
 from twinning.matching.models import Feedback, Recommendation
+from twinning.organisations.models import Organisation
 
 pytestmark = pytest.mark.integration
 
@@ -245,10 +246,21 @@ def test_operator_pairs_page_and_csv(client, computed, operator):
     assert {pair.first, pair.second} == {computed.leeds, computed.kostanay}
     response = client.get(reverse("matching:pairs"), {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][0] == "NACE division"
     assert rows[1][1] == "Leeds Meat Machines Ltd"
     assert "meat" in rows[1][6].lower()
+
+
+def test_the_pairs_csv_writes_formula_looking_names_as_text(client, computed, operator):
+    formula = '=HYPERLINK("https://evil.example.com","Leeds")'
+    Organisation.objects.filter(pk=computed.leeds.pk).update(legal_name=formula, name_en=formula)
+    client.force_login(operator)
+    response = client.get(reverse("matching:pairs"), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    names = {cell for row in rows[1:] for cell in row[1:4:2]}
+    assert '\'=HYPERLINK("https://evil.example.com","Leeds")' in names
+    assert not any(cell.startswith("=") for row in rows for cell in row)
 
 
 def test_members_cannot_open_the_operators_pages(client, computed):

@@ -12,6 +12,7 @@ from tests.factories import OperatorFactory
 from twinning.events.models import Meeting
 from twinning.outcomes import services
 from twinning.outcomes.charts import bars
+from twinning.outcomes.models import Outcome
 
 pytestmark = pytest.mark.integration
 PDF = b"%PDF-1.4 evidence"
@@ -124,6 +125,17 @@ def test_csv_has_a_bom_and_xlsx_opens(client, scenario):  # type: ignore[no-unty
     rows = list(sheet.values)
     assert rows[0][0] == "Результат" and len(rows) == 4
     assert client.get(reverse("outcomes:export", args=["nothing", "csv"])).status_code == 404
+
+
+def test_exports_write_formula_looking_text_as_text(client, scenario):  # type: ignore[no-untyped-def]
+    formula = "=1+2"
+    Outcome.objects.update(title=formula)
+    client.force_login(scenario)
+    csv = client.get(reverse("outcomes:export", args=["register", "csv"])).content
+    assert b"\n'=1+2," in csv and b"\n=1+2" not in csv
+    xlsx = client.get(reverse("outcomes:export", args=["register", "xlsx"]))
+    cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
+    assert cell.data_type == "s" and cell.value == "'" + formula
 
 
 def test_the_pdf_report_holds_the_figures_in_the_chosen_language(client, scenario):  # type: ignore[no-untyped-def]

@@ -152,6 +152,15 @@ def test_the_report_downloads_as_xlsx_and_pdf(visit, operator, roundtable):
     assert pdf.content.startswith(b"%PDF-")
 
 
+def test_the_report_writes_formula_looking_text_as_text(visit, operator, roundtable):
+    held(visit)
+    formula = '=HYPERLINK("https://evil.example.com","Open")'
+    services.outcome_record(session=roundtable, by=operator, description=formula)
+    xlsx = client_for(operator).get(reverse("visits:report_download", args=[visit.slug, "xlsx"]))
+    cell = load_workbook(io.BytesIO(xlsx.content))["Outcomes"][2][2]
+    assert cell.data_type == "s" and cell.value == "'" + formula
+
+
 def test_the_report_is_for_operators(visit, roundtable, ambassador):
     assert (
         client_for(ambassador.user).get(reverse("visits:report", args=[visit.slug])).status_code

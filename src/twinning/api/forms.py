@@ -1,5 +1,6 @@
 """The pages' forms, applied to API input: one set of validation rules for both."""
 
+import datetime as dt
 from typing import Any, TypeVar
 
 from django import forms
@@ -36,6 +37,10 @@ def _as_posted(values: dict[str, Any]) -> dict[str, Any]:
             continue
         if isinstance(value, list | tuple):
             value = [getattr(item, "pk", item) for item in value]
+        if isinstance(value, dt.time):
+            # As typed into the page: a time of day carries no offset ("12:00+01:00" is refused
+            # as the page's field refuses it, instead of failing on a naive-aware comparison).
+            value = value.isoformat()
         posted[name] = "on" if value is True else getattr(value, "pk", value)
     return posted
 

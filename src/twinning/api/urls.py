@@ -4,7 +4,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
@@ -103,3 +105,16 @@ def schema_error(request: HttpRequest, error: SchemaError) -> HttpResponse:
         path = [str(part) for part in item.get("loc", ())[1:] if part != "payload"]
         errors.setdefault(".".join(path) or "__all__", []).append(str(item.get("msg", "")))
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Ninja's own refusals, in the API's format: a 400 lists its message under `__all__` (a
+    body that is not JSON is one; ninja words it in English only)."""
+    message = str(error)
+    if error.status_code != 400:
+        return api.create_response(request, {"detail": message}, status=error.status_code)
+    if message.startswith("Cannot parse request body"):
+        message = _("The request body could not be read: send JSON.")
+    body = {"detail": message, "errors": {"__all__": [message]}}
+    return api.create_response(request, body, status=400)

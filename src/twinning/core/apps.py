@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from twinning.core import checks  # noqa: F401 - registers the system checks
+        from twinning.core import (
+            checks,  # noqa: F401 - registers the system checks
+            retention,
+        )
+
+        retention.register()

@@ -13,3 +13,16 @@ def probe(*, hold_seconds: float = 0.0) -> dict[str, object]:
     that several probes show several workers sharing the queue."""
     time.sleep(max(0.0, min(hold_seconds, 10.0)))
     return {"host": socket.gethostname(), "pid": os.getpid()}
+
+
+@task()
+def enforce_retention(*, dry_run: bool = False) -> dict[str, int]:
+    """The periodic form of `manage.py enforce_retention`, with progress in a JobProgress."""
+    from twinning.core.retention import retention_enforce
+    from twinning.core.services import job_finish, job_progress_callback, job_start
+
+    job = job_start(kind="retention", label="enforce_retention")
+    results = retention_enforce(dry_run=dry_run, progress=job_progress_callback(job.pk))
+    counts = {name: len(lines) for name, lines in results.items()}
+    job_finish(job_id=job.pk, result=counts)
+    return counts

@@ -17,3 +17,7 @@ class EventsConfig(AppConfig):
         )  # fmt: skip
         registry.register_export(name="events", data=privacy.personal_data)
         registry.register_deletion_hook(name="events", hook=privacy.invitations_erase)
+        registry.register_retention(
+            name="events.rejected_registrations", label=_("Rejected event registrations"),
+            run=privacy.rejected_registrations_due,
+        )  # fmt: skip

@@ -44,3 +44,21 @@ def _invitations_to(user: User) -> Any:
 def invitations_erase(*, user: User) -> None:
     """Account deletion's hook: invitations sent to the person's address go with the account."""
     _invitations_to(user).delete()
+
+
+def rejected_registrations_due(*, now: Any, dry_run: bool) -> list[str]:
+    """Retention: registrations an operator did not accept, `rejected_registration_months`
+    after the decision."""
+    import datetime as dt
+
+    from django.conf import settings
+
+    months = settings.RETENTION["rejected_registration_months"]
+    cutoff = now - dt.timedelta(days=30 * months)
+    due = Registration.objects.filter(status=Registration.Status.REJECTED).filter(
+        Q(decided_at__lt=cutoff) | Q(decided_at__isnull=True, created_at__lt=cutoff)
+    )
+    lines = [f"rejected registration #{r.pk} for event #{r.event_id}" for r in due.order_by("pk")]
+    if lines and not dry_run:
+        due.delete()
+    return lines

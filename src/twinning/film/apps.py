@@ -14,3 +14,7 @@ class FilmConfig(AppConfig):
         registry.register_export(
             name="film", data=privacy.personal_data, files=privacy.personal_files
         )
+        registry.register_retention(
+            name="film.rejected_applications", label=_("Rejected film applications"),
+            run=privacy.rejected_applications_due,
+        )  # fmt: skip

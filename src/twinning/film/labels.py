@@ -8,6 +8,7 @@ numbers and dates written the reader's way.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -195,10 +196,50 @@ class LocalFormatter(string.Formatter):
 # Parameters that hold a code the reader should see as a word in their language.
 WORDS: dict[str, Any] = {"place": SpentIn, "format": ProductionFormat}
 
+# The estimator names the figures and rule parts it used in English ("condition 'uk-certified'",
+# "rate for animation", "MCI 2025"); warnings name them in the reader's language.
+FIGURES: dict[str, Promise] = {
+    "scheme": _("scheme"),
+    "qualifying expenditure": _("qualifying expenditure"),
+    "core share limit": _("core share limit"),
+    "minimum spend": _("minimum spend"),
+    "cap": _("cap"),
+}
+PARTS: dict[str, Promise] = {
+    "foreign-legal-entity": _("foreign legal entity"),
+    "uk-certified": _("British certification"),
+    "uk-writer-or-director": _("UK writer or director"),
+    "min-local-core-share": _("minimum local share of core expenditure"),
+    "min-core-per-hour": _("minimum core expenditure per hour"),
+    "max-total-core": _("maximum total core expenditure"),
+    "credit-taxable": _("taxable credit"),
+    "rate-is-maximum": _("maximum rate"),
+    "alternative-to": _("alternative scheme"),
+    "claims-from": _("claims start date"),
+}
+_NAMED = re.compile(r"^(?P<kind>condition|notice) '(?P<code>[^']+)'$")
+
+
+def figure_name(name: str) -> str:
+    """An estimator's figure name in the reader's language (the name itself if unknown)."""
+    if name in FIGURES:
+        return str(FIGURES[name])
+    if name.startswith("MCI "):
+        return _("MCI {year}").format(year=name.removeprefix("MCI "))
+    if name.startswith("rate for "):
+        production_format = name.removeprefix("rate for ")
+        return _("rate for {format}").format(format=_word("format", production_format))
+    named = _NAMED.match(name)
+    if named and named["code"] in PARTS:
+        return str(PARTS[named["code"]])
+    return name
+
 
 def _word(key: str, value: Any) -> Any:
     if key == "scheme":
         return scheme_name(value, value)
+    if key == "figure":
+        return figure_name(value)
     choices = WORDS.get(key)
     return choices(value).label if choices and value in choices.values else value
 
@@ -229,6 +270,16 @@ def reason_text(code: str, met: bool, params: Mapping[str, Any]) -> str:
 
 def warning_text(code: str, params: Mapping[str, Any]) -> str:
     return render(WARNINGS[code], params)
+
+
+def warning_parts(code: str, params: Mapping[str, Any]) -> tuple[str, str]:
+    """The warning in the reader's language, and apart from it the rule data's own note, which
+    is written in English only: a page shows it marked as English instead of inside a Kazakh or
+    Russian sentence. In English the note stays in the sentence and the second part is empty."""
+    note = str(params.get("note") or "")
+    if not note or translation.get_language() in (None, "en") or "note" not in params:
+        return warning_text(code, params), ""
+    return warning_text(code, {**params, "note": ""}).strip(), note
 
 
 def exclusion_text(code: str, params: Mapping[str, Any]) -> str:

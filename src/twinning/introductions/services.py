@@ -20,8 +20,8 @@ from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.introductions.models import INTRODUCTION_FLOW, Introduction
 from twinning.organisations.selectors import (
-    organisation_lock,
     organisation_members_of,
+    organisations_lock,
     user_is_member,
 )
 
@@ -103,7 +103,8 @@ def introduction_request(
                 % {"max": MESSAGE_MAX}
             }
         )
-    requester = organisation_lock(pk=requester.pk)
+    locked = organisations_lock(requester.pk, recipient.pk)
+    requester, recipient = locked[requester.pk], locked[recipient.pk]
     _check_daily_limit(requester)
     _check_pair(requester, recipient, opportunity)
     introduction = Introduction.objects.create(

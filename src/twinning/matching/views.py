@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.core.selectors import job_get
+from twinning.core.spreadsheets import csv_bytes
 from twinning.matching import selectors, services
 from twinning.matching.forms import FeedbackForm, ListFilterForm
 from twinning.organisations.selectors import (
@@ -264,17 +264,16 @@ class PairsView(PermissionRequiredMixin, TemplateView):
 
     def _csv(self) -> HttpResponse:
         pairs = self._pairs(per_sector=50)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        headers = [_("NACE division"), _("Organisation"), _("Region"), _("Partner"),
+                   _("Partner's region"), _("Score"), _("Reasons")]  # fmt: skip
+        rows = [
+            [pair.division, pair.first.display_name, pair.first.region.name,
+             pair.second.display_name, pair.second.region.name, f"{pair.score:.3f}",
+             " | ".join(pair.sentences)]
+            for pair in pairs
+        ]  # fmt: skip
+        response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="best-pairs.csv"'
-        writer = csv.writer(response)
-        writer.writerow([_("NACE division"), _("Organisation"), _("Region"), _("Partner"),
-                         _("Partner's region"), _("Score"), _("Reasons")])  # fmt: skip
-        for pair in pairs:
-            writer.writerow([
-                pair.division, pair.first.display_name, pair.first.region.name,
-                pair.second.display_name, pair.second.region.name, f"{pair.score:.3f}",
-                " | ".join(pair.sentences),
-            ])  # fmt: skip
         return response
 
 

@@ -9,7 +9,6 @@ written inside one transaction; if any row fails, or on a dry run, it is rolled 
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from django.utils.translation import ngettext
 
 from twinning.core.models import User
 from twinning.core.services import ProgressCallback, audit_log
+from twinning.core.spreadsheets import SpreadsheetError, read_table
 from twinning.organisations.models import Organisation
 from twinning.organisations.registry import validate_registry_id
 from twinning.organisations.services import MAX_SECTORS, organisation_create
@@ -77,52 +77,20 @@ class ImportResult:
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """(spreadsheet row number, values by column) for every non-empty row; row 1 is the header."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        table = _read_csv(path)
-    elif suffix == ".xlsx":
-        table = _read_xlsx(path)
-    else:
-        raise ImportFileError(_("Use a .csv or .xlsx file."))
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    header = [_cell(value).lower() for value in table[0]]
+    try:
+        table = read_table(path)
+    except SpreadsheetError as error:
+        raise ImportFileError(str(error)) from None
+    header = [value.lower() for value in table[0]]
     _check_header(header)
     rows = []
     for number, values in enumerate(table[1:], start=2):
-        row = {name: _cell(value) for name, value in zip(header, values, strict=False) if name}
+        row = {name: value for name, value in zip(header, values, strict=False) if name}
         if any(row.values()):
             rows.append((number, row))
+    if not rows:
+        raise ImportFileError(_("The file has a header row but no rows of organisations."))
     return rows
-
-
-def _read_csv(path: Path) -> list[list[Any]]:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        # Excel in Russian and Kazakh locales saves CSV with semicolons.
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(text.splitlines(), dialect))
-
-
-def _read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-
-
-def _cell(value: Any) -> str:
-    """Text of a cell; spreadsheets turn 2015 into 2015.0 and numbers into ints."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _check_header(header: list[str]) -> None:

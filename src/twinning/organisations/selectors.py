@@ -297,9 +297,11 @@ def organisation_get_by_id(*, pk: int) -> Organisation | None:
     return Organisation.objects.select_related("programme", "side", "region").filter(pk=pk).first()
 
 
-def organisation_lock(*, pk: int) -> Organisation:
-    """The organisation's row, locked until the transaction ends (serialises per-day limits)."""
-    return Organisation.objects.select_for_update().select_related("programme").get(pk=pk)
+def organisations_lock(*pks: int) -> dict[int, Organisation]:
+    """The organisations' rows by id, locked until the transaction ends (serialises per-day
+    limits and pairs). Always in key order, so A→B and B→A at once wait rather than deadlock."""
+    locked = Organisation.objects.select_for_update(of=("self",)).select_related("programme")
+    return {o.pk: o for o in locked.filter(pk__in=sorted(set(pks))).order_by("pk")}
 
 
 def organisation_ids_of_user(*, user: User) -> list[int]:

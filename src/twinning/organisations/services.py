@@ -24,12 +24,15 @@ from twinning.core.services import audit_log, notify
 from twinning.matching.services import profile_changed
 from twinning.organisations.models import OPPORTUNITY_FLOW, Membership, Opportunity, Organisation
 from twinning.organisations.registry import validate_registry_id
+from twinning.programmes.selectors import side_lock
 
 if TYPE_CHECKING:
     from twinning.programmes.models import Programme, Region, Sector, Side
 
 MAX_SECTORS = 5
 OPPORTUNITY_LIFETIME_DAYS = 365
+# Within this time, the same opportunity sent again by the same person is the same sending.
+RESUBMISSION_WINDOW = dt.timedelta(minutes=2)
 ORGANISATION_FIELDS = {
     "kind", "legal_name", "name_en", "name_ru", "name_kk", "size", "year_founded", "website",
     "description", "logo", "contact_name", "contact_email", "contact_phone",
@@ -216,6 +219,8 @@ def opportunity_search_text(opportunity: Opportunity) -> str:
 
 
 def _next_reference(organisation: Organisation) -> str:
+    """The side's next number this year. Called under the side's lock, so two organisations
+    creating opportunities at once never draw the same number."""
     year = timezone.localdate().year
     prefix = f"{organisation.side.code}{year}"
     count = Opportunity.objects.filter(reference__startswith=prefix).count()
@@ -224,6 +229,19 @@ def _next_reference(organisation: Organisation) -> str:
         count += 1
         reference = f"{prefix}-{count + 1:05d}"
     return reference
+
+
+def _just_created(organisation: Organisation, by: User, **fields: str) -> Opportunity | None:
+    """The same opportunity by the same person moments ago: the form was sent twice (a double
+    click, a resent page), and the second sending gets the first one back."""
+    since = timezone.now() - RESUBMISSION_WINDOW
+    return (
+        Opportunity.objects.filter(
+            organisation=organisation, created_by=by, created_at__gte=since, **fields
+        )
+        .order_by("-created_at")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -242,6 +260,10 @@ def opportunity_create(
     expires_on: dt.date | None = None,
 ) -> Opportunity:
     require(by, "organisations.create_opportunity", organisation)
+    side_lock(pk=organisation.side_id)
+    twin = _just_created(organisation, by, type=type, title=title, summary=summary)
+    if twin is not None:
+        return twin
     opportunity = Opportunity(
         organisation=organisation,
         reference=_next_reference(organisation),

@@ -327,6 +327,8 @@ class ImportRun(models.Model):
     file_name = models.CharField(_("file"), max_length=200)
     rows = models.JSONField(default=list, blank=True)
     problems = models.JSONField(default=list, blank=True)
+    # Cells kept as text that a spreadsheet would run as formulas: told, not refused.
+    warnings = models.JSONField(default=list, blank=True)
     result = models.JSONField(default=dict, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices)
     job = models.ForeignKey(

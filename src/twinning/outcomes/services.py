@@ -31,6 +31,7 @@ from twinning.core.services import (
     job_start,
     notify,
 )
+from twinning.core.spreadsheets import formula_warnings
 from twinning.core.transitions import Workflow
 from twinning.core.uploads import check_document
 from twinning.events.selectors_outcomes import (
@@ -478,8 +479,8 @@ def _read_upload(importer: Importer, upload: UploadedFile) -> list[tuple[int, di
                 copy.write(chunk)
         try:
             return importer.read(path)
-        except (ValueError, OSError, UnicodeDecodeError) as error:
-            raise ValidationError({"upload": str(error)}) from error
+        except (ValueError, OSError) as error:  # ImportFileError and SpreadsheetError included
+            raise ValidationError({"upload": str(error)}) from None
 
 
 @transaction.atomic
@@ -495,6 +496,7 @@ def import_check(*, kind: str, programme: Programme, upload: UploadedFile, by: U
     run = ImportRun.objects.create(
         kind=kind, programme=programme, file_name=Path(upload.name or "").name[:200],
         rows=[[number, row] for number, row in rows], problems=problems, created_by=by,
+        warnings=formula_warnings(rows),
         state=ImportRun.State.INVALID if problems or not rows else ImportRun.State.CHECKED,
     )  # fmt: skip
     audit_log(action="import.check", actor=by, target=run, rows=len(rows), bad=len(problems))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
+from twinning.core.spreadsheets import csv_bytes, safe_row
 from twinning.outcomes.dashboard import Dashboard, register_rows
 from twinning.outcomes.definitions import DEFINITIONS
 
@@ -121,21 +121,16 @@ def table(dashboard: Dashboard, name: str) -> Table:
 
 
 def as_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens Cyrillic and Kazakh text correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
-    return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
+    return csv_bytes(headers, ([_cell(v) for v in row] for row in rows))
 
 
 def as_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append(list(headers))
+    sheet.append(safe_row(list(headers)))
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append(safe_row([float(v) if isinstance(v, Decimal) else v for v in row]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -24,6 +24,12 @@ def side_get(*, code: str) -> Side | None:
     return Side.objects.filter(code=code).first()
 
 
+def side_lock(*, pk: int) -> Side:
+    """The side's row, locked until the transaction ends: its opportunity references are
+    numbered one at a time."""
+    return Side.objects.select_for_update().get(pk=pk)
+
+
 def regions(*, side: Side | None = None) -> QuerySet[Region]:
     queryset = Region.objects.select_related("side")
     return queryset.filter(side=side) if side is not None else queryset

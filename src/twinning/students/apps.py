@@ -18,6 +18,9 @@ class StudentsConfig(AppConfig):
         registry.register_export(
             name="students", data=privacy.personal_data, files=privacy.personal_files
         )
+        registry.register_retention(
+            name="students.fair_data", label=_("CVs and job fair data"), run=privacy.fair_data_due
+        )
         registry.register_consents(
             name="students", lines=privacy.consent_lines, withdraw=privacy.consent_withdraw_by_key
         )

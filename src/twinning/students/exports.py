@@ -7,16 +7,9 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from twinning.core.spreadsheets import safe_row
 from twinning.students import selectors
 from twinning.students.models import Booth
-
-
-def _safe(value: object) -> object:
-    """A cell never starts a formula (CSV/XLSX injection)."""
-    text = "" if value is None else value
-    if isinstance(text, str) and text[:1] in ("=", "+", "-", "@"):
-        return "'" + text
-    return text
 
 
 def leads_xlsx(*, booth: Booth) -> bytes:
@@ -34,13 +27,13 @@ def leads_xlsx(*, booth: Booth) -> bytes:
         student = registration.student
         note = notes.get(registration.pk)
         sheet.append(
-            [
-                _safe(student.display_name), _safe(student.user.email),
-                _safe(student.university_name), _safe(student.course),
-                str(student.get_level_display()), student.graduation_year, _safe(student.skills),
+            safe_row([
+                student.display_name, student.user.email,
+                student.university_name, student.course,
+                str(student.get_level_display()), student.graduation_year, student.skills,
                 _("yes") if registration.checked_in_at else _("no"),
-                note.rating if note else None, _safe(note.text if note else ""),
-            ]
+                note.rating if note else None, note.text if note else "",
+            ])
         )  # fmt: skip
     buffer = io.BytesIO()
     book.save(buffer)

@@ -115,3 +115,19 @@ def consent_withdraw_by_key(*, user: User, key: str) -> bool:
         return False
     consent_withdraw(student=consent.student, purpose=consent.purpose, by=user, fair=consent.fair)
     return True
+
+
+def fair_data_due(*, now: Any, dry_run: bool) -> list[str]:
+    """Retention: CVs and fair data `cv_days_after_fair` days after each fair ended."""
+    from django.conf import settings
+
+    from twinning.students.services.retention import _expired_fairs, fair_data_delete_due
+
+    days = settings.RETENTION["cv_days_after_fair"]
+    fairs = _expired_fairs(now.date(), days)
+    lines = [
+        f"fair data and CVs of job fair #{fair.pk} (ended {fair.event.ends_on})" for fair in fairs
+    ]
+    if fairs and not dry_run:
+        fair_data_delete_due(today=now.date(), days=days)
+    return lines

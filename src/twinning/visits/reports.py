@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from twinning.core.spreadsheets import safe_row
 from twinning.organisations.selectors import organisations_for_matching
 from twinning.programmes.selectors import sectors_by_codes
 from twinning.visits.models import Attendee, FollowUp, Session, SessionOutcome, Visit
@@ -111,11 +112,11 @@ def visit_report(*, visit: Visit) -> VisitReport:
 
 def _sheet(book: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> None:
     sheet = book.create_sheet(title[:31])
-    sheet.append(header)
+    sheet.append(safe_row(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
 
 
 def report_xlsx(report: VisitReport) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from twinning.events.models import (
     Table,
 )
 from twinning.events.selectors import day_has_two_sessions
-from twinning.events.services.access import lock_event, lock_meeting
+from twinning.events.services.access import lock_event, lock_meeting, lock_registrations
 from twinning.events.services.requests import request_cancel, requests_expire_due
 from twinning.scheduling.result import Result, Status
 from twinning.scheduling.solver import solve
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 STEPS = 3
 SOLVER_WORKERS = 2
+# A worker that died leaves its run queued or running; this long past the run's time limit it
+# no longer holds the event, so the operator is not locked out for ever.
+ABANDONED_AFTER = dt.timedelta(minutes=15)
 
 
 class MoveConflict(Exception):
@@ -49,6 +53,9 @@ def _new_run(event: Event, by: User, time_limit: int, keep_previous: bool) -> Sc
     require(by, "events.manage_event", event)
     if not event.slots.exists() or not event.tables.exists():
         raise ValidationError(_("Set up the slot grid and the tables first."))
+    # One run at a time per event: two runs on two workers would overwrite each other's schedule.
+    event = lock_event(event)
+    _check_no_run_under_way(event)
     requests_expire_due()
     job = job_start(kind="events.schedule", label=event.title, by=by, total=STEPS)
     run = ScheduleRun.objects.create(
@@ -56,6 +63,20 @@ def _new_run(event: Event, by: User, time_limit: int, keep_previous: bool) -> Sc
     )
     audit_log(action="event.schedule_run", actor=by, target=event, run=run.pk)
     return run
+
+
+def _check_no_run_under_way(event: Event) -> None:
+    now = timezone.now()
+    for run in event.schedule_runs.filter(
+        status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
+    ):
+        if run.created_at + dt.timedelta(seconds=run.time_limit) + ABANDONED_AFTER > now:
+            raise ValidationError(
+                _(
+                    "The optimiser is already working on this event's schedule; wait for that "
+                    "run to finish, then start another."
+                )
+            )
 
 
 @transaction.atomic
@@ -113,8 +134,12 @@ def _execute(run: ScheduleRun) -> ScheduleRun:
     if result.status in (Status.INFEASIBLE, Status.UNKNOWN):
         return _fail(run, scheduler.readable(plan, result.reason or result.status.value))
     _progress(run, ScheduleRun.Status.RUNNING, 2, _("Saving the schedule"))
-    run.meetings_scheduled = scheduler.apply_result(plan, result)
-    _record(run, plan, result)
+    # The schedule and the run's report are written together, under the event's lock: a reader
+    # never sees the one without the other.
+    with transaction.atomic():
+        lock_event(run.event)
+        run.meetings_scheduled = scheduler.apply_result(plan, result)
+        _record(run, plan, result)
     return run
 
 
@@ -234,9 +259,14 @@ def meeting_move(
 ) -> list[str]:
     """Move a meeting by hand and lock it there. Returns the warnings the operator accepted."""
     require(by, "events.manage_event", meeting.event)
+    # Two operators moving meetings of one participant, or onto one table, at the same moment:
+    # the participants (first, as every writer does), the meeting and the slot are locked, so the
+    # later move waits and then sees the earlier one in its checks.
+    lock_registrations(meeting.request.requester, meeting.request.recipient)
     meeting = lock_meeting(meeting)
     if slot.event_id != meeting.event_id or table.event_id != meeting.event_id:
         raise ValidationError(_("The slot and table must belong to this event."))
+    Slot.objects.select_for_update().get(pk=slot.pk)
     if (
         meeting.event.meetings.filter(slot=slot, table=table, status__in=Meeting.ACTIVE)
         .exclude(pk=meeting.pk)

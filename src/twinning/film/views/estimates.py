@@ -47,7 +47,7 @@ class SchemeRow:
 
     estimate: SchemeEstimate
     reasons: list[tuple[bool, str]]
-    warnings: list[str]
+    warnings: list[tuple[str, str]]  # (the warning, the rule data's English note if apart)
     rate: str
     amount_converted: Decimal | None  # the amount if eligible, in the production's currency
     bar_percent: int
@@ -69,7 +69,7 @@ def scheme_rows(result: Estimate) -> list[SchemeRow]:
         SchemeRow(
             estimate=scheme,
             reasons=[(r.met, labels.reason_text(r.code, r.met, r.params)) for r in scheme.reasons],
-            warnings=[labels.warning_text(w.code, w.params) for w in scheme.warnings],
+            warnings=[labels.warning_parts(w.code, w.params) for w in scheme.warnings],
             rate="" if scheme.rate is None else labels.render("{rate:.0%}", {"rate": scheme.rate}),
             amount_converted=amount,
             bar_percent=int(100 * amount / largest) if amount and largest else 0,

@@ -57,9 +57,11 @@ def booth_add(
     require(by, "students.manage_fair", fair)
     if not 1 <= interviewers <= 20:
         raise ValidationError({"interviewers": _("A booth has 1 to 20 interviewers.")})
+    # The fair is locked before the check: two operators adding one employer at once would both
+    # pass it, and the second would end on the booth_once constraint.
+    JobFair.objects.select_for_update().filter(pk=fair.pk).first()
     if fair.booths.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": _("This employer already has a booth.")})
-    JobFair.objects.select_for_update().filter(pk=fair.pk).first()
     number = (fair.booths.aggregate(n=Max("number"))["n"] or 0) + 1
     booth = Booth.objects.create(
         fair=fair, organisation=organisation, number=number, interviewers=interviewers

@@ -150,6 +150,7 @@ def person_add(
         language=language, user=user,
     )  # fmt: skip
     person.full_clean(validate_unique=False)
+    lock_visit(visit)  # two people adding the same person at once: the later one is told
     if visit.people.filter(email__iexact=person.email).exists():
         raise ValidationError({"email": _("This person is already on the visit.")})
     person.save()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from twinning.core.spreadsheets import formula_warnings
 from twinning.organisations.imports import (
     COLUMNS,
     ImportFileError,
@@ -41,6 +42,8 @@ class Command(BaseCommand):
                 rows = read_rows(options["file"])
             except (ImportFileError, OSError, UnicodeDecodeError) as error:
                 raise CommandError(str(error)) from error
+            for warning in formula_warnings(rows):
+                self.stderr.write(warning)
             result = self._run(programme, rows, options["dry_run"])
             self._report(result)
 
