@@ -145,3 +145,25 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + 5
     while threading.active_count() > threads_before and time.monotonic() < deadline:
         time.sleep(0.05)
+
+
+@pytest.fixture
+def pinned_queries(client, django_assert_num_queries):  # type: ignore[no-untyped-def]
+    """Pin a list page's queries: as many with three rows as with one (`grow` adds a row).
+
+    Counts the page with one row, then asserts that exact number with three."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def pin(url: str, grow) -> int:  # type: ignore[no-untyped-def]
+        grow()
+        client.get(url)  # warm caches (content types, sessions) out of the count
+        with CaptureQueriesContext(connection) as one:
+            assert client.get(url).status_code == 200
+        grow()
+        grow()
+        with django_assert_num_queries(len(one.captured_queries)):
+            assert client.get(url).status_code == 200
+        return len(one.captured_queries)
+
+    return pin

@@ -4,7 +4,7 @@ import pytest
 
 # The events tests' set-up, shared rather than copied: an event, its brokerage-day grid and
 # two participants (Lucy Leeds, Aigerim Almaty).
-from tests.events.conftest import almaty, day, event, leeds, meeting  # noqa: F401
+from tests.events.conftest import almaty, day, event, floor, leeds, meeting  # noqa: F401
 from twinning.core.services import api_token_create
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -87,6 +87,8 @@ PAGES = {
     "events:lock": post(operator_only(_with("meeting"))),
     "events:cancel": post(operator_only(_with("meeting"))),
     "events:mark": post(operator_only(_with("meeting"), data=lambda w: {"status": "held"})),
+    "events:attendance": operator_only(_slug),
+    "events:absent": post(operator_only(_with("registration"))),
     "events:publish": post(operator_only(_slug)),
     "events:print_all": operator_only(_slug),
     "events:check_in": operator_only(_slug),
@@ -131,6 +133,14 @@ API = {
     "PUT /api/events/{slug}/meetings/{pk}/after": Route(
         LOGIN, DENY, DENY, OK, method="PUT", args=_meeting, data=lambda w: {"after": []}
     ),
+    "GET /api/events/{slug}/attendance": operator_only(_event),
+    "POST /api/events/{slug}/attendance": post(
+        operator_only(_event, data=lambda w: {"meetings": {}})
+    ),
+    "POST /api/events/{slug}/registrations/{pk}/absent": post(
+        operator_only(lambda w: {"slug": w.event.slug, "pk": w.registration.pk})
+    ),
+    "GET /api/events/{slug}/meetings/{pk}/targets": operator_only(_meeting),
     "POST /api/events/{slug}/publish": post(operator_only(_event, setup=_draft)),
     "GET /api/events/{slug}/rules": operator_only(_event),
     "PATCH /api/events/{slug}/rules": Route(

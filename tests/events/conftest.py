@@ -9,6 +9,7 @@ from tests.events.factories import (
     participant,
 )
 from tests.factories import OperatorFactory, OrganisationFactory, region
+from twinning.events.models import Meeting
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +62,24 @@ def meeting(leeds, almaty):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def now():  # type: ignore[no-untyped-def]
     return timezone.now()
+
+
+def place(meeting, slot, table):
+    Meeting.objects.filter(pk=meeting.pk).update(slot=slot, table=table)
+    meeting.refresh_from_db()
+    return meeting
+
+
+@pytest.fixture
+def floor(day):
+    """Slot 1: three meetings on tables 1–3; Anna also meets Boris in slot 2 (table 1)."""
+    slots, tables = list(day.slots.order_by("number")), list(day.tables.order_by("number"))
+    anna, boris, cara, dan, eve, fay = (
+        participant(day, name=n) for n in ["Anna", "Boris", "Cara", "Dan", "Eve", "Fay"]
+    )
+    first = place(accepted_meeting(anna, cara), slots[0], tables[0])
+    second = place(accepted_meeting(boris, dan), slots[0], tables[1])
+    third = place(accepted_meeting(eve, fay), slots[0], tables[2])
+    later = place(accepted_meeting(anna, boris), slots[1], tables[0])
+    return {"slots": slots, "tables": tables, "people": (anna, boris, cara, dan, eve, fay),
+            "meetings": (first, second, third, later)}  # fmt: skip

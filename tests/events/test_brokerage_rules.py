@@ -266,3 +266,58 @@ def test_admin_changes_are_kept_and_audited(admin_client, event):
     rules = BrokerageRules.objects.get(programme=event.programme)
     assert rules.pairing == "cross_side" and rules.history.exists()
     assert AuditEntry.objects.filter(action="brokerage_rules.set").exists()
+
+
+# 1b. By participation type ----------------------------------------------------------------------
+
+
+def as_type(registration, participation):
+    registration.participation = participation
+    registration.save(update_fields=["participation"])
+    return registration
+
+
+def test_types_rule_pairs_buyers_with_suppliers_only(event, operator, leeds, almaty, kostanay):
+    set_rules(operator, programme=event.programme, pairing="types")
+    buyer, supplier = as_type(leeds, "buyer"), as_type(almaty, "supplier")
+    as_type(kostanay, "buyer")
+    with translation.override("ru"), pytest.raises(ValidationError) as refused:
+        services.request_create(requester=buyer, recipient=kostanay, by=buyer.user)
+    assert "Только взаимодополняющие типы участия" in refused.value.messages[0]
+    assert "«Покупатель»" in refused.value.messages[0]
+    assert services.request_create(requester=buyer, recipient=supplier, by=buyer.user).pk
+
+
+def test_types_rule_refuses_someone_without_a_type_naming_them(event, operator, leeds, almaty):
+    set_rules(operator, event=event, pairing="cross_side_types")
+    as_type(leeds, "investor")
+    with translation.override("kk"), pytest.raises(ValidationError) as refused:
+        services.request_create(requester=leeds, recipient=almaty, by=leeds.user)
+    message = refused.value.messages[0]
+    assert "Екі тарап арасында" in message and almaty.organisation.display_name in message
+
+
+def test_browser_offers_only_the_complementary_type(
+    client, event, operator, leeds, almaty, kostanay
+):
+    set_rules(operator, programme=event.programme, pairing="types")
+    as_type(leeds, "project"), as_type(almaty, "investor"), as_type(kostanay, "supplier")
+    client.force_login(leeds.user)
+    page = client.get(reverse("events:participants", args=[event.slug])).content.decode()
+    assert f"participant-{almaty.pk}" in page and f"participant-{kostanay.pk}" not in page
+
+
+def test_participants_say_their_type_on_registration_page_and_api(client, programme, member):
+    event = EventFactory(programme=programme)
+    url = reverse("events:register", args=[event.slug])
+    client.force_login(member)
+    form = html_forms.find(client.get(url).content.decode())
+    client.post(url, form.submission(participation="supplier"))
+    assert member.event_registrations.get(event=event).participation == "supplier"
+    other = EventFactory(programme=programme)
+    path = f"/api/events/{other.slug}/registrations"
+    bad = send(client, "POST", path, {"participation": "spy"}, bearer(member))
+    assert bad.status_code == 400 and not member.event_registrations.filter(event=other).exists()
+    answer = send(client, "POST", path, {"participation": "buyer"}, bearer(member))
+    assert answer.status_code == 201, answer.content
+    assert answer.json()["participation"] == "buyer"

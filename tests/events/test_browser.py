@@ -141,6 +141,36 @@ def test_brokerage_day_from_set_up_to_calendar_updates(log_in, programme):
     assert int(cancelled["sequence"]) == 2
 
 
+def test_the_attendance_sheet_in_russian(page, day, operator, floor):
+    """An operator, in Russian, unticks the one who did not come and saves a slot's sheet."""
+    first, second, third, _later = floor["meetings"]
+    dan = floor["people"][3]
+    operator.language = "ru"
+    operator.save()
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(operator.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"/events/{day.slug}/manage/attendance/?slot={floor['slots'][0].pk}")
+    expect(page.get_by_role("heading", name="Посещаемость")).to_be_visible()
+    page.locator(f"#came-{second.pk}-{dan.pk}").uncheck()
+    page.get_by_role("button", name="Сохранить посещаемость").click()
+    expect(page.get_by_text("Лист посещаемости сохранён.")).to_be_visible()
+    expect(page.get_by_test_id(f"status-{second.pk}")).to_have_text("Неявка")
+    expect(page.get_by_test_id(f"status-{first.pk}")).to_have_text("Состоялась")
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert (second.status, second.no_show) == (Meeting.Status.NO_SHOW, dan)
+    assert third.status == Meeting.Status.HELD
+    # Eve left before her meeting began: her whole day, from her own sheet.
+    page.get_by_role("link", name="его/её день").nth(4).click()
+    expect(page.get_by_role("heading", name="День участника Eve")).to_be_visible()
+    page.get_by_test_id("absent-all-day").click()
+    expect(page.get_by_text("Eve отмечен(а) отсутствующим(ей) на 1 встрече.")).to_be_visible()
+    third.refresh_from_db()
+    assert (third.status, third.no_show) == (Meeting.Status.NO_SHOW, floor["people"][4])
+
+
 def test_a_wide_schedule_grid_scrolls_inside_its_box(page: Page, operator, day):
     # Many tables make the grid wider than the screen; the hidden lock labels in its cells used
     # to widen the whole page to the grid's width.

@@ -178,3 +178,30 @@ def test_an_invited_guest_who_never_answered_is_not_in_the_briefing(visit, opera
     text = client_for(operator).get(reverse("visits:briefing", args=[visit.slug])).content.decode()
     assert "Silent Guest" not in text
     assert Person.objects.filter(name="Silent Guest").exists()
+
+
+def test_follow_up_links_point_at_the_server_that_queued_them(
+    visit, operator, roundtable, settings
+):
+    """The worker that sends the mails has no request: the page that queued it hands over the
+    address it was reached at, and the links point there (not at a port written in settings)."""
+    from django.core import mail
+    from django_tasks import default_task_backend
+
+    from tests.visits.conftest import form_on
+    from twinning.visits.tasks import send_follow_ups
+
+    settings.SITE_URL = ""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    held(visit)
+    client = client_for(operator)
+    host = {"HTTP_HOST": "twinning.test:8123"}
+    url = reverse("visits:follow_ups_send", args=[visit.slug])
+    page = client.get(reverse("visits:report", args=[visit.slug]), **host).content.decode()
+    client.post(url, form_on(page, url), **host)
+    (queued,) = default_task_backend.results
+    assert queued.kwargs["site"] == "http://twinning.test:8123"
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        send_follow_ups.call(*queued.args, **queued.kwargs)  # as the worker runs it
+    (message,) = mail.outbox
+    assert "http://twinning.test:8123/visits/follow-up/" in message.body

@@ -73,6 +73,7 @@ def registration_out(registration: Registration) -> RegistrationOut:
         organisation=organisation.slug if organisation else None,
         languages=registration.language_list,
         looking_for=registration.looking_for,
+        participation=registration.participation,
     )
 
 
@@ -133,6 +134,7 @@ def register(request: HttpRequest, slug: str, payload: RegistrationIn) -> Status
         organisation=organisation,
         languages=payload.languages,
         looking_for=payload.looking_for,
+        participation=payload.participation,
     )
     return Status(201, registration_out(registration))
 

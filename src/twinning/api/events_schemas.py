@@ -40,6 +40,7 @@ class RegistrationOut(Schema):
     organisation: str | None
     languages: list[str]
     looking_for: str
+    participation: str
 
 
 class RegistrationIn(Schema):
@@ -47,6 +48,8 @@ class RegistrationIn(Schema):
     # Left out: the organisation's working languages; an empty list is refused.
     languages: list[str] | None = None
     looking_for: str = ""
+    # buyer, supplier, investor or project; the brokerage rules may pair only complementary ones.
+    participation: str = ""
 
 
 class ParticipantOut(Schema):

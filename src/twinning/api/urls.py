@@ -11,11 +11,13 @@ from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
 
-# events_setup, events_day and film_applications add their operations to their app's router when
-# imported (one router per app, so that methods on the same path live together).
+# events_setup, events_day, events_attendance and film_applications add their operations to
+# their app's router when imported (one router per app, so that methods on the same path live
+# together).
 from twinning.api import (  # noqa: F401
     accounts,
     events,
+    events_attendance,
     events_day,
     events_setup,
     film,

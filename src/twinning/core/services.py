@@ -30,6 +30,7 @@ from twinning.core.models import (
     User,
 )
 from twinning.core.rules import require
+from twinning.core.site import site_url
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def notify(
     if not recipient.email or not (recipient.is_active or even_inactive):
         return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        full_context = {"recipient": recipient, "site_url": settings.SITE_URL, **context}
+        full_context = {"recipient": recipient, "site_url": site_url(), **context}
         # Plain-text mail: undo the escaping templates apply ("O'Neill", not "O&#x27;Neill").
         subject = header_safe(
             html.unescape(render_to_string(f"{template}_subject.txt", full_context))

@@ -11,13 +11,13 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from twinning.core.site import site_url
 from twinning.events.models import Event, Meeting, Registration, Slot
 
 PRODUCT_ID = "-//Twinning//Events//EN"
@@ -65,7 +65,7 @@ def event_calendar(event: Event) -> bytes:
         entry.add("dtend", event.ends_on + dt.timedelta(days=1))
     entry.add("location", _location(event))
     entry.add("description", event.description)
-    entry.add("url", settings.SITE_URL + reverse("events:detail", args=[event.slug]))
+    entry.add("url", site_url() + reverse("events:detail", args=[event.slug]))
     entry.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     calendar.add_component(entry)
     calendar.add_missing_timezones()

@@ -58,6 +58,13 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     looking_for = forms.CharField(
         label=_("What I am looking for"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    participation = forms.ChoiceField(
+        label=_("I take part as"),
+        choices=Registration.Participation.choices,
+        required=False,
+        help_text=_("Some events pair only buyers with suppliers and investors with projects."),
+        error_messages={"invalid_choice": _("Choose one of the offered values.")},
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -281,6 +288,57 @@ class FeedbackForm(StyledFormMixin, forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class AttendanceFilterForm(StyledFormMixin, SlotChoiceMixin, forms.Form):
+    """Which sheet: one slot's meetings, or one participant's whole day."""
+
+    slot = forms.ModelChoiceField(
+        queryset=Slot.objects.none(), required=False, label=_("Slot"), empty_label=_("Any slot")
+    )
+    participant = forms.ModelChoiceField(
+        queryset=Registration.objects.none(),
+        required=False,
+        label=_("Participant"),
+        empty_label=_("Everyone"),
+    )
+
+    def __init__(self, *args: Any, event: Event, people: list[Registration], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        slot = self.fields["slot"]
+        slot.queryset = event.slots.order_by("number").select_related("event")
+        slot.label_from_instance = self.slot_label
+        participant = self.fields["participant"]
+        participant.queryset = event.registrations.filter(pk__in=[p.pk for p in people])
+        participant.choices = [("", _("Everyone")), *((p.pk, p.display_name) for p in people)]
+
+
+class AttendanceForm(forms.Form):
+    """An attendance sheet as posted: every meeting it showed (hidden), and a tick for each
+    participant who came, as "meeting:registration"."""
+
+    meeting = forms.TypedMultipleChoiceField(
+        coerce=int, widget=forms.MultipleHiddenInput, label=_("Meetings on the sheet")
+    )
+    came = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("Came")
+    )
+
+    def __init__(self, *args: Any, meetings: list[Meeting], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].choices = [(m.pk, m.names) for m in meetings]
+        self.fields["came"].choices = [
+            (f"{m.pk}:{person.pk}", person.display_name)
+            for m in meetings
+            for person in m.participants
+        ]
+
+    def sheet(self) -> dict[int, set[int]]:
+        ticked = {tuple(map(int, value.split(":"))) for value in self.cleaned_data["came"]}
+        return {
+            pk: {person for meeting, person in ticked if meeting == pk}
+            for pk in self.cleaned_data["meeting"]
+        }
 
 
 class ProgrammeRulesForm(StyledFormMixin, forms.ModelForm):

@@ -156,7 +156,11 @@ def participants(
 def askable(queryset: QuerySet[Registration], *, viewer: Registration) -> QuerySet[Registration]:
     """Leave out whom the event's pairing rule does not let the viewer ask (the service refuses
     them too, naming the rule)."""
-    if not rules_in_force(event=viewer.event).cross_side:
+    rules = rules_in_force(event=viewer.event)
+    if rules.by_type:
+        wanted = Registration.COMPLEMENT.get(viewer.participation)
+        queryset = queryset.filter(participation=wanted) if wanted else queryset.none()
+    if not rules.cross_side:
         return queryset
     if viewer.organisation is None:
         return queryset.none()

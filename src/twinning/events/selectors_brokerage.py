@@ -29,7 +29,11 @@ class RulesInForce:
 
     @property
     def cross_side(self) -> bool:
-        return self.pairing == Pairing.CROSS_SIDE
+        return self.pairing in (Pairing.CROSS_SIDE, Pairing.CROSS_SIDE_TYPES)
+
+    @property
+    def by_type(self) -> bool:
+        return self.pairing in (Pairing.TYPES, Pairing.CROSS_SIDE_TYPES)
 
 
 def rules_of_programme(*, programme_id: int) -> BrokerageRules | None:
@@ -131,11 +135,19 @@ def met_before_map(*, registration: Registration, others: list[Registration]) ->
 
 
 def same_side_refused(*, rules: RulesInForce, first: Registration, second: Registration) -> bool:
-    """Whether the pairing rule forbids the two to meet."""
+    """Whether the cross-side rule forbids the two to meet."""
     if not rules.cross_side:
         return False
     a, b = first.organisation, second.organisation
     return a is None or b is None or a.side_id == b.side_id
+
+
+def types_refused(*, rules: RulesInForce, first: Registration, second: Registration) -> bool:
+    """Whether the participation-type rule forbids the two to meet."""
+    if not rules.by_type:
+        return False
+    wanted = Registration.COMPLEMENT.get(first.participation)
+    return wanted is None or second.participation != wanted
 
 
 def rules_history(*, rules: BrokerageRules | None) -> list[Any]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from twinning.events.views import operator, participant, public, rules, schedule
+from twinning.events.views import attendance, operator, participant, public, rules, schedule
 
 app_name = "events"
 urlpatterns = [
@@ -100,6 +100,16 @@ urlpatterns = [
         "<slug:slug>/manage/meetings/<int:pk>/mark/",
         schedule.MeetingMarkView.as_view(),
         name="mark",
+    ),
+    path(
+        "<slug:slug>/manage/attendance/",
+        attendance.AttendanceView.as_view(),
+        name="attendance",
+    ),
+    path(
+        "<slug:slug>/manage/attendance/<int:pk>/absent/",
+        attendance.ParticipantAbsentView.as_view(),
+        name="absent",
     ),
     path("<slug:slug>/manage/publish/", schedule.PublishView.as_view(), name="publish"),
     path("<slug:slug>/manage/print/", schedule.PrintAllView.as_view(), name="print_all"),

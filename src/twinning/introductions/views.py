@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.introductions import selectors, services
 from twinning.introductions.forms import ExpressInterestForm
 from twinning.introductions.models import Introduction
@@ -107,7 +108,7 @@ class OperatorListView(PermissionRequiredMixin, TemplateView):
         state = self.request.GET.get("state", "")
         state = state if state in Introduction.State.values else ""
         return super().get_context_data(
-            introductions=selectors.introductions_all(state=state)[:200],
+            introductions=page_of(self.request, selectors.introductions_all(state=state)),
             state=state,
             states=Introduction.State.choices,
             **kwargs,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.core.selectors import job_get
 from twinning.core.spreadsheets import csv_bytes
 from twinning.matching import selectors, services
@@ -26,6 +27,8 @@ from twinning.organisations.selectors import (
 )
 from twinning.programmes.selectors import programme_default, programme_get
 
+# Best pairs shown per NACE division (a division is one item of the paginated list).
+PAIRS_PER_DIVISION = 5
 POLL_SECONDS = 1
 
 
@@ -247,14 +250,14 @@ class PairsView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         programme = self.programme()
-        pairs = self._pairs(per_sector=5)
+        pairs = self._pairs(per_sector=PAIRS_PER_DIVISION)
         divisions = sorted({p.division for p in pairs if p.division})
         titles = selectors.division_titles(divisions=divisions)
         groups = [(d, titles.get(d, ""), group) for d, group in selectors.group_pairs(pairs)]
         job_id = self.request.GET.get("job", "")
         return super().get_context_data(
             programme=programme,
-            groups=groups,
+            groups=page_of(self.request, groups, weight=PAIRS_PER_DIVISION),
             division=self.request.GET.get("division", ""),
             run=selectors.latest_run(programme=programme),
             job=job_shown_to(self.request, job_id),

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.core.views import HtmxPartialMixin, UrlObjectMixin
 from twinning.organisations import selectors, services
 from twinning.organisations.forms import (
@@ -57,7 +57,7 @@ class DirectoryView(HtmxPartialMixin, PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = DirectoryForm(self.request.GET or None)
         opportunities = selectors.opportunities_published(filters=form.filters())
-        page = Paginator(opportunities, DIRECTORY_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = page_of(self.request, opportunities, size=DIRECTORY_PAGE_SIZE)
         return super().get_context_data(form=form, page=page, **kwargs)
 
 
@@ -352,5 +352,7 @@ class ValidationQueueView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            opportunities=selectors.opportunities_submitted(), reject_form=RejectForm(), **kwargs
+            opportunities=page_of(self.request, selectors.opportunities_submitted()),
+            reject_form=RejectForm(),
+            **kwargs,
         )

@@ -3,12 +3,13 @@
 import io
 
 import segno
-from django.conf import settings
 from django.urls import reverse
+
+from twinning.core.site import site_url
 
 
 def pass_url(fair_id: int, token: str) -> str:
-    return settings.SITE_URL + reverse("students:check_in_scan", args=[fair_id, token])
+    return site_url() + reverse("students:check_in_scan", args=[fair_id, token])
 
 
 def pass_svg(fair_id: int, token: str) -> str:

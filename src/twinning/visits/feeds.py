@@ -6,10 +6,10 @@ attends (cancelled, declined, withdrawn) stays in their feed as CANCELLED so cal
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from twinning.core.site import site_url
 from twinning.events.feeds import CalendarItem, items_calendar
 from twinning.visits.models import Person, Session
 from twinning.visits.selectors import answers_of, itinerary_of, session_off_for
@@ -33,7 +33,7 @@ def _item(session: Session, cancelled: bool, person: Person) -> CalendarItem:
         zone=venue.time_zone,
         location=", ".join(p for p in (venue.name, venue.address.replace("\n", ", ")) if p),
         description=description,
-        url=settings.SITE_URL + reverse("visits:session", args=[session.visit.slug, session.pk]),
+        url=site_url() + reverse("visits:session", args=[session.visit.slug, session.pk]),
         cancelled=cancelled,
     )
 

@@ -37,7 +37,7 @@ State = Visit.State
 
 def visits_visible(*, user: User) -> QuerySet[Visit]:
     """Operators see every visit; others the published ones and those they are part of."""
-    visits = Visit.objects.select_related("programme", "host_side")
+    visits = Visit.objects.select_related("programme", "host_side").order_by("-starts_on", "pk")
     if user.is_authenticated and user.is_staff:
         return visits
     open_states = Q(state__in=[State.PUBLISHED, State.HELD])
@@ -86,7 +86,8 @@ def venue_get(*, programme: Any, pk: int) -> Venue | None:
 
 
 def travel_times(*, programme: Any) -> QuerySet[TravelTime]:
-    return TravelTime.objects.filter(first__programme=programme).select_related("first", "second")
+    travel = TravelTime.objects.filter(first__programme=programme).select_related("first", "second")
+    return travel.order_by("first__name", "second__name", "pk")
 
 
 def sessions(*, visit: Visit) -> QuerySet[Session]:

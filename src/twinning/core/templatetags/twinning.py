@@ -31,6 +31,14 @@ def query_with(query: QueryDict, **changes: Any) -> str:
     return params.urlencode()
 
 
+@register.simple_tag
+def query_page(query: QueryDict, param: str, number: int) -> str:
+    """The current query string on another page of one list (core.pagination)."""
+    params = query.copy()
+    params[param] = str(number)
+    return params.urlencode()
+
+
 @register.simple_tag(takes_context=True)
 def render_panel(context: template.Context, panel: ShownPanel) -> str:
     """One app's panel of a core page (`core.registry`), with the page's context beneath its own."""

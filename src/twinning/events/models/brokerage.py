@@ -17,6 +17,14 @@ class BrokerageRules(models.Model):
         INHERIT = "", _("As the programme says")
         ANY = "any", _("Anyone may meet anyone")
         CROSS_SIDE = "cross_side", _("Only across the two sides of the programme")
+        TYPES = (
+            "types",
+            _("Only complementary participation types (buyer ↔ supplier, investor ↔ project)"),
+        )
+        CROSS_SIDE_TYPES = (
+            "cross_side_types",
+            _("Across the two sides, and complementary participation types"),
+        )
 
     class Repeat(models.TextChoices):
         FLAG = "flag", _("Flag pairs that already met; they meet again only if both ask")
@@ -33,7 +41,7 @@ class BrokerageRules(models.Model):
         Event, null=True, blank=True, on_delete=models.CASCADE, related_name="brokerage_rules"
     )
     pairing = models.CharField(
-        _("who may meet whom"), max_length=12, choices=Pairing.choices, blank=True
+        _("who may meet whom"), max_length=20, choices=Pairing.choices, blank=True
     )
     meeting_cap = models.PositiveSmallIntegerField(
         _("meetings per organisation across the programme's events"),
@@ -69,7 +77,7 @@ class BrokerageRules(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(pairing__in=["", "any", "cross_side"]),
+                condition=Q(pairing__in=["", "any", "cross_side", "types", "cross_side_types"]),
                 name="brokerage_rules_pairing_valid",
                 violation_error_message=_("Choose one of the offered values."),
             ),

@@ -142,6 +142,22 @@ class Event(models.Model):
 class Registration(models.Model):
     """One organisation representative taking part in an event."""
 
+    class Participation(models.TextChoices):
+        """What the participant comes as; the brokerage rules may pair only complementary ones."""
+
+        NONE = "", _("Not given")
+        BUYER = "buyer", _("Buyer")
+        SUPPLIER = "supplier", _("Supplier")
+        INVESTOR = "investor", _("Investor")
+        PROJECT = "project", _("Project seeking investment")
+
+    COMPLEMENT = {
+        "buyer": "supplier",
+        "supplier": "buyer",
+        "investor": "project",
+        "project": "investor",
+    }
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting approval")
         APPROVED = "approved", _("Approved")
@@ -166,6 +182,9 @@ class Registration(models.Model):
         _("languages spoken"), max_length=20, blank=True, help_text=_("Comma-separated codes")
     )
     looking_for = models.TextField(_("what I am looking for"), blank=True)
+    participation = models.CharField(
+        _("taking part as"), max_length=10, choices=Participation.choices, blank=True, default=""
+    )
     feed_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -182,6 +201,11 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "rejected", "cancelled"]),
                 name="registration_status_valid",
+                violation_error_message=_("Choose one of the offered values."),
+            ),
+            models.CheckConstraint(
+                condition=Q(participation__in=["", "buyer", "supplier", "investor", "project"]),
+                name="registration_participation_valid",
                 violation_error_message=_("Choose one of the offered values."),
             ),
         ]

@@ -4,7 +4,14 @@ Every function checks its permission, changes state, writes the audit log and no
 """
 
 from twinning.events.services.brokerage import RULE_FIELDS, brokerage_rules_set
-from twinning.events.services.onsite import check_in, check_in_undo, feedback_give, meeting_mark
+from twinning.events.services.onsite import (
+    attendance_record,
+    check_in,
+    check_in_undo,
+    feedback_give,
+    meeting_mark,
+    participant_absent,
+)
 from twinning.events.services.publication import (
     PublishConflict,
     pending_changes,
@@ -55,6 +62,7 @@ __all__ = [
     "RULE_FIELDS",
     "MoveConflict",
     "PublishConflict",
+    "attendance_record",
     "brokerage_rules_set",
     "check_in",
     "check_in_undo",
@@ -74,6 +82,7 @@ __all__ = [
     "meeting_move",
     "meeting_set_after",
     "move_warnings",
+    "participant_absent",
     "pending_changes",
     "registration_approve",
     "registration_cancel",

@@ -22,6 +22,7 @@ from twinning.events.selectors_brokerage import (
     region_meeting_count,
     rules_in_force,
     same_side_refused,
+    types_refused,
 )
 
 if TYPE_CHECKING:
@@ -34,10 +35,38 @@ def _party_name(registration: Registration) -> str:
     return registration.organisation_name or registration.display_name
 
 
+def _check_types(rules: RulesInForce, requester: Registration, recipient: Registration) -> None:
+    if not types_refused(rules=rules, first=requester, second=recipient):
+        return
+    rule = BrokerageRules.Pairing(rules.pairing).label
+    for side in (requester, recipient):
+        if not side.participation:
+            raise ValidationError(
+                _(
+                    "Refused by the rule “%(rule)s”: %(name)s has not said whether they take "
+                    "part as a buyer, a supplier, an investor or a project."
+                )
+                % {"rule": rule, "name": _party_name(side)}
+            )
+    raise ValidationError(
+        _(
+            "Refused by the rule “%(rule)s”: %(name)s takes part as %(theirs)s, and you as "
+            "%(yours)s."
+        )
+        % {
+            "rule": rule,
+            "name": _party_name(recipient),
+            "theirs": recipient.get_participation_display(),
+            "yours": requester.get_participation_display(),
+        }
+    )
+
+
 def _check_pairing(rules: RulesInForce, requester: Registration, recipient: Registration) -> None:
+    _check_types(rules, requester, recipient)
     if not same_side_refused(rules=rules, first=requester, second=recipient):
         return
-    rule = BrokerageRules.Pairing.CROSS_SIDE.label
+    rule = BrokerageRules.Pairing(rules.pairing).label
     if requester.organisation is None or recipient.organisation is None:
         raise ValidationError(
             _(

@@ -139,10 +139,13 @@ def registration_create(
     organisation: Organisation | None = None,
     languages: Iterable[str] | None = None,
     looking_for: str = "",
+    participation: str = "",
 ) -> Registration:
     """Register for an event. Without `languages`, the organisation's working languages (or the
     person's own) are taken; an empty choice is refused rather than stored as English."""
     require(user, "events.register", event)
+    if participation not in Registration.Participation.values:
+        raise ValidationError({"participation": _("Choose one of the offered values.")})
     chosen = None if languages is None else [code for code in languages if code]
     if chosen == []:
         raise ValidationError({"languages": _("Tick at least one language you can meet in.")})
@@ -156,6 +159,7 @@ def registration_create(
             "organisation": organisation,
             "languages": languages_value(chosen or _default_languages(user, organisation)),
             "looking_for": looking_for,
+            "participation": participation,
             "status": Registration.Status.PENDING,
             "decided_by": None,
             "decided_at": None,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.events import selectors, services
 from twinning.events.forms import (
     EventForm,
@@ -84,8 +85,10 @@ class ManageView(OperatorMixin, TemplateView):
         context = {
             "event": event,
             "counts": selectors.event_counts(event=event),
-            "registrations": selectors.registrations_to_manage(event=event),
-            "invitations": selectors.invitations_of(event=event),
+            "registrations": page_of(self.request, selectors.registrations_to_manage(event=event)),
+            "invitations": page_of(
+                self.request, selectors.invitations_of(event=event), param="invitations"
+            ),
             "invitation_form": InvitationForm(),
         }
         return super().get_context_data(**context, **kwargs)

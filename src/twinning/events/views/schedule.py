@@ -11,10 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from twinning.events import selectors, selectors_brokerage, services
+from twinning.core.pagination import page_of
+from twinning.events import selectors, selectors_brokerage, selectors_day, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
 from twinning.events.models import Meeting, Registration
 from twinning.events.views.base import OperatorMixin
+
+# The grid is cut into pages of whole slots (a large day was 400 KB on one page): a slot counts
+# as one list row per this many tables.
+TABLES_PER_ROW = 2
+
+
+def grid_weight(tables: list[Any]) -> int:
+    return -(-len(tables) // TABLES_PER_ROW)
 
 
 class ScheduleView(OperatorMixin, TemplateView):
@@ -26,6 +35,8 @@ class ScheduleView(OperatorMixin, TemplateView):
         context = {
             "event": event,
             "overview": overview,
+            "rows": page_of(self.request, overview.rows, weight=grid_weight(overview.tables)),
+            "unplaced": page_of(self.request, overview.unplaced, param="unplaced"),
             "conflicts": list(
                 dict.fromkeys(t for texts in overview.conflicts.values() for t in texts)
             ),
@@ -95,7 +106,8 @@ class MeetingMoveView(MeetingMixin, FormView):
         after = AfterForm(
             meeting=meeting, initial={"after": list(selectors.meetings_before(meeting=meeting))}
         )
-        context = {"event": self.event, "meeting": meeting, "after_form": after}
+        hints = selectors_day.move_hints(meeting=meeting)
+        context = {"event": self.event, "meeting": meeting, "after_form": after, "hints": hints}
         return super().get_context_data(**{"warnings": [], **context, **kwargs})
 
     def form_valid(self, form: MoveForm) -> HttpResponse:
@@ -225,7 +237,7 @@ class CheckInListView(OperatorMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         query = self.request.GET.get("q", "").strip()
-        people = selectors.check_in_list(event=self.event, query=query)
+        people = page_of(self.request, selectors.check_in_list(event=self.event, query=query))
         context = {"event": self.event, "people": people, "query": query}
         return super().get_context_data(**context, **kwargs)
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.film import labels, selectors, services
 from twinning.film.forms import (
     LINES_PREFIX,
@@ -72,7 +73,7 @@ class QueueView(PermissionRequiredMixin, TemplateView):
         if state not in FilmApplication.State.values:
             state = ""
         context = {
-            "applications": selectors.applications_queue(state=state),
+            "applications": page_of(self.request, selectors.applications_queue(state=state)),
             "state": state,
             "states": FilmApplication.State.choices[1:],
         }

@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from twinning.core.pagination import page_of
 from twinning.organisations.selectors import organisation_get_by_id, organisations_for_user
 from twinning.outcomes import selectors, services
 from twinning.outcomes.forms import (
@@ -56,7 +57,7 @@ class OperatorRegisterView(PermissionRequiredMixin, TemplateView):
         verified = {"yes": True, "no": False}.get(query.get("verified", ""))
         outcomes = selectors.outcomes_all(stage=stage, confirmation=confirmation, verified=verified)
         return super().get_context_data(
-            outcomes=outcomes[:300], stages=Outcome.Stage.choices,
+            outcomes=page_of(self.request, outcomes), stages=Outcome.Stage.choices,
             confirmations=Outcome.Confirmation.choices, stage=stage,
             confirmation=confirmation, verified=query.get("verified", ""), **kwargs,
         )  # fmt: skip

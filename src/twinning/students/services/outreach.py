@@ -22,6 +22,7 @@ from sesame.utils import get_token, get_user
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
+from twinning.core.site import site_url
 from twinning.students.models import (
     Student,
     StudentConsent,
@@ -64,7 +65,7 @@ def _scope(kind: str, pk: int) -> str:
 
 def personal_link(*, user: User, kind: str, pk: int, name: str) -> str:
     token = get_token(user, scope=_scope(kind, pk))
-    return f"{settings.SITE_URL}{reverse(name, args=[pk])}?sesame={token}"
+    return f"{site_url()}{reverse(name, args=[pk])}?sesame={token}"
 
 
 def _link_age() -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
+from twinning.core.pagination import page_of
 from twinning.organisations.selectors import organisation_get_by_id
 from twinning.students import exports, selectors, services
 from twinning.students.feeds import interviews_calendar
@@ -45,7 +46,9 @@ class FairListView(RuleMixin, TemplateView):
     template_name = "students/fair_list.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(fairs=selectors.fairs_open(), **kwargs)
+        return super().get_context_data(
+            fairs=page_of(self.request, selectors.fairs_open()), **kwargs
+        )
 
 
 def _ranking_form(fair: Any, registration: Any, data: Any = None) -> RankingForm:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
+from twinning.core.pagination import page_of
 from twinning.students import selectors, services
 from twinning.students.forms import InviteForm, WelfareForm
 from twinning.students.models import StudentConsent
@@ -155,7 +156,9 @@ class WelfareListView(RuleMixin, FormView):
     form_class = WelfareForm
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(checks=selectors.welfare_checks()[:50], **kwargs)
+        return super().get_context_data(
+            checks=page_of(self.request, selectors.welfare_checks()), **kwargs
+        )
 
     def form_valid(self, form: WelfareForm) -> HttpResponse:
         try:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from twinning.core.pagination import page_of
 from twinning.organisations.selectors import organisation_get
 from twinning.students import selectors, services
 from twinning.students.forms import PositionForm, RejectForm
@@ -172,7 +173,9 @@ class PositionQueueView(RuleMixin, TemplateView):
     template_name = "students/position_queue.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(positions=selectors.positions_submitted(), **kwargs)
+        return super().get_context_data(
+            positions=page_of(self.request, selectors.positions_submitted()), **kwargs
+        )
 
 
 class RecommendedPositionsView(RuleMixin, TemplateView):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from twinning.core.site import site_url
 from twinning.visits import selectors, services
 from twinning.visits.forms import AttendanceForm, FollowUpForm, OutcomeForm
 from twinning.visits.tasks import send_follow_ups
@@ -60,7 +61,7 @@ def outcome_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def follow_ups_send(request: HttpRequest, slug: str) -> HttpResponse:
     visit = visit_for(request, slug, "visits.send_follow_ups")
-    send_follow_ups.enqueue(visit_slug=visit.slug, by_id=request.user.pk)
+    send_follow_ups.enqueue(visit_slug=visit.slug, by_id=request.user.pk, site=site_url())
     messages.success(request, _("The follow-ups are on their way to the guests."))
     return redirect("visits:report", slug)
 

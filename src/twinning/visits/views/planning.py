@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from twinning.core.pagination import page_of
 from twinning.programmes.selectors import programme_default
 from twinning.visits import selectors, services
 from twinning.visits.forms import (
@@ -26,7 +27,7 @@ EDIT = "visits.edit_itinerary"
 
 
 def visit_list(request: HttpRequest) -> HttpResponse:
-    visits = selectors.visits_visible(user=request.user)
+    visits = page_of(request, selectors.visits_visible(user=request.user))
     return render(request, "visits/visit_list.html", {"visits": visits})
 
 
@@ -181,8 +182,10 @@ def venue_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "travel_form": TravelTimeForm(programme=programme, prefix="travel"),
-        "venues": selectors.venues(programme=programme),
-        "travel_times": selectors.travel_times(programme=programme),
+        "venues": page_of(request, selectors.venues(programme=programme)),
+        "travel_times": page_of(
+            request, selectors.travel_times(programme=programme), param="travel_page"
+        ),
     }
     return render(request, "visits/venues.html", context)
 
