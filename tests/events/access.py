@@ -30,6 +30,11 @@ def _draft(world):
     world.event.refresh_from_db()
 
 
+def _run_done(world):
+    """The world's schedule run has ended (a new one is refused while one is under way)."""
+    type(world.schedule_run).objects.filter(pk=world.schedule_run.pk).update(status="done")
+
+
 def _with(attribute):
     return lambda world: [world.event.slug, getattr(world, attribute).pk]
 
@@ -75,7 +80,7 @@ PAGES = {
     "events:interpreter_save": post(operator_only(_slug)),
     "events:interpreter_delete": post(operator_only(_with("interpreter"))),
     "events:schedule": operator_only(_slug),
-    "events:run_start": post(operator_only(_slug)),
+    "events:run_start": post(operator_only(_slug, setup=_run_done)),
     "events:run_progress": operator_only(_with("schedule_run")),
     "events:move": operator_only(_with("meeting")),
     "events:after": post(operator_only(_with("meeting"))),
@@ -121,7 +126,8 @@ API = {
     # Either side withdraws; operators may cancel any.
     "POST /api/meeting-requests/{pk}/cancel": post(owner(_request)),
     "GET /api/events/{slug}/agenda": member_only(_event),
-    "POST /api/events/{slug}/schedule/runs": post(operator_only(_event)),
+    # One run at a time per event: the world's run is over first.
+    "POST /api/events/{slug}/schedule/runs": post(operator_only(_event, setup=_run_done)),
     "POST /api/events/{slug}/schedule/publish": post(operator_only(_event)),
     "GET /api/events/{slug}/meetings/{pk}/after": operator_only(_meeting),
     "PUT /api/events/{slug}/meetings/{pk}/after": Route(
