@@ -222,10 +222,8 @@ def _move(
     for name, value in fields.items():
         setattr(application, name, value)
     application.save(update_fields=["state", *fields, "updated_at"])
-    audit_log(
-        action=f"film_application.{state}", actor=by, target=application,
-        **{name: str(value) for name, value in fields.items()},
-    )  # fmt: skip
+    changes: dict[str, Any] = {name: str(value) for name, value in fields.items()}
+    audit_log(action=f"film_application.{state}", actor=by, target=application, **changes)
     _notify_applicants(application)
     return application
 

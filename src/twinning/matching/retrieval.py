@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Mapping
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -38,6 +39,9 @@ QUERIES_KEPT = 512
 VECTORS_KEPT = 50_000
 
 _vectors: dict[str, np.ndarray] = {}
+
+
+Key = TypeVar("Key", bound=Hashable)
 
 
 @lru_cache(maxsize=QUERIES_KEPT)
@@ -68,9 +72,7 @@ def _stored_vectors(keys: set[str]) -> dict[str, np.ndarray]:
     return {key: _vectors[key] for key in keys if key in _vectors}
 
 
-def similar_texts(
-    *, query: str, texts: Mapping[Hashable, str], limit: int
-) -> list[tuple[Hashable, float]]:
+def similar_texts(*, query: str, texts: Mapping[Key, str], limit: int) -> list[tuple[Key, float]]:
     """The ids of `texts` whose stored vector is about the query, most relevant first, with their
     relevance; at most `limit`."""
     query = embeddings.clean_text(query)

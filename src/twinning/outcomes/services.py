@@ -309,10 +309,10 @@ def _move(
         setattr(outcome, field, value)
     outcome.full_clean(exclude=["meetings", "visit_sessions"])
     outcome.save(update_fields=[*fields, "updated_at"])
-    audit_log(
-        action=f"outcome.{name}", actor=by, target=outcome,
-        **{field: str(value) for field, value in fields.items() if not field.endswith("_by")},
-    )  # fmt: skip
+    changes: dict[str, Any] = {
+        field: str(value) for field, value in fields.items() if not field.endswith("_by")
+    }
+    audit_log(action=f"outcome.{name}", actor=by, target=outcome, **changes)
     return outcome
 
 
