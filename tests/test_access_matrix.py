@@ -18,7 +18,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access import DENY, INVALID, LOGIN, OK, Route, World, app_rules, build_world
-from tests.access_pending import PENDING_API, PENDING_PAGES
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -203,8 +202,6 @@ def world(_shared_world, _test_settings, settings) -> World:  # type: ignore[no-
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_page_access(name: str, world: World) -> None:
     rule = _rule(name)
-    if rule is None and name in PENDING_PAGES:
-        pytest.skip(f"{name}: on main before the matrix; declare it in {_where(name)}")
     assert rule is not None, f"route {name!r} has no declared access rule: add it to {_where(name)}"
     _check(world, rule, _page_url(name, rule, world), api=False)
 
@@ -212,8 +209,6 @@ def test_page_access(name: str, world: World) -> None:
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_api_access(operation: str, world: World) -> None:
     rule = API.get(operation)
-    if rule is None and operation in PENDING_API:
-        pytest.skip(f"{operation}: on main before the matrix; declare it in its app's access.py")
     assert rule is not None, (
         f"API operation {operation!r} has no declared access rule: add it to the API dict of the "
         "tests/<app>/access.py of its router"
@@ -227,11 +222,3 @@ def test_api_access(operation: str, world: World) -> None:
 def test_no_rule_is_declared_for_a_route_that_does_not_exist() -> None:
     assert sorted(set(PAGES) - set(ROUTES)) == []
     assert sorted(set(API) - set(OPERATIONS)) == []
-
-
-def test_the_pending_list_only_shrinks() -> None:
-    """A pending route that was declared, renamed or removed leaves tests/access_pending.py."""
-    assert sorted(PENDING_PAGES - set(ROUTES)) == []
-    assert sorted(PENDING_PAGES & set(PAGES)) == []
-    assert sorted(PENDING_API - set(OPERATIONS)) == []
-    assert sorted(PENDING_API & set(API)) == []

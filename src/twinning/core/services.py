@@ -187,7 +187,7 @@ def _send_sign_up_link(*, user: User, then: str) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     link = reverse("core:signup_confirm", args=[uid, default_token_generator.make_token(user)])
     query = f"?{urlencode({'next': then})}" if then else ""
-    context = {"link": f"{settings.SITE_URL}{link}{query}"}
+    context = {"link": f"{site_url()}{link}{query}"}
     notify(
         recipient=user, template="core/email/signup_confirm", context=context, even_inactive=True
     )

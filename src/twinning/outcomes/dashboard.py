@@ -201,7 +201,9 @@ def _months(scope: Scope, seen: set[dt.date]) -> list[dt.date]:
     month = first
     while month <= last and len(months) < MAX_MONTHS:
         months.append(month)
-        month = (month + dt.timedelta(days=32)).replace(day=1)
+        if (month.year, month.month) == (dt.MAXYEAR, 12):
+            break  # a period asked to end in December 9999 ends there
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return months
 
 

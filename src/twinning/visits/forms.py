@@ -54,7 +54,11 @@ class PersonForm(StyledFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         initial=["en"],
     )
-    language = forms.ChoiceField(label=_("language for messages"), choices=LANGUAGE_CHOICES)
+    # English unless said otherwise, as the API's schema promises (a field left out of an API
+    # call takes the form's initial value).
+    language = forms.ChoiceField(
+        label=_("language for messages"), choices=LANGUAGE_CHOICES, initial="en"
+    )
 
     def __init__(self, *args: Any, visit: Visit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -230,7 +234,11 @@ class GuestForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("name"), max_length=200)
     email = forms.EmailField(label=_("e-mail address"))
     role = forms.CharField(label=_("role"), max_length=200, required=False)
-    language = forms.ChoiceField(label=_("language for messages"), choices=LANGUAGE_CHOICES)
+    # English unless said otherwise, as the API's schema promises (a field left out of an API
+    # call takes the form's initial value).
+    language = forms.ChoiceField(
+        label=_("language for messages"), choices=LANGUAGE_CHOICES, initial="en"
+    )
 
 
 class AnswerForm(forms.Form):

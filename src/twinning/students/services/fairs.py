@@ -43,6 +43,14 @@ def fair_create(*, event: Event, by: User, max_interviews: int = 4, max_wishes: 
     require(by, "students.manage_fair", None)
     if event.kind != "job_fair":
         raise ValidationError({"event": _("Only a job-fair event can hold a job fair.")})
+    # The page's form holds the same limits; the API and other callers meet them here.
+    errors = {}
+    if not 1 <= max_interviews <= 16:
+        errors["max_interviews"] = _("A student has 1 to 16 interviews at most.")
+    if not 1 <= max_wishes <= 20:
+        errors["max_wishes"] = _("A student ranks 1 to 20 employers.")
+    if errors:
+        raise ValidationError(errors)
     fair, _created = JobFair.objects.get_or_create(
         event=event, defaults={"max_interviews": max_interviews, "max_wishes": max_wishes}
     )
