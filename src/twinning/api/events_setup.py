@@ -28,7 +28,7 @@ from twinning.events.forms import (
     TableForm,
     TablesForm,
 )
-from twinning.events.models import BrokerageRules, Event, Interpreter, Registration, Slot, Table
+from twinning.events.models import Event, Interpreter, Registration, Slot, Table
 from twinning.programmes.selectors import programme_default, programme_get
 
 REFUSALS = {400: FieldErrors, 403: Error, 404: Error}
@@ -435,7 +435,7 @@ def _programme(request: HttpRequest, slug: str) -> Any:
 
 
 def _event_rules(event: Event) -> RulesInForceOut:
-    own = selectors_brokerage.rules_of_event(event=event) or BrokerageRules(event=event)
+    own = selectors_brokerage.event_rules_to_edit(event=event)
     return RulesInForceOut(
         own=_rules_out(own),
         in_force=_rules_out(selectors_brokerage.rules_in_force(event=event)),
@@ -450,8 +450,7 @@ def _event_rules(event: Event) -> RulesInForceOut:
 def programme_rules(request: HttpRequest, slug: str) -> RulesOut:
     """The programme's brokerage rules (operators)."""
     programme = _programme(request, slug)
-    rules = selectors_brokerage.rules_of_programme(programme_id=programme.pk)
-    return _rules_out(rules or BrokerageRules(programme=programme))
+    return _rules_out(selectors_brokerage.programme_rules_to_edit(programme=programme))
 
 
 @router.patch(
@@ -462,8 +461,7 @@ def programme_rules(request: HttpRequest, slug: str) -> RulesOut:
 def programme_rules_set(request: HttpRequest, slug: str, payload: RulesIn) -> RulesOut:
     """Change the programme's rules; audited and kept in their history."""
     programme = _programme(request, slug)
-    rules = selectors_brokerage.rules_of_programme(programme_id=programme.pk)
-    instance = rules or BrokerageRules(programme=programme)
+    instance = selectors_brokerage.programme_rules_to_edit(programme=programme)
     owner = {"programme": programme}
     return _rules_out(_set_rules(request, ProgrammeRulesForm, instance, payload, owner))
 
@@ -486,6 +484,6 @@ def event_rules(request: HttpRequest, slug: str) -> RulesInForceOut:
 def event_rules_set(request: HttpRequest, slug: str, payload: RulesIn) -> RulesInForceOut:
     """Override the pairing rule or the region quota for this event."""
     event = _event(request, slug, MANAGE)
-    instance = selectors_brokerage.rules_of_event(event=event) or BrokerageRules(event=event)
+    instance = selectors_brokerage.event_rules_to_edit(event=event)
     _set_rules(request, EventRulesForm, instance, payload, {"event": event})
     return _event_rules(event)

@@ -44,6 +44,16 @@ def rules_of_event(*, event: Event) -> BrokerageRules | None:
     return BrokerageRules.objects.filter(event=event).first()
 
 
+def programme_rules_to_edit(*, programme: Any) -> BrokerageRules:
+    """The programme's stored rules, or unsaved defaults for the form to start from."""
+    return rules_of_programme(programme_id=programme.pk) or BrokerageRules(programme=programme)
+
+
+def event_rules_to_edit(*, event: Event) -> BrokerageRules:
+    """The event's stored overrides, or unsaved defaults for the form to start from."""
+    return rules_of_event(event=event) or BrokerageRules(event=event)
+
+
 def rules_in_force(*, event: Event) -> RulesInForce:
     programme = rules_of_programme(programme_id=event.programme_id)
     own = rules_of_event(event=event)

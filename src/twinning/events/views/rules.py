@@ -15,7 +15,6 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.events import selectors_brokerage, services
 from twinning.events.forms import EventRulesForm, ProgrammeRulesForm
-from twinning.events.models import BrokerageRules
 from twinning.events.views.base import MANAGE, OperatorMixin
 from twinning.programmes.selectors import programme_get
 
@@ -53,8 +52,7 @@ class ProgrammeRulesView(RulesFormMixin, PermissionRequiredMixin, FormView):
         return {"programme": self.programme}
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        rules = selectors_brokerage.rules_of_programme(programme_id=self.programme.pk)
-        instance = rules or BrokerageRules(programme=self.programme)
+        instance = selectors_brokerage.programme_rules_to_edit(programme=self.programme)
         return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -74,8 +72,7 @@ class EventRulesView(RulesFormMixin, OperatorMixin, FormView):
         return {"event": self.event}
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        rules = selectors_brokerage.rules_of_event(event=self.event)
-        instance = rules or BrokerageRules(event=self.event)
+        instance = selectors_brokerage.event_rules_to_edit(event=self.event)
         return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
