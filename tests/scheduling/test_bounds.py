@@ -174,3 +174,29 @@ def test_a_large_day_shows_the_bound_proven_beside_the_search():
     assert len(result.assignments) == 480
     assert 1 <= result.bound <= result.breaks
     assert result.gap == (result.breaks - result.bound) / result.breaks
+
+
+def test_a_stopped_bounder_asks_no_more_and_keeps_what_it_proved():
+    problem = hidden_day(people=120, slots=16, per_slot=30, hubs=6, seed=3)
+    prepared = _prepare(problem, [])
+    asked: list[bool] = []
+
+    def clauses() -> None:
+        asked.append(True)
+
+    thread = Bounder(
+        problem,
+        prepared.index,
+        prepared.domains,
+        deadline=time.perf_counter() + 600.0,
+        upper=1000,
+        start=0,
+        clauses=clauses,  # type: ignore[arg-type]
+    )
+    thread.stop()
+    thread.start()
+    thread.join(timeout=60.0)
+
+    assert not thread.is_alive()
+    assert thread.lower == 0
+    assert asked == []

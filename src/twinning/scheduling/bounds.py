@@ -175,10 +175,11 @@ def lagrangian_bound(
     deadline: float,
     upper: int | None = None,
     iterations: int = 1000,
+    stop: threading.Event | None = None,
 ) -> int:
     """A lower bound on the breaks of any schedule that places every meeting in its domain
     (``domains``, per meeting). Stops at ``deadline``, after ``iterations`` steps, or once the
-    bound meets ``upper`` (the breaks of a known schedule)."""
+    bound meets ``upper`` (the breaks of a known schedule), or when ``stop`` is set."""
     persons = people(problem, index, domains)
     if not persons:
         return 0
@@ -195,7 +196,7 @@ def lagrangian_bound(
     scale = 2.0
     stalled = 0
     for _ in range(iterations):
-        if time.perf_counter() > deadline:
+        if time.perf_counter() > deadline or (stop is not None and stop.is_set()):
             break
         # A slot's price for a person of colour c: tables + 2 halves[c] - sum(halves).
         price = tables[None, :] + 2.0 * member @ halves - halves.sum(axis=0)[None, :]
@@ -259,6 +260,12 @@ class Bounder(threading.Thread):
         self.clauses = clauses
         self.refuted = 0
         self.failure: BaseException | None = None
+        self.stopped = threading.Event()
+
+    def stop(self) -> None:
+        """No new question (the search is over); the one under way ends within
+        ``QUESTION_SECONDS``."""
+        self.stopped.set()
 
     def run(self) -> None:
         try:
@@ -278,21 +285,29 @@ class Bounder(threading.Thread):
             self.domains,
             deadline=self.deadline - CLOSING_SECONDS,
             upper=self.upper,
+            stop=self.stopped,
         )
         self.lower = max(self.lower, relaxed)
         if self.lower >= self.upper or self._left() <= 1.0:
             return
         model = self.clauses()
         while model is not None and self.lower < self.upper and self._left() > 1.0:
-            answer = model.ask(self.lower, self._left(), 1, self.seed)
+            if self.stopped.is_set():
+                return
+            answer = model.ask(self.lower, min(self._left(), QUESTION_SECONDS), 1, self.seed)
             if answer.status != "refuted":
                 return  # open, or a schedule at the bound: the climb can go no higher
             self.lower += 1
             self.refuted += 1
 
     def _left(self) -> float:
+        if self.stopped.is_set():
+            return 0.0
         return self.deadline - CLOSING_SECONDS - time.perf_counter()
 
 
 # The bound's last question ends this long before the search's deadline.
 CLOSING_SECONDS = 0.3
+# The longest one question of the model of clauses may take (refutations on a 510-meeting
+# day took 6-8 s); an open question is also the end of the climb.
+QUESTION_SECONDS = 20.0

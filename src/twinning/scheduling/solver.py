@@ -373,6 +373,7 @@ def _improve_locally(
     bounder = _bounder(problem, prepared, deadline, placed.breaks, seed)
     bounder.start()
     slot_of = search.run(deadline, 0, seed)
+    bounder.stop()
     bounder.join()
     breaks = sum(search.breaks())
     names = {m: problem.interpreters[i].id for m, i in search.interpreter_of.items()}
