@@ -12,7 +12,14 @@ from tests.scheduling.days import brute_force, day
 from tests.scheduling.test_placement import hidden_day
 from tests.scheduling.test_properties import days
 from twinning.scheduling import Problem, Status, solve
-from twinning.scheduling.bounds import Bounder, colouring, lagrangian_bound
+from twinning.scheduling.bounds import (
+    INF,
+    Bounder,
+    cheapest_pattern,
+    colouring,
+    lagrangian_bound,
+    people,
+)
 from twinning.scheduling.clauses import ClauseModel
 from twinning.scheduling.dzn import problem_from_dzn
 from twinning.scheduling.problem import Index, allowed_slots
@@ -200,3 +207,20 @@ def test_a_stopped_bounder_asks_no_more_and_keeps_what_it_proved():
     assert not thread.is_alive()
     assert thread.lower == 0
     assert asked == []
+
+
+def test_the_cheapest_pattern_weighs_a_break_against_the_price_of_a_slot():
+    problem = day([("a", "x"), ("a", "y"), ("a", "z")], slots=5, fixed_slot={"m3": 4})
+    index = Index.of(problem)
+    person = people(problem, index, [allowed_slots(problem, m, index) for m in problem.meetings])
+    a = person[index.participant["a"]]
+
+    assert cheapest_pattern(a, [0, 0, 0, 0, 0], None) == (0.0, [2, 3, 4])
+    # Slot 2 costs more than a break: a breaks rather than meet in it.
+    value, pattern = cheapest_pattern(a, [0, 0, 1.5, 0, 0], None)
+    assert value == 1.0
+    assert 2 not in pattern
+    assert 4 in pattern
+    assert len(pattern) == 3
+    # Two busy slots in a morning of one slot: none.
+    assert cheapest_pattern(dataclasses.replace(a, morning_least=2), [0] * 5, 1)[0] == INF

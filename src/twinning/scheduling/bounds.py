@@ -117,54 +117,63 @@ def cheapest_pattern(
 ) -> tuple[float, list[int]]:
     """The busy pattern of ``person`` with the least breaks plus ``cost`` of its slots, and
     that pattern (its busy slots). INF when none exists."""
-    n = person.meetings
-    slots = len(cost)
-    # best[k][b]: least cost over the slots so far with k busy, b = busy in the last slot;
-    # runs are counted at their first slot (a run costs one break, minus one at the end).
-    best = [[INF, INF] for _ in range(n + 1)]
-    best[0][0] = 0.0
-    back: list[list[list[tuple[int, int] | None]]] = []
+    values, patterns = cheapest_patterns([person], np.array([cost], dtype=float), morning)
+    return float(values[0]), [int(t) for t in np.flatnonzero(patterns[0])]
+
+
+def cheapest_patterns(
+    persons: Sequence[_Person], price: np.ndarray, morning: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per person, the least breaks plus ``price`` (person x slot) of a busy pattern (INF when
+    none), and the pattern (person x slot, 1 where busy): a dynamic programme over the
+    slots, all persons at once. State (busy slots so far k, busy in the last slot b); a run
+    costs one break when it starts (minus one at the end)."""
+    counts = np.array([person.meetings for person in persons])
+    allowed = np.array([person.allowed for person in persons], dtype=bool)
+    forced = np.array([person.forced for person in persons], dtype=bool)
+    least = np.array([person.morning_least for person in persons])
+    most = np.array([person.morning_most for person in persons])
+    size, slots = allowed.shape
+    ks = np.arange(int(counts.max()) + 1)[None, :]
+    window = (ks >= least[:, None]) & (ks <= most[:, None])
+    within = ks <= counts[:, None]
+    best = np.full((size, ks.shape[1], 2), INF)
+    best[:, 0, 0] = 0.0
+    # Whether state (k, idle) / (k, busy) at slot t came from a busy slot before it.
+    idle_from_busy = np.zeros((slots, size, ks.shape[1]), dtype=bool)
+    busy_from_busy = np.zeros((slots, size, ks.shape[1]), dtype=bool)
     for t in range(slots):
         if morning is not None and t == morning:
-            for k in range(n + 1):
-                if not person.morning_least <= k <= person.morning_most:
-                    best[k] = [INF, INF]
-        new = [[INF, INF] for _ in range(n + 1)]
-        step: list[list[tuple[int, int] | None]] = [[None, None] for _ in range(n + 1)]
-        for k in range(n + 1):
-            idle, busy = best[k]
-            if idle == INF and busy == INF:
-                continue
-            if not person.forced[t]:
-                value, came = (idle, 0) if idle <= busy else (busy, 1)
-                if value < new[k][0]:
-                    new[k][0], step[k][0] = value, (k, came)
-            if person.allowed[t] and k < n:
-                start = idle + 1.0
-                value, came = (start, 0) if start <= busy else (busy, 1)
-                value += cost[t]
-                if value < new[k + 1][1]:
-                    new[k + 1][1], step[k + 1][1] = value, (k, came)
+            best[~window] = INF
+        idle, busy = best[:, :, 0], best[:, :, 1]
+        new = np.full_like(best, INF)
+        came = busy < idle
+        stay = np.where(came, busy, idle)
+        stay[forced[:, t]] = INF
+        new[:, :, 0] = stay
+        idle_from_busy[t] = came
+        start = idle + 1.0
+        came = busy < start
+        go = np.where(came, busy, start) + price[:, t][:, None]
+        go[~allowed[:, t]] = INF
+        new[:, 1:, 1] = go[:, :-1]
+        busy_from_busy[t, :, 1:] = came[:, :-1]
+        new[~within] = INF
         best = new
-        back.append(step)
     if morning is not None and morning >= slots:
-        for k in range(n + 1):
-            if not person.morning_least <= k <= person.morning_most:
-                best[k] = [INF, INF]
-    last = 0 if best[n][0] <= best[n][1] else 1
-    value = best[n][last]
-    if value == INF:
-        return INF, []
-    pattern = []
-    k, b = n, last
+        best[~window] = INF
+    rows = np.arange(size)
+    end = best[rows, counts]
+    last = (end[:, 1] < end[:, 0]).astype(int)
+    values = end[rows, last]
+    patterns = np.zeros((size, slots))
+    k, b = counts.copy(), last
     for t in range(slots - 1, -1, -1):
-        if b:
-            pattern.append(t)
-        origin = back[t][k][b]
-        if origin is None:  # pragma: no cover - every finite value has a way back
-            raise RuntimeError("no way back through the patterns")
-        k, b = origin
-    return value - 1.0, pattern[::-1]
+        patterns[:, t] = b
+        before = np.where(b == 1, busy_from_busy[t, rows, k], idle_from_busy[t, rows, k])
+        k, b = k - b, before.astype(int)
+    patterns[~np.isfinite(values)] = 0.0
+    return values - 1.0, patterns
 
 
 def lagrangian_bound(
@@ -190,7 +199,6 @@ def lagrangian_bound(
         member[n, person.colour] = 1.0
     tables = np.zeros(slots)  # multipliers of "busy people <= 2 x tables"
     halves = np.zeros((colours, slots))  # of "2 x busy of a colour <= busy of all"
-    busy = np.zeros((len(persons), slots))
     best = 0.0
     target = float(upper) if upper is not None else None
     scale = 2.0
@@ -200,14 +208,10 @@ def lagrangian_bound(
             break
         # A slot's price for a person of colour c: tables + 2 halves[c] - sum(halves).
         price = tables[None, :] + 2.0 * member @ halves - halves.sum(axis=0)[None, :]
-        value = -float(seats * tables.sum())
-        busy[:] = 0.0
-        for n, person in enumerate(persons):
-            cost, pattern = cheapest_pattern(person, price[n].tolist(), problem.morning_slots)
-            if cost == INF:
-                return upper if upper is not None else 0  # no schedule at all: not ours to say
-            value += cost
-            busy[n, pattern] = 1.0
+        costs, busy = cheapest_patterns(persons, price, problem.morning_slots)
+        if not np.isfinite(costs).all():
+            return upper if upper is not None else 0  # no schedule at all: not ours to say
+        value = float(costs.sum()) - float(seats * tables.sum())
         if value > best + 1e-9:
             best, stalled = value, 0
         else:
