@@ -27,6 +27,7 @@ from twinning.matching.features import (
     centred,
     decode_sector,
     feature_keys,
+    language_centres,
     minor_table,
     org_vector,
     org_vectors,
@@ -133,11 +134,15 @@ def build(
     profiles = list(profiles)
     names = _side_names(profiles)
     members = [[p for p in profiles if p.side == name] for name in names]
-    raw = [_raw_vectors(m, vectors) for m in members]
+    if scale is not None:
+        languages = scale.languages
+    else:
+        languages = language_centres(profiles, vectors) if weights.centre_languages else {}
+    raw = [org_vectors(m, vectors, languages) for m in members]
     index = MatchIndex(
         sides=(Side(names[0]), Side(names[1])),
         vocab=SectorVocabulary(),
-        scale=scale or text_scale(raw[0], raw[1]),
+        scale=scale or text_scale(raw[0], raw[1], languages),
         rules=rules,
         weights=weights,
         k=k,
@@ -155,10 +160,6 @@ def build(
         index.feedback.setdefault(f.viewer, {})[f.candidate] = Verdict(f.verdict)
     _recompute_all(index)
     return index
-
-
-def _raw_vectors(members: list[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    return org_vectors(members, vectors)
 
 
 # ---------------------------------------------------------------- scoring
@@ -305,7 +306,7 @@ def score_profile(
     if profile.side not in names:
         raise ValueError(f"side {profile.side!r} is not in this programme ({names})")
     s = names.index(profile.side)
-    vec = centred(org_vector(profile, vectors)[None, :], index.scale.centre)
+    vec = centred(org_vector(profile, vectors, index.scale.languages)[None, :], index.scale.centre)
     index.vocab.extend(feature_keys(sector_codes(profile)))
     _pad_sector_columns(index)
     sector = index.vocab.matrix([sector_codes(profile)])

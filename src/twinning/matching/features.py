@@ -13,6 +13,7 @@ few matrix products and one table lookup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,18 +55,38 @@ class Weights:
     # Text z-score mapped linearly onto [0, 1] between these two values.
     text_z_low: float = 0.0
     text_z_high: float = 3.0
+    # Subtract each language's mean text vector before comparing texts (see `language_centres`).
+    centre_languages: bool = True
 
 
 WEIGHTS = Weights()
 
 
+LanguageCentres = Mapping[str, np.ndarray]
+# Texts of the programme's average a language's mean is shrunk with (see `language_centres`).
+LANGUAGE_PRIOR = 10
+
+
 @dataclass(frozen=True)
 class TextScale:
-    """Centre vector and the mean/std of centred cross-side cosines, frozen at a full recompute."""
+    """Centre vector and the mean/std of centred cross-side cosines, frozen at a full recompute;
+    `languages` holds each language's mean text vector (empty: no centring by language)."""
 
     centre: np.ndarray
     mean: float
     std: float
+    languages: LanguageCentres = field(default_factory=dict)
+
+
+def script_language(text: str) -> str:
+    """en, ru or kk by script: Kazakh letters first, then any Cyrillic; anything else is en."""
+    if _KAZAKH.search(text):
+        return "kk"
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
+_KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,26 +287,92 @@ def minor_table(a: list[Signature], b: list[Signature], weights: Weights) -> np.
     return table.astype(np.float32)
 
 
-def org_vector(profile: Profile, vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+def org_vector(
+    profile: Profile, vectors: Mapping[str, np.ndarray], languages: LanguageCentres | None = None
+) -> np.ndarray:
     """Normalised mean of the organisation's text vectors; zeros when it wrote nothing."""
-    return org_vectors([profile], vectors)[0]
+    return org_vectors([profile], vectors, languages)[0]
 
 
-def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    """Normalised mean text vector per profile. Works in chunks so that the stacked text vectors
-    of a large programme never sit in memory all at once."""
+def org_vectors(
+    profiles: Sequence[Profile],
+    vectors: Mapping[str, np.ndarray],
+    languages: LanguageCentres | None = None,
+) -> np.ndarray:
+    """Normalised mean text vector per profile, each text first centred on its language's mean
+    when `languages` is given. Works in chunks so that the stacked text vectors of a large
+    programme never sit in memory all at once."""
     out = np.zeros((len(profiles), DIM), dtype=np.float32)
     for start in range(0, len(profiles), 4096):
-        out[start : start + 4096] = _mean_vectors(profiles[start : start + 4096], vectors)
+        chunk = profiles[start : start + 4096]
+        out[start : start + 4096] = _mean_vectors(chunk, vectors, languages or {})
     return out
 
 
-def _mean_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
+def _stacked(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     try:
-        stacked = np.array([vectors[k] for p in profiles for k in vector_keys(p)], np.float32)
+        rows = [vectors[k] for p in profiles for k in vector_keys(p)]
     except KeyError as missing:
         raise KeyError(f"no embedding for text key {missing}; embed it first") from missing
+    return np.array(rows, np.float32).reshape(len(rows), DIM)
+
+
+def _text_languages(profiles: Sequence[Profile]) -> list[str]:
+    return [script_language(t) for p in profiles for t in p.texts]
+
+
+def text_rows(
+    profile: Profile, vectors: Mapping[str, np.ndarray], languages: LanguageCentres
+) -> np.ndarray:
+    """The profile's text vectors one per row, centred by language as `org_vectors` does."""
+    return language_centred(_stacked([profile], vectors), _text_languages([profile]), languages)
+
+
+def language_centred(
+    stacked: np.ndarray, langs: Sequence[str], languages: LanguageCentres
+) -> np.ndarray:
+    """Text vectors less their language's mean, re-normalised; unchanged without centres."""
+    if not languages or not len(stacked):
+        return stacked
+    zero = np.zeros(DIM, np.float32)
+    out = stacked - np.array([languages.get(lang, zero) for lang in langs], np.float32)
+    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+    return out
+
+
+def language_centres(
+    profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """Each language's mean text vector over the programme's texts. e5 vectors carry a component
+    that says which language a text is in; without it, a Kazakh text is compared with an English
+    one on what it says rather than on both being "a text in another language"."""
+    sums: dict[str, np.ndarray] = {}
+    counts: dict[str, int] = {}
+    for start in range(0, len(profiles), 4096):
+        chunk = profiles[start : start + 4096]
+        stacked, langs = _stacked(chunk, vectors), np.array(_text_languages(chunk))
+        for lang in np.unique(langs).tolist():
+            hit = langs == lang
+            sums[lang] = sums.get(lang, 0) + stacked[hit].sum(axis=0, dtype=np.float64)
+            counts[lang] = counts.get(lang, 0) + int(hit.sum())
+    # A language with few texts would be centred on those very texts (one Russian request in an
+    # English programme would lose what it says), so each mean is pulled towards the programme's
+    # mean as if LANGUAGE_PRIOR more texts of the programme's average were in that language.
+    total = sum(counts.values())
+    everyone = sum(sums.values()) / max(total, 1)
+    return {
+        lang: ((sums[lang] + LANGUAGE_PRIOR * everyone) / (counts[lang] + LANGUAGE_PRIOR)).astype(
+            np.float32
+        )
+        for lang in sorted(sums)
+    }
+
+
+def _mean_vectors(
+    profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray], languages: LanguageCentres
+) -> np.ndarray:
+    counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
+    stacked = language_centred(_stacked(profiles, vectors), _text_languages(profiles), languages)
     sums = np.zeros((len(profiles), DIM), dtype=np.float32)
     writers = counts > 0
     if writers.any():
@@ -301,7 +388,9 @@ def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
     return (out / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
+def text_scale(
+    raw_a: np.ndarray, raw_b: np.ndarray, languages: LanguageCentres | None = None
+) -> TextScale:
     """Exact mean and std of all cross-side centred cosines, without forming the n*m matrix."""
     centre = np.concatenate([raw_a, raw_b]).mean(axis=0).astype(np.float32)
     u, v = centred(raw_a, centre), centred(raw_b, centre)
@@ -309,7 +398,7 @@ def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
     mean = float(u.sum(axis=0, dtype=np.float64) @ v.sum(axis=0, dtype=np.float64)) / pairs
     # float32 Gram matrices: 384 x 384 sums of n terms each; float64 would double the time.
     square = float(np.sum((u.T @ u).astype(np.float64) * (v.T @ v))) / pairs
-    return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5)
+    return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5, dict(languages or {}))
 
 
 def text_fit(cosines: np.ndarray, scale: TextScale, weights: Weights) -> np.ndarray:

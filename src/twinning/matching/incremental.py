@@ -101,7 +101,8 @@ def _store(index: MatchIndex, s: int, profile: Profile) -> int:
         _append_row(index, s, profile.id)
     pos = index.where[profile.id][1]
     index.profiles[profile.id] = profile
-    side.vec[pos] = centred(org_vector(profile, index.vectors)[None, :], index.scale.centre)[0]
+    raw = org_vector(profile, index.vectors, index.scale.languages)
+    side.vec[pos] = centred(raw[None, :], index.scale.centre)[0]
     side.codes[pos] = sector_codes(profile)
     side.sector[pos] = index.vocab.matrix([side.codes[pos]])[0]
     side.minor[pos] = _sig_position(index, s, signature(profile, index.rules))
