@@ -168,6 +168,30 @@ def test_blocks_do_not_change_the_result(profiles, vectors):
         assert np.allclose([r.score for r in a], [r.score for r in b])
 
 
+@pytest.mark.parametrize("rules", [ProgrammeRules(), ProgrammeRules(("10", "28"), focus_only=True)])
+def test_full_lists_fed_from_later_blocks_equal_one_block(profiles, vectors, rules):
+    """From the third block on, side 1's full lists take only entries reaching their last one;
+    the exclusions and side 1's own verdicts (all three kinds) must hold there too."""
+    sides = sorted({p.side for p in profiles})
+    later = [p.id for p in profiles if p.side == sides[1]]
+    first = [p.id for p in profiles if p.side == sides[0]]
+    verdicts = [
+        Feedback(later[0], first[-1], Verdict.MUST_MEET),
+        Feedback(later[1], first[-2], Verdict.INTERESTING),
+        Feedback(later[2], first[-1], Verdict.NOT_INTERESTED),
+        Feedback(first[-1], later[0], Verdict.NOT_INTERESTED),
+    ]
+    small = build(profiles, vectors=vectors, feedback=verdicts, rules=rules, block=1, k=2)
+    large = build(profiles, vectors=vectors, feedback=verdicts, rules=rules, block=512, k=2)
+    for p in profiles:
+        a, b = ranked(small, p.id), ranked(large, p.id)
+        assert [r.candidate for r in a] == [r.candidate for r in b], p.id
+        assert np.allclose([r.score for r in a], [r.score for r in b])
+    if not rules.focus_only:  # the verdicts took effect (with the focus, the mine is left out)
+        assert first[-1] in {r.candidate for r in ranked(small, later[0])}
+        assert first[-1] not in {r.candidate for r in ranked(small, later[2])}
+
+
 def test_an_opportunity_can_be_ranked_on_its_own(profiles, vectors):
     index = build(profiles, vectors=vectors)
     alone = org("leeds-meat-machinery", UK, ("28.93",), ("business_offer", LEEDS_OFFER))

@@ -86,6 +86,35 @@ def merge(
     return select(values, k, position_of, floor)
 
 
+def merge_entries(
+    best_idx: np.ndarray,
+    best_val: np.ndarray,
+    rows: np.ndarray,
+    positions: np.ndarray,
+    values: np.ndarray,
+) -> None:
+    """Running top-k per row merged, in place, with a few new entries (row, candidate position,
+    score): only the rows that got entries are re-selected."""
+    if len(rows) == 0:
+        return
+    touched = np.unique(rows)
+    k = best_idx.shape[1]
+    r = np.concatenate([np.repeat(np.arange(len(touched)), k), np.searchsorted(touched, rows)])
+    p = np.concatenate([best_idx[touched].ravel(), positions])
+    v = np.concatenate([best_val[touched].ravel(), values.astype(np.float32)])
+    order = np.lexsort((-order_keys(v, p), r))
+    r, p, v = r[order], p[order], v[order]
+    rank = np.arange(len(r)) - np.searchsorted(r, r)
+    keep = rank < k
+    best_idx[touched[r[keep]], rank[keep]] = p[keep]
+    best_val[touched[r[keep]], rank[keep]] = v[keep]
+    gone = ~np.isfinite(best_val[touched])
+    if gone.any():
+        idx = best_idx[touched]
+        idx[gone] = -1
+        best_idx[touched] = idx
+
+
 def sort_rows(idx: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Re-sort short rows (after an insertion) by the tie rule."""
     if idx.size == 0:
