@@ -156,7 +156,7 @@ def build(
     _refresh_tables(index)
     for f in feedback:
         index.feedback.setdefault(f.viewer, {})[f.candidate] = Verdict(f.verdict)
-    _recompute_all(index)
+    score_all(index)
     return index
 
 
@@ -208,7 +208,7 @@ def _feedback_edits(index: MatchIndex, s: int) -> tuple[np.ndarray, np.ndarray, 
     return np.array(rows, np.intp), np.array(cols, np.intp), np.array(deltas, np.float32)
 
 
-def _recompute_all(index: MatchIndex) -> None:
+def score_all(index: MatchIndex) -> None:
     """One pass over side-0 blocks yields both directions: rows for side 0, and a running top-k
     for side 1 fed with each block transposed."""
     a, b = index.sides

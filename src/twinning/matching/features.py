@@ -228,6 +228,7 @@ def org_vectors(
 
 
 LANGUAGES = ("en", "kk", "ru")  # what script_language tells apart
+_LANGUAGE_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}
 
 
 @dataclass(frozen=True)
@@ -248,18 +249,20 @@ class TextSums:
         for start in range(0, len(profiles), 4096):
             chunk = profiles[start : start + 4096]
             per = np.array([len(p.texts) for p in chunk], dtype=np.intp)
-            langs = np.array(
-                [LANGUAGES.index(script_language(t)) for p in chunk for t in p.texts], np.intp
-            )
+            texts = [t for p in chunk for t in p.texts]
+            langs = np.array([_LANGUAGE_INDEX[script_language(t)] for t in texts], np.intp)
             owner = np.repeat(np.arange(len(chunk)), per)
-            np.add.at(counts[start : start + 4096], (owner, langs), 1.0)
+            counts[start : start + 4096] = np.bincount(
+                owner * len(LANGUAGES) + langs, minlength=len(chunk) * len(LANGUAGES)
+            ).reshape(len(chunk), len(LANGUAGES))
             writers = per > 0
             if writers.any():
                 stacked = _stacked(chunk, vectors)
                 starts = np.concatenate([[0], np.cumsum(per[writers])[:-1]])
                 sums[start : start + 4096][writers] = np.add.reduceat(stacked, starts, axis=0)
-                for i in np.unique(langs).tolist():
-                    language_sums[i] += stacked[langs == i].sum(axis=0, dtype=np.float64)
+                onehot = np.zeros((len(LANGUAGES), len(langs)), np.float32)
+                onehot[langs, np.arange(len(langs))] = 1.0
+                language_sums += onehot @ stacked
         return cls(sums, counts, language_sums)
 
     def org_vectors(self, languages: LanguageCentres) -> np.ndarray:
