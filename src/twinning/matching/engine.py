@@ -30,6 +30,7 @@ from twinning.matching.features import (
     minor_table,
     org_vector,
     sector_codes,
+    sector_fit_columns,
     sector_fit_rows,
     signature,
     text_part,
@@ -209,23 +210,50 @@ def _feedback_edits(index: MatchIndex, s: int) -> tuple[np.ndarray, np.ndarray, 
 
 
 def score_all(index: MatchIndex) -> None:
-    """One pass over side-0 blocks yields both directions: rows for side 0, and a running top-k
-    for side 1 fed with each block transposed."""
+    """One pass over side-0 blocks yields both directions: each block is scored as side 1 x
+    the block (so that both lists come out of contiguous rows), side 1's running top-k takes its
+    rows and side 0's lists come from its columns."""
     a, b = index.sides
     a.top_idx, a.top_val = topk.empty(len(a.ids), index.k)
     b.top_idx, b.top_val = topk.empty(len(b.ids), index.k)
     row_edits, col_edits = _feedback_edits(index, 0), _feedback_edits(index, 1)
     for start in range(0, len(a.ids), index.block):
         rows = np.arange(start, min(start + index.block, len(a.ids)))
-        scores = _rows_scores(index, 0, rows)
+        scores = _block_scores(index, rows)
         if np.isfinite(b.top_val[:, -1]).all():
             _feed_candidates(index, rows, scores, col_edits)
         else:  # some of side 1's lists are not full yet: merge the whole block
-            theirs = _candidate_view(index, rows, scores.T.copy(), col_edits)
+            theirs = _candidate_view(index, rows, scores.copy(), col_edits)
             b.top_idx, b.top_val = topk.merge(b.top_idx, b.top_val, theirs, rows)
-        a.top_idx[rows], a.top_val[rows] = topk.top_k(
-            _viewer_view(index, 0, rows, scores, row_edits), index.k
-        )
+        view = _block_view(index, rows, scores, row_edits)
+        a.top_idx[rows], a.top_val[rows] = topk.top_k_columns(view, index.k)
+
+
+def _block_scores(index: MatchIndex, rows: np.ndarray) -> np.ndarray:
+    """`_rows_scores(index, 0, rows)` transposed: side 1 x the block of side 0."""
+    a, b = index.sides
+    w = index.weights
+    scores = text_part(b.vec, a.vec[rows], index.scale, w)
+    scores += sector_fit_columns(a.tokens[rows], b.tokens, index.vocab.fit, w.sector)
+    scores += np.take(np.ascontiguousarray(index.table[a.minor[rows]].T), b.minor, axis=0)
+    return scores
+
+
+def _block_view(
+    index: MatchIndex,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    edits: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """A block (side 1 x side-0 rows) as its side-0 viewers see it, in place: `_viewer_view`
+    transposed."""
+    a, b = index.sides
+    scores[~(b.active & b.eligible)] = NEG
+    viewer, cand, delta = edits
+    hit = np.isin(viewer, rows)
+    np.add.at(scores, (cand[hit], np.searchsorted(rows, viewer[hit])), delta[hit])
+    scores[:, ~a.active[rows]] = NEG
+    return scores
 
 
 def _feed_candidates(
@@ -234,26 +262,24 @@ def _feed_candidates(
     scores: np.ndarray,
     edits: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
-    """Side 1's running lists (all full) take from a side-0 block only what reaches their current
-    last entry, as `_candidate_view` and `topk.merge` would, without transposing the block:
-    the same exclusions and side 1's own feedback, applied to those few entries."""
+    """Side 1's running lists (all full) take from a block (side 1 x side-0 rows) only what
+    reaches their current last entry, as `_candidate_view` and `topk.merge` would: the same
+    exclusions and side 1's own feedback, applied to those few entries."""
     a, b = index.sides
-    i, j = np.nonzero(scores >= b.top_val[:, -1])
-    keep = (a.active[rows] & a.eligible[rows])[i] & b.active[j]
+    j, i = topk.nonzero(scores >= b.top_val[:, -1].copy()[:, None])
+    allowed = a.active[rows] & a.eligible[rows]
+    keep = allowed[i] & b.active[j]
     i, j = i[keep], j[keep]
+    values = scores[j, i]
     viewer, cand, delta = edits
     hit = np.isin(cand, rows)
     viewer, cand, delta = viewer[hit], np.searchsorted(rows, cand[hit]), delta[hit]
+    ok = allowed[cand] & b.active[viewer]
+    viewer, cand, delta = viewer[ok], cand[ok], delta[ok]
     if len(viewer):
-        ok = (a.active[rows] & a.eligible[rows])[cand] & b.active[viewer]
-        viewer, cand, delta = viewer[ok], cand[ok], delta[ok]
-        edited = np.isin(i * len(b.ids) + j, cand * len(b.ids) + viewer)
+        edited = np.isin(j * len(rows) + i, viewer * len(rows) + cand)
         i, j = np.concatenate([i[~edited], cand]), np.concatenate([j[~edited], viewer])
-        values = np.concatenate(
-            [scores[i[: len(i) - len(cand)], j[: len(j) - len(cand)]], scores[cand, viewer] + delta]
-        )
-    else:
-        values = scores[i, j]
+        values = np.concatenate([values[~edited], scores[viewer, cand] + delta])
     topk.merge_entries(b.top_idx, b.top_val, j, rows[i], values)
 
 
@@ -279,7 +305,7 @@ def _candidate_view(
     scores: np.ndarray,
     edits: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """A side-0 block transposed (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
+    """A block (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
     a, b = index.sides
     scores[:, ~(a.active[rows] & a.eligible[rows])] = NEG
     scores[~b.active] = NEG

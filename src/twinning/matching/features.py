@@ -141,18 +141,26 @@ def sector_fit_rows(
     viewers: np.ndarray, candidates: np.ndarray, fit: np.ndarray, weight: float = 1.0
 ) -> np.ndarray:
     """weight x the best token-pair fit of every viewer row (token numbers) with every candidate
-    row: the viewers' best fit per token first (rows x tokens), then one gather per candidate
-    token column."""
-    best = fit[viewers].max(axis=1) * np.float32(weight)
-    out = np.take(best, candidates[:, 0], axis=1)
+    row, viewers x candidates (a transposed view of `sector_fit_columns`)."""
+    return sector_fit_columns(viewers, candidates, fit, weight).T
+
+
+def sector_fit_columns(
+    viewers: np.ndarray, candidates: np.ndarray, fit: np.ndarray, weight: float = 1.0
+) -> np.ndarray:
+    """The same, candidates x viewers: the viewers' best fit per token first (tokens x viewers),
+    then one gather of whole rows per candidate token column (contiguous copies, several times
+    faster than gathering columns)."""
+    best = np.ascontiguousarray((fit[viewers].max(axis=1) * np.float32(weight)).T)
+    out = np.take(best, candidates[:, 0], axis=0)
     for column in candidates.T[1:]:
         filled = np.flatnonzero(column)
         if len(filled) == 0:
             break
         if 2 * len(filled) < len(column):
-            out[:, filled] = np.maximum(out[:, filled], best[:, column[filled]])
+            out[filled] = np.maximum(out[filled], best[column[filled]])
         else:
-            np.maximum(out, np.take(best, column, axis=1), out=out)
+            np.maximum(out, np.take(best, column, axis=0), out=out)
     return out
 
 
