@@ -173,7 +173,7 @@ def signature(profile: Profile, rules: ProgrammeRules) -> Signature:
         frozenset(profile.types),
         frozenset(profile.languages),
         size,
-        rules.in_focus(profile.all_nace),
+        bool(rules.sector_focus) and rules.in_focus(profile.all_nace),
     )
 
 
@@ -256,8 +256,9 @@ class TextSums:
         # In chunks, so that the stacked text vectors of a large programme are never all in memory.
         for start in range(0, len(profiles), 4096):
             chunk = profiles[start : start + 4096]
-            per = np.array([len(p.texts) for p in chunk], dtype=np.intp)
-            texts = [t for p in chunk for t in p.texts]
+            written = [p.texts for p in chunk]
+            per = np.array([len(t) for t in written], dtype=np.intp)
+            texts = [t for own in written for t in own]
             langs = np.array([_LANGUAGE_INDEX[script_language(t)] for t in texts], np.intp)
             owner = np.repeat(np.arange(len(chunk)), per)
             counts[start : start + 4096] = np.bincount(
