@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView, View
 from twinning.core.pagination import page_of
 from twinning.events import selectors, selectors_brokerage, selectors_day, services
 from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm, ScheduleFilterForm
-from twinning.events.models import Meeting, Registration
+from twinning.events.models import Meeting, Registration, ScheduleRun
 from twinning.events.views.base import OperatorMixin
 
 # The grid is cut into pages of whole slots (a large day was 400 KB on one page): a slot counts
@@ -82,7 +82,9 @@ class RunProgressView(OperatorMixin, View):
             raise Http404
         context = {"event": self.event, "run": run}
         response = render(request, "events/partials/run_progress.html", context)
-        if run.status in ("done", "failed") and request.GET.get("was") in ("queued", "running"):
+        Status = ScheduleRun.Status
+        finished, working = (Status.DONE, Status.FAILED), (Status.QUEUED, Status.RUNNING)
+        if run.status in finished and request.GET.get("was") in working:
             response["HX-Refresh"] = "true"
         return response
 
