@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from twinning.scheduling import lns, placement
 from twinning.scheduling.blocks import block_starts
+from twinning.scheduling.bounds import Bounder, lagrangian_bound
 from twinning.scheduling.clauses import Answer, ClauseModel
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
@@ -178,7 +179,19 @@ def _every_meeting(
         return _descend(problem, prepared, None, 0, search)
     if start is None:
         start = _placement(problem, prepared, search)
-    return _descend(problem, prepared, start, 0, search)
+    # The climb starts from the relaxation's bound (``bounds.py``), not from zero.
+    relaxed = lagrangian_bound(
+        problem,
+        prepared.index,
+        prepared.domains,
+        deadline=time.perf_counter() + RELAXATION_SHARE * search.left(),
+        upper=start.breaks if start is not None else None,
+    )
+    return _descend(problem, prepared, start, relaxed, search)
+
+
+# Share of the time the relaxation gets before the climb on a large day with hosted tables.
+RELAXATION_SHARE = 0.1
 
 
 def _compact(
@@ -367,14 +380,47 @@ def _improve_locally(
     ids = {i.id: n for n, i in enumerate(problem.interpreters)}
     serving = {m: ids[i] for m, i in placed.interpreter_of.items()}
     search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of, serving)
+    # The search proves nothing about the whole day; the bound is proven beside it, on the
+    # core the search leaves idle (``bounds.py``: the relaxation over the slots, then, on days
+    # small enough to build it, refutations by the model of clauses).
+    bounder = _bounder(problem, prepared, deadline, placed.breaks, seed)
+    bounder.start()
     slot_of = search.run(deadline, 0, seed)
+    bounder.stop()
+    bounder.join()
     breaks = sum(search.breaks())
     names = {m: problem.interpreters[i].id for m, i in search.interpreter_of.items()}
     best = _Solution(slot_of, names, breaks, breaks)
-    # The search proves nothing about the whole day: the bound is who cannot avoid a break.
-    bound = min(breaks, sum(prepared.forced_breaks()))
+    bound = min(breaks, max(bounder.lower, sum(prepared.forced_breaks())))
     status = Status.OPTIMAL if breaks == bound else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=bound)
+
+
+def _bounder(
+    problem: Problem, prepared: _Prepared, deadline: float, upper: int, seed: int
+) -> Bounder:
+    """The thread that proves a lower bound on a day of every meeting, while the search runs."""
+
+    def clauses() -> ClauseModel | None:
+        if len(problem.meetings) > CLAUSE_BOUND_MEETINGS:
+            return None  # its build alone would take much of the time
+        return ClauseModel(problem, prepared.index, prepared.domains, prepared.forced_breaks())
+
+    return Bounder(
+        problem,
+        prepared.index,
+        prepared.domains,
+        deadline=deadline,
+        upper=upper,
+        start=sum(prepared.forced_breaks()),
+        clauses=clauses,
+        seed=seed,
+    )
+
+
+# Meetings up to which the bound also asks the model of clauses (about 4 s to build at 500
+# meetings, 7 s at 900).
+CLAUSE_BOUND_MEETINGS = 1200
 
 
 def _narrow(
