@@ -131,8 +131,10 @@ def test_exports_write_formula_looking_text_as_text(client, scenario):  # type: 
     formula = "=1+2"
     Outcome.objects.update(title=formula)
     client.force_login(scenario)
-    csv = client.get(reverse("outcomes:export", args=["register", "csv"])).content
-    assert b"\n'=1+2," in csv and b"\n=1+2" not in csv
+    response = client.get(reverse("outcomes:export", args=["register", "csv"]))
+    assert response.streaming and response["Content-Type"].startswith("text/csv")
+    csv = b"".join(response.streaming_content)
+    assert csv.startswith(b"\xef\xbb\xbf") and b"\n'=1+2," in csv and b"\n=1+2" not in csv
     xlsx = client.get(reverse("outcomes:export", args=["register", "xlsx"]))
     cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
     assert cell.data_type == "s" and cell.value == "'" + formula
@@ -154,3 +156,12 @@ def test_the_pdf_report_holds_the_figures_in_the_chosen_language(client, scenari
 def test_charts_escape_their_labels():  # type: ignore[no-untyped-def]
     svg = bars("<t>", [("<script>", 3, 1)])
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_the_streamed_register_is_written_in_the_language_of_the_request(client, scenario):  # type: ignore[no-untyped-def]
+    client.force_login(scenario)
+    client.cookies["django_language"] = "ru"
+    response = client.get(reverse("outcomes:export", args=["register", "csv"]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.startswith("Результат,") and "Договор подписан" in text
+    assert "Contract signed" not in text

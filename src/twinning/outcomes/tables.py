@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -11,11 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
-from twinning.core.spreadsheets import csv_bytes, safe_row
+from twinning.core.spreadsheets import csv_bytes, csv_chunks, safe_row
 from twinning.outcomes.dashboard import Dashboard, register_rows
 from twinning.outcomes.definitions import DEFINITIONS
+from twinning.outcomes.models import Outcome
 
-Table = tuple[list[str], list[list[Any]]]
+Table = tuple[list[str], Iterable[list[Any]]]
+# Outcomes read per query while the register is written (their meetings are prefetched per chunk)
+REGISTER_CHUNK = 1000
 
 
 def _figures(dashboard: Dashboard) -> Table:
@@ -73,12 +76,15 @@ def _monthly(dashboard: Dashboard) -> Table:
 
 
 def _register(dashboard: Dashboard, verified_agreements: bool = False) -> Table:
+    """The register row by row: read in chunks (never the whole queryset at once) and with the
+    choice labels translated once, not once a row."""
     headers = [_("Outcome"), _("Kind"), _("Recorded by"), _("Partner"), _("Introduction"),
                _("Meetings"), _("Stage"), _("Stage reached on"), _("Value"), _("Currency"),
                _("Rate date"), _("Value (GBP)"), _("Value (KZT)"), _("Local-content share (%)"),
                _("Local-content method"), _("Confirmation"), _("Verified on")]  # fmt: skip
-    rows = register_rows(scope=dashboard.scope, verified_agreements=verified_agreements)
-    return headers, [_register_row(o) for o in rows]
+    labels = {name: _labels(name) for name in ("kind", "stage", "confirmation")}
+    outcomes = register_rows(scope=dashboard.scope, verified_agreements=verified_agreements)
+    return headers, (_register_row(o, labels) for o in outcomes.iterator(chunk_size=REGISTER_CHUNK))
 
 
 def verified_register(dashboard: Dashboard) -> Table:
@@ -86,18 +92,23 @@ def verified_register(dashboard: Dashboard) -> Table:
     return _register(dashboard, verified_agreements=True)
 
 
-def _register_row(outcome: Any) -> list[Any]:
+def _labels(name: str) -> dict[str, str]:
+    return {value: str(label) for value, label in Outcome._meta.get_field(name).flatchoices}
+
+
+def _register_row(outcome: Any, labels: dict[str, dict[str, str]]) -> list[Any]:
     meetings = "; ".join(
         f"{m.event.title_en} {m.event.starts_on:%Y-%m-%d}" for m in outcome.meetings.all()
     )
     introduction = outcome.introduction
     method = outcome.local_content_method
     return [
-        outcome.title, outcome.get_kind_display(), str(outcome.reporter), str(outcome.partner),
-        f"{introduction.created_at:%Y-%m-%d}" if introduction else "", meetings,
-        outcome.get_stage_display(), outcome.stage_on, outcome.amount, outcome.currency,
-        outcome.rate_on, outcome.value_gbp, outcome.value_kzt, outcome.local_content_share,
-        str(method) if method else "", outcome.get_confirmation_display(),
+        outcome.title, labels["kind"].get(outcome.kind, outcome.kind), str(outcome.reporter),
+        str(outcome.partner), f"{introduction.created_at:%Y-%m-%d}" if introduction else "",
+        meetings, labels["stage"].get(outcome.stage, outcome.stage), outcome.stage_on,
+        outcome.amount, outcome.currency, outcome.rate_on, outcome.value_gbp, outcome.value_kzt,
+        outcome.local_content_share, str(method) if method else "",
+        labels["confirmation"].get(outcome.confirmation, outcome.confirmation),
         outcome.verified_at.date() if outcome.verified_at else None,
     ]  # fmt: skip
 
@@ -124,10 +135,15 @@ def as_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     return csv_bytes(headers, ([_cell(v) for v in row] for row in rows))
 
 
+def as_csv_chunks(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
+    """The CSV of `as_csv` in pieces, for a streamed download."""
+    return csv_chunks(headers, ([_cell(v) for v in row] for row in rows))
+
+
 def as_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
+    """A workbook written row by row (openpyxl's write-only mode keeps no cell objects)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
     sheet.append(safe_row(list(headers)))
     for row in rows:
         sheet.append(safe_row([float(v) if isinstance(v, Decimal) else v for v in row]))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,7 +20,14 @@ from twinning.outcomes import charts
 from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
 from twinning.outcomes.definitions import DEFINITIONS
 from twinning.outcomes.forms import DashboardFilterForm, dashboard_filter_form
-from twinning.outcomes.tables import TABLES, as_csv, as_xlsx, table, verified_register
+from twinning.outcomes.tables import (
+    TABLES,
+    as_csv,
+    as_csv_chunks,
+    as_xlsx,
+    table,
+    verified_register,
+)
 from twinning.programmes.selectors import programme_default
 
 CONTENT_TYPES = {
@@ -95,7 +103,9 @@ class DefinitionsView(TemplateView):
 
 
 class ExportView(DashboardMixin, View):
-    def get(self, request: HttpRequest, name: str, format: str) -> HttpResponse:
+    def get(
+        self, request: HttpRequest, name: str, format: str
+    ) -> HttpResponse | StreamingHttpResponse:
         if name not in TABLES or format not in CONTENT_TYPES:
             raise Http404
         if name == "register":  # the register needs the scope only, not the figures
@@ -105,11 +115,24 @@ class ExportView(DashboardMixin, View):
             _form, dashboard = self.filtered()
         headers, rows = table(dashboard, name)
         title = str(TABLES[name][0])
-        body = as_csv(headers, rows) if format == "csv" else as_xlsx(title, headers, rows)
-        response = HttpResponse(body, content_type=CONTENT_TYPES[format])
+        response: HttpResponse | StreamingHttpResponse
+        if format == "csv" and name == "register":  # the one table as long as the register
+            response = StreamingHttpResponse(
+                _in_language(get_language(), as_csv_chunks(headers, rows)),
+                content_type=CONTENT_TYPES[format],
+            )
+        else:
+            body = as_csv(headers, rows) if format == "csv" else as_xlsx(title, headers, rows)
+            response = HttpResponse(body, content_type=CONTENT_TYPES[format])
         stamp = timezone.localdate().isoformat()
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.{format}"'
         return response
+
+
+def _in_language(language: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """A streamed body is written after the view returns: in the language of the request."""
+    with translation.override(language):
+        yield from chunks
 
 
 class ReportView(DashboardMixin, View):
