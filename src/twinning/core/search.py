@@ -106,6 +106,7 @@ def _postgresql(
         for config in PG_CONFIGS:
             either |= SearchQuery(word, search_type="plain", config=config)
         search = either if search is None else search & either
+    assert search is not None  # noqa: S101 - found has a word
     # ts_rank scores a row that has only some of the words too: match with @@ first.
     return queryset.annotate(search_vector=vector, search_rank=SearchRank(vector, search)).filter(
         search_vector=search
