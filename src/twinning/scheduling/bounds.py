@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from ortools.sat.python import cp_model
 
 from twinning.scheduling.problem import Index, Problem
 
@@ -265,11 +266,13 @@ class Bounder(threading.Thread):
         self.refuted = 0
         self.failure: BaseException | None = None
         self.stopped = threading.Event()
+        # The solver of the questions, which ``stop`` interrupts.
+        self.solver = cp_model.CpSolver()
 
     def stop(self) -> None:
-        """No new question (the search is over); the one under way ends within
-        ``QUESTION_SECONDS``."""
+        """The search is over: no new step or question, and the one under way is stopped."""
         self.stopped.set()
+        self.solver.stop_search()
 
     def run(self) -> None:
         try:
@@ -278,7 +281,12 @@ class Bounder(threading.Thread):
             self.failure = failure
 
     def join(self, timeout: float | None = None) -> None:
-        super().join(timeout)
+        ends = None if timeout is None else time.perf_counter() + timeout
+        while self.is_alive() and (ends is None or time.perf_counter() < ends):
+            if self.stopped.is_set():
+                # A question that began after ``stop`` (between the check and the solve).
+                self.solver.stop_search()
+            super().join(0.05)
         if self.failure is not None:
             raise self.failure
 
@@ -300,7 +308,9 @@ class Bounder(threading.Thread):
         while model is not None and self.lower < self.upper and self._left() > 1.0:
             if self.stopped.is_set():
                 return
-            answer = model.ask(self.lower, min(self._left(), QUESTION_SECONDS), 1, self.seed)
+            answer = model.ask(
+                self.lower, min(self._left(), QUESTION_SECONDS), 1, self.seed, self.solver
+            )
             if answer.status != "refuted":
                 return  # open, or a schedule at the bound: the climb can go no higher
             self.lower += 1
@@ -315,7 +325,7 @@ class Bounder(threading.Thread):
 # The bound's last question ends this long before the search's deadline.
 CLOSING_SECONDS = 0.3
 # The longest one question of the model of clauses may take (refutations on a 510-meeting
-# day took 6-8 s); an open question is also the end of the climb.
+# day took 6-8 s); an open question is the end of the climb.
 QUESTION_SECONDS = 20.0
 # The model of clauses took 3-4 s to build for 510 meetings of 14 slots (7,140 literals) on
 # an unloaded machine.

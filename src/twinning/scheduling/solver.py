@@ -419,8 +419,9 @@ def _bounder(
 
 
 # Meetings up to which the bound also asks the model of clauses (about 4 s to build at 500
-# meetings, 7 s at 900).
-CLAUSE_BOUND_MEETINGS = 1200
+# meetings, 7 s at 900, unloaded). Its build cannot be interrupted and holds the interpreter
+# lock: at 1,000 meetings and a load of 13 the days ran 72-74 s of 60, with more breaks.
+CLAUSE_BOUND_MEETINGS = 600
 
 
 def _narrow(
