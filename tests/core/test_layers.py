@@ -17,17 +17,6 @@ ORM_CALLS = {
     "save", "delete", "select_for_update", "in_bulk",
 }  # fmt: skip
 # (`values` and `update` are left out: on a dict they are no query.)
-# Where a view may still do one of these, and why.
-STUDENTS = "students' views came before this sweep; these reads move to students.selectors"
-EXEMPT: dict[tuple[str, str], str] = {
-    ("students/views/fairs.py", "first()"): STUDENTS,
-    ("students/views/fairs.py", "filter()"): STUDENTS,
-    ("students/views/outreach.py", "exclude()"): STUDENTS,
-    ("students/views/outreach.py", "first()"): STUDENTS,
-    ("students/views/outreach.py", "filter()"): STUDENTS,
-    ("students/views/registry.py", "first()"): STUDENTS,
-    ("students/views/registry.py", "filter()"): STUDENTS,
-}
 
 
 def view_modules() -> list[Path]:
@@ -68,5 +57,5 @@ def _is_plain_dict_or_str(func: ast.expr) -> bool:
 @pytest.mark.parametrize("path", view_modules(), ids=lambda p: str(p.relative_to(SRC)))
 def test_views_read_through_selectors_and_write_through_services(path):
     relative = str(path.relative_to(SRC))
-    calls = [call for call in orm_calls(path) if (relative, call.split(" ", 1)[1]) not in EXEMPT]
+    calls = orm_calls(path)
     assert not calls, f"{relative} queries or writes itself: {calls}"

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.factories import UserFactory
@@ -112,3 +112,21 @@ def test_the_periodic_task_reports_progress(db, settings):
     from twinning.core.models import JobProgress
 
     assert JobProgress.objects.get(kind="retention").state == "done"
+
+
+def test_the_command_needs_an_address_for_the_warnings_link(
+    db, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = ""
+    person = idle_person()
+    with pytest.raises(CommandError, match="--site-url"):
+        call_command("enforce_retention", stdout=StringIO())
+    person.refresh_from_db()
+    assert person.inactivity_warned_at is None and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "enforce_retention", "--site-url=https://twinning.example.org", stdout=StringIO()
+        )
+    (warning,) = mail.outbox
+    assert warning.to == [person.email]
+    assert "https://twinning.example.org/accounts/login/" in warning.body

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -10,10 +12,11 @@ from tests.matching.builders import (
     org,
     vectors_for,
 )
+from twinning.matching.embeddings import text_key
 from twinning.matching.engine import build, ranked, score_profile
 from twinning.matching.explain import explain, matches
 from twinning.matching.features import WEIGHTS
-from twinning.matching.profiles import Feedback, ProgrammeRules, Verdict
+from twinning.matching.profiles import Feedback, ProgrammeRules, Verdict, vector_keys
 
 pytestmark = pytest.mark.unit
 
@@ -168,6 +171,30 @@ def test_blocks_do_not_change_the_result(profiles, vectors):
         assert np.allclose([r.score for r in a], [r.score for r in b])
 
 
+@pytest.mark.parametrize("rules", [ProgrammeRules(), ProgrammeRules(("10", "28"), focus_only=True)])
+def test_full_lists_fed_from_later_blocks_equal_one_block(profiles, vectors, rules):
+    """From the third block on, side 1's full lists take only entries reaching their last one;
+    the exclusions and side 1's own verdicts (all three kinds) must hold there too."""
+    sides = sorted({p.side for p in profiles})
+    later = [p.id for p in profiles if p.side == sides[1]]
+    first = [p.id for p in profiles if p.side == sides[0]]
+    verdicts = [
+        Feedback(later[0], first[-1], Verdict.MUST_MEET),
+        Feedback(later[1], first[-2], Verdict.INTERESTING),
+        Feedback(later[2], first[-1], Verdict.NOT_INTERESTED),
+        Feedback(first[-1], later[0], Verdict.NOT_INTERESTED),
+    ]
+    small = build(profiles, vectors=vectors, feedback=verdicts, rules=rules, block=1, k=2)
+    large = build(profiles, vectors=vectors, feedback=verdicts, rules=rules, block=512, k=2)
+    for p in profiles:
+        a, b = ranked(small, p.id), ranked(large, p.id)
+        assert [r.candidate for r in a] == [r.candidate for r in b], p.id
+        assert np.allclose([r.score for r in a], [r.score for r in b])
+    if not rules.focus_only:  # the verdicts took effect (with the focus, the mine is left out)
+        assert first[-1] in {r.candidate for r in ranked(small, later[0])}
+        assert first[-1] not in {r.candidate for r in ranked(small, later[2])}
+
+
 def test_an_opportunity_can_be_ranked_on_its_own(profiles, vectors):
     index = build(profiles, vectors=vectors)
     alone = org("leeds-meat-machinery", UK, ("28.93",), ("business_offer", LEEDS_OFFER))
@@ -191,3 +218,50 @@ def test_a_profile_from_an_unknown_side_is_refused(profiles, vectors):
     stranger = org("x", "elsewhere", ("10.11",), ("business_offer", LEEDS_OFFER))
     with pytest.raises(ValueError):
         score_profile(index, stranger, vectors=vectors)
+
+
+def _language_programme():
+    """Kazakh requests on one side; on the other, for each, the English offer it asks for and a
+    Kazakh offer of something else. Every vector is its topic plus a strong component of its
+    language, as e5 vectors carry: uncentred, the Kazakh offers win on language alone."""
+    rng = np.random.default_rng(7)
+    topics = rng.standard_normal((16, 384))
+    english, kazakh = rng.standard_normal(384), rng.standard_normal(384)
+    profiles, vectors = [], {}
+    for i in range(8):
+        offer, other, request = f"Offer number {i}", f"Басқа ұсыныс {i}", f"Сұраныс нөмірі {i}"
+        profiles.append(org(f"uk-{i}", UK, (), ("business_offer", offer)))
+        profiles.append(org(f"uk-kk-{i}", UK, (), ("business_offer", other)))
+        profiles.append(org(f"kz-{i}", KZ, (), ("business_request", request), languages=("kk",)))
+        for text, v in (
+            (offer, topics[i] + 1.5 * english),
+            (other, topics[8 + i] + 1.5 * kazakh),
+            (request, topics[i] + 1.5 * kazakh),
+        ):
+            vectors[text_key(text)] = (v / np.linalg.norm(v)).astype(np.float32)
+    return profiles, vectors
+
+
+def test_texts_are_compared_without_their_language_component():
+    profiles, vectors = _language_programme()
+    text_only = replace(WEIGHTS, types=0, sector=0)
+    centred = build(profiles, vectors=vectors, weights=text_only, k=1)
+    plain = build(profiles, vectors=vectors, weights=replace(text_only, centre_languages=False))
+    for i in range(8):
+        assert ranked(centred, f"kz-{i}")[0].candidate == f"uk-{i}"
+    assert sum(ranked(plain, f"kz-{i}")[0].candidate == f"uk-{i}" for i in range(8)) < 4
+    assert set(centred.scale.languages) == {"en", "kk"}
+
+
+def test_a_language_with_few_texts_keeps_what_they_say():
+    """One Kazakh request among English texts: its language's mean is mostly the programme's
+    (not the request itself, which would centre it to nothing), so it still finds its offer."""
+    profiles, vectors = _language_programme()
+    lone = [p for p in profiles if p.id.startswith("uk-") and "kk" not in p.id]
+    lone += [p for p in profiles if p.id == "kz-3"]
+    index = build(lone, vectors=vectors, k=1)
+    assert ranked(index, "kz-3")[0].candidate == "uk-3"
+    request = vectors[text_key("Сұраныс нөмірі 3")]
+    everyone = np.mean([vectors[k] for p in lone for k in vector_keys(p)], axis=0)
+    centre = index.scale.languages["kk"]
+    assert np.linalg.norm(centre - everyone) < np.linalg.norm(centre - request) / 5

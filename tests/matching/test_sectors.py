@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twinning.matching.features import SectorVocabulary, decode_sector, feature_keys, sector_query
+from twinning.matching.features import SectorTokens, sector_fit_rows
 from twinning.matching.sectors import (
     CHAINS,
     LEVELS,
@@ -185,18 +185,29 @@ code_sets = st.lists(st.sampled_from(SAMPLE_CODES), min_size=0, max_size=4, uniq
 @settings(max_examples=150, deadline=None)
 @given(mine=code_sets, theirs=code_sets)
 def test_vectorised_sector_fit_equals_the_readable_one(mine, theirs):
-    vocab = SectorVocabulary()
-    vocab.extend(feature_keys(mine) | feature_keys(theirs))
-    counts = sector_query(vocab.matrix([mine]), vocab) @ vocab.matrix([theirs]).T
-    assert decode_sector(counts)[0, 0] == np.float32(sector_fit(mine, theirs))
+    tokens = SectorTokens()
+    rows, cols = tokens.rows([mine]), tokens.rows([theirs])
+    assert sector_fit_rows(rows, cols, tokens.fit)[0, 0] == np.float32(sector_fit(mine, theirs))
 
 
 def test_vectorised_sector_fit_for_a_whole_block():
     rows = [["28.93"], ["10.11", "62.01"], ["59.11"], []]
     cols = [["10.13"], ["10.11"], ["55.10"], ["85.42"]]
-    vocab = SectorVocabulary()
-    vocab.extend({k for codes in rows + cols for k in feature_keys(codes)})
-    got = decode_sector(sector_query(vocab.matrix(rows), vocab) @ vocab.matrix(cols).T)
+    tokens = SectorTokens()
+    got = sector_fit_rows(tokens.rows(rows), tokens.rows(cols), tokens.fit)
     expected = [[sector_fit(r, c) for c in cols] for r in rows]
     assert np.array_equal(got, np.array(expected, np.float32))
     assert list(itertools.chain(*expected)).count(1.0) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(code_sets, min_size=1, max_size=5),
+    cols=st.lists(code_sets, min_size=1, max_size=7),
+)
+def test_vectorised_sector_fit_with_uneven_code_counts(rows, cols):
+    """Candidates with more codes than others are gathered column by column (a few, or all)."""
+    tokens = SectorTokens()
+    got = sector_fit_rows(tokens.rows(rows), tokens.rows(cols), tokens.fit, 0.5)
+    expected = [[0.5 * sector_fit(r, c) for c in cols] for r in rows]
+    assert np.array_equal(got, np.array(expected, np.float32))

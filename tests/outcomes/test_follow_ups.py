@@ -1,8 +1,9 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -41,13 +42,14 @@ def test_the_command_asks_each_participant_once_in_their_language(
     almaty = held.request.recipient.user
     almaty.language = "ru"
     almaty.save()
+    site = "https://twinning.example.org"
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("send_follow_ups", stdout=open("/dev/null", "w"))  # noqa: PTH123, SIM115
-        call_command("send_follow_ups", stdout=open("/dev/null", "w"))  # noqa: PTH123, SIM115
+        for _ in range(2):
+            call_command("send_follow_ups", f"--site-url={site}/", stdout=StringIO())
     assert FollowUp.objects.count() == 2 and len(mail.outbox) == 2
     russian = next(m for m in mail.outbox if m.to == [almaty.email])
     token = FollowUp.objects.get(registration__user=almaty).token
-    assert reverse("outcomes:follow_up", args=[token]) in russian.body
+    assert site + reverse("outcomes:follow_up", args=[token]) in russian.body
     with translation.override("ru"):
         assert "мес. назад" in russian.body
 
@@ -73,3 +75,21 @@ def test_an_agreement_answer_proposes_a_register_entry(client, held):  # type: i
 
 def test_an_unknown_token_is_404(client, db):  # type: ignore[no-untyped-def]
     assert client.get(reverse("outcomes:follow_up", args=["nope"])).status_code == 404
+
+
+def test_the_command_links_to_site_url_and_refuses_without_an_address(
+    held, settings, django_capture_on_commit_callbacks
+):  # type: ignore[no-untyped-def]
+    settings.SITE_URL = ""
+    with pytest.raises(CommandError, match="--site-url"):
+        call_command("send_follow_ups", stdout=StringIO())
+    with pytest.raises(CommandError, match="http"):
+        call_command("send_follow_ups", "--site-url=twinning.example.org", stdout=StringIO())
+    assert FollowUp.objects.count() == 0 and mail.outbox == []  # nothing sent, nothing stored
+    settings.SITE_URL = "https://from-settings.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_follow_ups", stdout=StringIO())
+    assert mail.outbox and all(
+        "https://from-settings.example.org/" in m.body and "localhost" not in m.body
+        for m in mail.outbox
+    )

@@ -60,7 +60,9 @@ def test_narrowing_counts_two_breaks_of_one_participant_as_two(workers):
     prepared = _prepare(problem, [])
     start = _Solution(slot_of={0: 0, 1: 2, 2: 4}, interpreter_of={}, breaks=2, objective=2)
 
-    best, lower = solver._narrow(problem, prepared, start, 0, 5.0, workers, 0)
+    best, lower = solver._narrow(
+        problem, prepared, start, 0, solver.Search.within(5.0, workers=workers, seed=0)
+    )
 
     assert check(problem, _seated(problem, best)) == []
     assert (best.breaks, lower) == (2, 2)
@@ -79,7 +81,9 @@ def test_narrowing_improves_a_poor_schedule_to_the_proven_optimum(workers):
     optimum = brute_force(problem)
     assert optimum is not None and start.breaks > optimum[1]
 
-    best, lower = solver._narrow(problem, prepared, start, 0, 10.0, workers, 0)
+    best, lower = solver._narrow(
+        problem, prepared, start, 0, solver.Search.within(10.0, workers=workers, seed=0)
+    )
 
     assert check(problem, _seated(problem, best)) == []
     assert best.breaks == lower == optimum[1]

@@ -1,8 +1,10 @@
 """A visit in a real browser: the operator builds the itinerary, the platform proposes attendees
 for a roundtable, an invitation is answered (in Russian), the briefing PDF is downloaded, a session
-moves, and only the affected people's feeds change."""
+moves, and only the affected people's feeds change. The whole journey runs twice: with the
+operator's interface in English, and in Russian chosen through the site's language switcher."""
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -132,11 +134,60 @@ def world(programme):  # type: ignore[no-untyped-def]
     return locals()
 
 
-def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world):
+# What the operator reads on each page, in each interface language (written out, not looked up
+# through gettext, so an untranslated string fails the Russian run).
+TEXT = {
+    "en": {
+        "new session": "New session",
+        "save": "Save",
+        "ends before start": "A session must end after it starts.",
+        "on the itinerary": "The session is on the itinerary.",
+        "delegation time": "Asia/Almaty time:",
+        "proposals link": "Proposals and invitations",
+        "proposals heading": "Who should be in the room",
+        "propose": "Propose attendees",
+        "reason": "Published opportunity: Abattoir lines for export",
+        "invite": "Invite Aire Valley Food Machinery",
+        "invite chosen": "Invite the chosen",
+        "sent": "1 invitation sent.",
+        "briefing": "Briefing (PDF)",
+        "guests": "Guests",
+        "edit title": "Edit session",
+        "saved": "Saved.",
+    },
+    "ru": {
+        "new session": "Новая встреча",
+        "save": "Сохранить",
+        "ends before start": "Встреча должна заканчиваться после начала.",
+        "on the itinerary": "Встреча добавлена в программу.",
+        "delegation time": "время Asia/Almaty:",
+        "proposals link": "Предложения и приглашения",
+        "proposals heading": "Кого пригласить на встречу",
+        "propose": "Предложить участников",
+        "reason": "Опубликованное предложение: Abattoir lines for export",
+        "invite": "Пригласить Aire Valley Food Machinery",
+        "invite chosen": "Пригласить выбранных",
+        "sent": "Отправлено 1 приглашение.",
+        "briefing": "Справка (PDF)",
+        "guests": "Гости",
+        "edit title": "Изменить встречу",
+        "saved": "Сохранено.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world, language):
     visit, ambassador, host = world["visit"], world["ambassador"], world["host"]
+    text = TEXT[language]
     operator = log_in("operator@embassy.example")
+    # As a user would: the language switcher in the page header.
+    operator.locator(f".language-switcher button[lang={language}]").click()
+    expect(operator.locator("html")).to_have_attribute("lang", language)
 
     operator.goto(f"/visits/{visit.slug}/sessions/new/")
+    expect(operator.locator("html")).to_have_attribute("lang", language)
+    expect(operator.locator("h1")).to_have_text(text["new session"])
     operator.locator("#id_kind").select_option("roundtable")
     operator.locator("#id_title_en").fill("Meat processing roundtable")
     operator.locator("#id_topic").fill("Meat processing and local content")
@@ -146,21 +197,22 @@ def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world):
     operator.locator("#id_ends").fill("10:00")
     operator.locator("#id_sector_codes").fill("10.11")
     operator.get_by_label("Helen Host").check()
-    operator.get_by_role("button", name="Save").click()
-    expect(operator.get_by_text("A session must end after it starts.")).to_be_visible()
+    operator.get_by_role("button", name=text["save"], exact=True).click()
+    expect(operator.get_by_text(text["ends before start"])).to_be_visible()
     assert not Session.objects.filter(title_en="Meat processing roundtable").exists()
     operator.locator("#id_ends").fill("12:30")
-    operator.get_by_role("button", name="Save").click()
-    expect(operator.get_by_text("The session is on the itinerary.")).to_be_visible()
-    expect(operator.get_by_text("Asia/Almaty time:")).to_be_visible()
+    operator.get_by_role("button", name=text["save"], exact=True).click()
+    expect(operator.get_by_text(text["on the itinerary"])).to_be_visible()
+    expect(operator.get_by_text(text["delegation time"])).to_be_visible()
     roundtable = Session.objects.get(title_en="Meat processing roundtable")
 
-    operator.get_by_role("link", name="Proposals and invitations").click()
-    operator.get_by_role("button", name="Propose attendees").click()
-    expect(operator.get_by_text("Published opportunity: Abattoir lines for export")).to_be_visible()
-    operator.get_by_label("Invite Aire Valley Food Machinery").check()
-    operator.get_by_role("button", name="Invite the chosen").click()
-    expect(operator.get_by_text("1 invitation sent.")).to_be_visible()
+    operator.get_by_role("link", name=text["proposals link"]).click()
+    expect(operator.locator("h1")).to_have_text(text["proposals heading"])
+    operator.get_by_role("button", name=text["propose"]).click()
+    expect(operator.get_by_text(text["reason"])).to_be_visible()
+    operator.get_by_label(text["invite"]).check()
+    operator.get_by_role("button", name=text["invite chosen"]).click()
+    expect(operator.get_by_text(text["sent"])).to_be_visible()
 
     attendee = Attendee.objects.get(session=roundtable)
     guest = log_in("director@aire.example", locale="ru-RU")
@@ -172,6 +224,8 @@ def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world):
     expect(guest.locator("#answer")).to_have_text("Примет участие")
 
     operator.goto(f"/visits/{visit.slug}/sessions/{roundtable.pk}/")
+    expect(operator.locator("#attendees-heading")).to_have_text(text["guests"])
+    expect(operator.locator("#briefing-pdf")).to_have_text(text["briefing"])
     with operator.expect_download() as download:
         operator.locator("#briefing-pdf").click()
     assert Path(download.value.path()).read_bytes()[:5] == b"%PDF-"
@@ -182,10 +236,11 @@ def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world):
     assert int(entry(before[guest_person.pk], roundtable)["sequence"]) == 0
 
     operator.goto(f"/visits/{visit.slug}/sessions/{roundtable.pk}/edit/")
+    expect(operator).to_have_title(re.compile(re.escape(text["edit title"])))
     operator.locator("#id_starts").fill("13:00")
     operator.locator("#id_ends").fill("14:00")
-    operator.get_by_role("button", name="Save").click()
-    expect(operator.get_by_text("Saved.")).to_be_visible()
+    operator.get_by_role("button", name=text["save"], exact=True).click()
+    expect(operator.get_by_text(text["saved"])).to_be_visible()
 
     after = {p.pk: feed(operator, p) for p in people}
     for person in (ambassador, host, guest_person):

@@ -4,7 +4,8 @@
 is reached: the request that triggered the mail (`request.build_absolute_uri`), so a server on
 another host or port gets links to itself; a background task is handed the address of the
 request that queued it (`serving`), and a process with no request at all uses the last address
-it served.
+it served. A periodic command (cron) has served nothing: it is a `SiteUrlCommand`, told the
+address by `--site-url` or `SITE_URL`, and refusing to run with neither.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import HttpRequest, HttpResponse
 
 # What a process that has served no request and has no SITE_URL can still say.
@@ -50,3 +53,37 @@ class SiteUrlMiddleware:
         _last_served["url"] = url
         with serving(url):
             return self.get_response(request)
+
+
+class SiteUrlCommand(BaseCommand):
+    """A periodic command that sends mails with links: it has no request to take the address from.
+
+    The address is `--site-url`, else `SITE_URL`; with neither the command refuses to run rather
+    than mail links to a server nobody can reach. `handle_with_site` runs with the address set."""
+
+    # A run that sends nothing (a dry run) may go without an address.
+    def needs_site_url(self, options: dict[str, Any]) -> bool:
+        return True
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--site-url",
+            default="",
+            help="the address links in the mails point at, e.g. https://twinning.example.org "
+            "(default: the SITE_URL setting)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        url = str(options.get("site_url") or getattr(settings, "SITE_URL", "") or "").rstrip("/")
+        if url and not url.startswith(("http://", "https://")):
+            raise CommandError(f"--site-url must start with http:// or https://, not {url!r}.")
+        if not url and self.needs_site_url(options):
+            raise CommandError(
+                "The links in the mails need the site's address, and this command has no request "
+                "to take it from: pass --site-url https://your.site or set SITE_URL."
+            )
+        with serving(url):
+            self.handle_with_site(*args, **options)
+
+    def handle_with_site(self, *args: Any, **options: Any) -> None:
+        raise NotImplementedError

@@ -313,6 +313,25 @@ class AttendanceFilterForm(StyledFormMixin, SlotChoiceMixin, forms.Form):
         participant.choices = [("", _("Everyone")), *((p.pk, p.display_name) for p in people)]
 
 
+class ScheduleFilterForm(StyledFormMixin, forms.Form):
+    """Which part of the grid: one participant's meetings, one table's, or both."""
+
+    participant = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label=_("Participant")
+    )
+    table = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label=_("Table"))
+
+    def __init__(
+        self, *args: Any, people: list[Registration], tables: list[Table], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].choices = [
+            ("", _("Everyone")),
+            *((p.pk, p.display_name) for p in people),
+        ]
+        self.fields["table"].choices = [("", _("Every table")), *((t.pk, t.label) for t in tables)]
+
+
 class AttendanceForm(forms.Form):
     """An attendance sheet as posted: every meeting it showed (hidden), and a tick for each
     participant who came, as "meeting:registration"."""

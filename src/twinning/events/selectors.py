@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
@@ -353,19 +353,45 @@ class ScheduleOverview:
     reasons: dict[int, str] = field(default_factory=dict)
     breaks: list[tuple[str, int]] = field(default_factory=list)
     conflicts: dict[int, list[str]] = field(default_factory=dict)
+    people: list[Registration] = field(default_factory=list)  # everyone with a meeting
+    all_tables: list[Table] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)  # every live meeting of the day
+
+    def narrowed(
+        self, *, participant: int | None = None, table: int | None = None
+    ) -> ScheduleOverview:
+        """The grid of one participant (their meetings and the tables they sit at, every slot
+        kept so their free ones show) and/or one table; with neither, the whole day."""
+        shown = self.meetings
+        tables = self.all_tables
+        if participant is not None:
+            shown = [
+                m for m in shown if participant in (m.request.requester_id, m.request.recipient_id)
+            ]
+            theirs = {m.table_id for m in shown}
+            tables = [t for t in tables if t.pk in theirs]
+        if table is not None:
+            tables = [t for t in tables if t.pk == table]
+            shown = [m for m in shown if m.table_id == table or m.slot_id is None]
+        cells = {(m.slot_id, m.table_id): m for m in shown if m.slot_id}
+        rows = [(s, [cells.get((s.pk, t.pk)) for t in tables]) for s in self.slots]
+        unplaced = [m for m in shown if m.slot_id is None]
+        return replace(self, tables=tables, rows=rows, unplaced=unplaced)
 
 
 def schedule_overview(*, event: Event) -> ScheduleOverview:
     """The working schedule as a slot × table grid, with what the last run left out."""
     slots = list(event.slots.order_by("number"))
     tables = list(event.tables.order_by("number").select_related("host__user"))
-    live = (
+    live = list(
         event.meetings.filter(status__in=Meeting.ACTIVE)
         .select_related("interpreter", *PARTY)
         .order_by("pk")
     )
-    cells = {(m.slot_id, m.table_id): m for m in live if m.slot_id}
-    rows = [(s, [cells.get((s.pk, t.pk)) for t in tables]) for s in slots]
+    people: dict[int, Registration] = {}
+    for m in live:
+        people[m.request.requester_id] = m.request.requester
+        people[m.request.recipient_id] = m.request.recipient
     run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
     reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
     conflicts: dict[int, list[str]] = {}
@@ -373,16 +399,20 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
         conflicts.setdefault(conflict.meeting.pk, []).append(conflict.message)
         if conflict.other is not None:
             conflicts.setdefault(conflict.other.pk, []).append(conflict.message)
-    return ScheduleOverview(
+    overview = ScheduleOverview(
         conflicts=conflicts,
         breaks=_breaks_by_name(run),
         slots=slots,
         tables=tables,
-        rows=rows,
-        unplaced=[m for m in live if m.slot_id is None],
+        rows=[],
+        unplaced=[],
         run=run,
         reasons=reasons,
+        people=sorted(people.values(), key=lambda person: person.display_name.casefold()),
+        all_tables=tables,
+        meetings=live,
     )
+    return overview.narrowed()
 
 
 def _breaks_by_name(run: ScheduleRun | None) -> list[tuple[str, int]]:

@@ -7,7 +7,7 @@ log and notifies the other side in their own language, in one transaction.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +25,9 @@ from twinning.organisations.selectors import (
     user_is_member,
 )
 
+if TYPE_CHECKING:
+    from twinning.organisations.models import Opportunity, Organisation
+
 MESSAGE_MAX = 2000
 
 
@@ -33,7 +36,7 @@ def _start_of_today() -> dt.datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _check_daily_limit(requester: Any) -> None:
+def _check_daily_limit(requester: Organisation) -> None:
     """Runs with the requester's row locked, so two requests at once cannot both squeeze in."""
     limit = requester.programme.interest_daily_limit
     sent = Introduction.objects.filter(requester=requester, created_at__gte=_start_of_today())
@@ -50,7 +53,9 @@ def _check_daily_limit(requester: Any) -> None:
         )
 
 
-def _check_pair(requester: Any, recipient: Any, opportunity: Any) -> None:
+def _check_pair(
+    requester: Organisation, recipient: Organisation, opportunity: Opportunity | None
+) -> None:
     if recipient.programme_id != requester.programme_id or recipient.side_id == requester.side_id:
         raise ValidationError(_("Introductions are between the two sides of one programme."))
     if opportunity is not None and opportunity.organisation_id != recipient.pk:
@@ -66,7 +71,9 @@ def _check_pair(requester: Any, recipient: Any, opportunity: Any) -> None:
         )
 
 
-def _notify_organisation(organisation: Any, template: str, introduction: Introduction) -> None:
+def _notify_organisation(
+    organisation: Organisation, template: str, introduction: Introduction
+) -> None:
     """E-mail every member of `organisation`; `partner` in the template is the other side."""
     partner = (
         introduction.recipient
@@ -87,7 +94,12 @@ def _notify_organisation(organisation: Any, template: str, introduction: Introdu
 
 @transaction.atomic
 def introduction_request(
-    *, requester: Any, recipient: Any, by: User, message: str, opportunity: Any = None
+    *,
+    requester: Organisation,
+    recipient: Organisation,
+    by: User,
+    message: str,
+    opportunity: Opportunity | None = None,
 ) -> Introduction:
     """Express interest in another organisation (optionally in one of its opportunities)."""
     require(by, "introductions.request", requester)

@@ -20,20 +20,20 @@ from twinning.matching import topk
 from twinning.matching.features import (
     WEIGHTS,
     Codes,
-    SectorVocabulary,
+    SectorTokens,
     Signature,
     TextScale,
+    TextSums,
     Weights,
     centred,
-    decode_sector,
-    feature_keys,
+    language_centres,
     minor_table,
     org_vector,
-    org_vectors,
     sector_codes,
-    sector_query,
+    sector_fit_columns,
+    sector_fit_rows,
     signature,
-    text_fit,
+    text_part,
     text_scale,
 )
 from twinning.matching.profiles import Feedback, OrgId, Profile, ProgrammeRules, Verdict
@@ -50,7 +50,7 @@ class Side:
     ids: list[OrgId] = field(default_factory=list)
     vec: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     codes: list[Codes] = field(default_factory=list)
-    sector: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    tokens: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), np.intp))
     sigs: dict[Signature, int] = field(default_factory=dict)
     minor: np.ndarray = field(default_factory=lambda: np.zeros(0, np.intp))
     active: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
@@ -65,7 +65,7 @@ class Side:
 @dataclass
 class MatchIndex:
     sides: tuple[Side, Side]
-    vocab: SectorVocabulary
+    vocab: SectorTokens
     scale: TextScale
     rules: ProgrammeRules
     weights: Weights
@@ -110,9 +110,8 @@ def _eligible(profile: Profile, rules: ProgrammeRules) -> bool:
 
 def _refresh_tables(index: MatchIndex) -> None:
     a, b = index.sides
-    index.vocab.extend({k for side in (a, b) for codes in side.codes for k in feature_keys(codes)})
     for side in (a, b):
-        side.sector = index.vocab.matrix(side.codes)
+        side.tokens = index.vocab.rows(side.codes)
     index.table = minor_table(list(a.sigs), list(b.sigs), index.weights)
 
 
@@ -133,11 +132,16 @@ def build(
     profiles = list(profiles)
     names = _side_names(profiles)
     members = [[p for p in profiles if p.side == name] for name in names]
-    raw = [_raw_vectors(m, vectors) for m in members]
+    sums = [TextSums.of(m, vectors) for m in members]
+    if scale is not None:
+        languages = scale.languages
+    else:
+        languages = language_centres(sums) if weights.centre_languages else {}
+    raw = [t.org_vectors(languages) for t in sums]
     index = MatchIndex(
         sides=(Side(names[0]), Side(names[1])),
-        vocab=SectorVocabulary(),
-        scale=scale or text_scale(raw[0], raw[1]),
+        vocab=SectorTokens(),
+        scale=scale or text_scale(raw[0], raw[1], languages),
         rules=rules,
         weights=weights,
         k=k,
@@ -153,30 +157,22 @@ def build(
     _refresh_tables(index)
     for f in feedback:
         index.feedback.setdefault(f.viewer, {})[f.candidate] = Verdict(f.verdict)
-    _recompute_all(index)
+    score_all(index)
     return index
-
-
-def _raw_vectors(members: list[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    return org_vectors(members, vectors)
 
 
 # ---------------------------------------------------------------- scoring
 
 
 def _base_scores(
-    index: MatchIndex, s: int, vec: np.ndarray, sector: np.ndarray, minor: np.ndarray
+    index: MatchIndex, s: int, vec: np.ndarray, tokens: np.ndarray, minor: np.ndarray
 ) -> np.ndarray:
     """Symmetric pair scores of viewer rows (side s) against all of the other side; no feedback,
     no exclusions."""
     them = index.sides[1 - s]
     w = index.weights
-    scores = text_fit(vec @ them.vec.T, index.scale, w)
-    scores *= w.text
-    query = sector_query(sector, index.vocab)
-    # A few rows (incremental updates) go faster as a matrix-vector product on the stored layout.
-    counts = (them.sector @ query.T).T if len(query) < 8 else query @ them.sector.T
-    scores += w.sector * decode_sector(counts)
+    scores = text_part(vec, them.vec, index.scale, w)
+    scores += sector_fit_rows(tokens, them.tokens, index.vocab.fit, w.sector)
     table = index.table if s == 0 else index.table.T
     scores += np.take(table[minor], them.minor, axis=1)
     return scores
@@ -184,7 +180,7 @@ def _base_scores(
 
 def _rows_scores(index: MatchIndex, s: int, rows: np.ndarray) -> np.ndarray:
     me = index.sides[s]
-    return _base_scores(index, s, me.vec[rows], me.sector[rows], me.minor[rows])
+    return _base_scores(index, s, me.vec[rows], me.tokens[rows], me.minor[rows])
 
 
 def _exclude(index: MatchIndex, s: int, scores: np.ndarray) -> None:
@@ -213,21 +209,78 @@ def _feedback_edits(index: MatchIndex, s: int) -> tuple[np.ndarray, np.ndarray, 
     return np.array(rows, np.intp), np.array(cols, np.intp), np.array(deltas, np.float32)
 
 
-def _recompute_all(index: MatchIndex) -> None:
-    """One pass over side-0 blocks yields both directions: rows for side 0, and a running top-k
-    for side 1 fed with each block transposed."""
+def score_all(index: MatchIndex) -> None:
+    """One pass over side-0 blocks yields both directions: each block is scored as side 1 x
+    the block (so that both lists come out of contiguous rows), side 1's running top-k takes its
+    rows and side 0's lists come from its columns."""
     a, b = index.sides
     a.top_idx, a.top_val = topk.empty(len(a.ids), index.k)
     b.top_idx, b.top_val = topk.empty(len(b.ids), index.k)
     row_edits, col_edits = _feedback_edits(index, 0), _feedback_edits(index, 1)
     for start in range(0, len(a.ids), index.block):
         rows = np.arange(start, min(start + index.block, len(a.ids)))
-        scores = _rows_scores(index, 0, rows)
-        theirs = _candidate_view(index, rows, scores.T.copy(), col_edits)
-        a.top_idx[rows], a.top_val[rows] = topk.top_k(
-            _viewer_view(index, 0, rows, scores, row_edits), index.k
-        )
-        b.top_idx, b.top_val = topk.merge(b.top_idx, b.top_val, theirs, rows)
+        scores = _block_scores(index, rows)
+        if np.isfinite(b.top_val[:, -1]).all():
+            _feed_candidates(index, rows, scores, col_edits)
+        else:  # some of side 1's lists are not full yet: merge the whole block
+            theirs = _candidate_view(index, rows, scores.copy(), col_edits)
+            b.top_idx, b.top_val = topk.merge(b.top_idx, b.top_val, theirs, rows)
+        view = _block_view(index, rows, scores, row_edits)
+        a.top_idx[rows], a.top_val[rows] = topk.top_k_columns(view, index.k)
+
+
+def _block_scores(index: MatchIndex, rows: np.ndarray) -> np.ndarray:
+    """`_rows_scores(index, 0, rows)` transposed: side 1 x the block of side 0."""
+    a, b = index.sides
+    w = index.weights
+    scores = text_part(b.vec, a.vec[rows], index.scale, w)
+    scores += sector_fit_columns(a.tokens[rows], b.tokens, index.vocab.fit, w.sector)
+    scores += np.take(np.ascontiguousarray(index.table[a.minor[rows]].T), b.minor, axis=0)
+    return scores
+
+
+def _block_view(
+    index: MatchIndex,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    edits: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """A block (side 1 x side-0 rows) as its side-0 viewers see it, in place: `_viewer_view`
+    transposed."""
+    a, b = index.sides
+    scores[~(b.active & b.eligible)] = NEG
+    viewer, cand, delta = edits
+    hit = np.isin(viewer, rows)
+    np.add.at(scores, (cand[hit], np.searchsorted(rows, viewer[hit])), delta[hit])
+    scores[:, ~a.active[rows]] = NEG
+    return scores
+
+
+def _feed_candidates(
+    index: MatchIndex,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    edits: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> None:
+    """Side 1's running lists (all full) take from a block (side 1 x side-0 rows) only what
+    reaches their current last entry, as `_candidate_view` and `topk.merge` would: the same
+    exclusions and side 1's own feedback, applied to those few entries."""
+    a, b = index.sides
+    j, i = topk.nonzero(scores >= b.top_val[:, -1].copy()[:, None])
+    allowed = a.active[rows] & a.eligible[rows]
+    keep = allowed[i] & b.active[j]
+    i, j = i[keep], j[keep]
+    values = scores[j, i]
+    viewer, cand, delta = edits
+    hit = np.isin(cand, rows)
+    viewer, cand, delta = viewer[hit], np.searchsorted(rows, cand[hit]), delta[hit]
+    ok = allowed[cand] & b.active[viewer]
+    viewer, cand, delta = viewer[ok], cand[ok], delta[ok]
+    if len(viewer):
+        edited = np.isin(j * len(rows) + i, viewer * len(rows) + cand)
+        i, j = np.concatenate([i[~edited], cand]), np.concatenate([j[~edited], viewer])
+        values = np.concatenate([values[~edited], scores[viewer, cand] + delta])
+    topk.merge_entries(b.top_idx, b.top_val, j, rows[i], values)
 
 
 def _viewer_view(
@@ -252,7 +305,7 @@ def _candidate_view(
     scores: np.ndarray,
     edits: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """A side-0 block transposed (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
+    """A block (side-1 viewers x side-0 rows) as side 1 sees it (in place)."""
     a, b = index.sides
     scores[:, ~(a.active[rows] & a.eligible[rows])] = NEG
     scores[~b.active] = NEG
@@ -305,12 +358,10 @@ def score_profile(
     if profile.side not in names:
         raise ValueError(f"side {profile.side!r} is not in this programme ({names})")
     s = names.index(profile.side)
-    vec = centred(org_vector(profile, vectors)[None, :], index.scale.centre)
-    index.vocab.extend(feature_keys(sector_codes(profile)))
-    _pad_sector_columns(index)
-    sector = index.vocab.matrix([sector_codes(profile)])
+    vec = centred(org_vector(profile, vectors, index.scale.languages)[None, :], index.scale.centre)
+    tokens = index.vocab.rows([sector_codes(profile)])
     minor = np.array([_sig_position(index, s, signature(profile, index.rules))], np.intp)
-    scores = _base_scores(index, s, vec, sector, minor)
+    scores = _base_scores(index, s, vec, tokens, minor)
     _exclude(index, s, scores)
     them = index.sides[1 - s]
     for candidate, verdict in index.feedback.get(profile.id, {}).items():
@@ -331,9 +382,7 @@ def _sig_position(index: MatchIndex, s: int, sig: Signature) -> int:
     return pos
 
 
-def _pad_sector_columns(index: MatchIndex) -> None:
-    """New vocabulary columns are zero for everyone already indexed (they lacked those keys)."""
-    width = len(index.vocab.columns)
-    for side in index.sides:
-        if side.sector.shape[1] < width:
-            side.sector = np.pad(side.sector, ((0, 0), (0, width - side.sector.shape[1])))
+def _pad_tokens(side: Side, width: int) -> None:
+    """Widen a side's token rows (padding 0) when a profile brings more codes than anyone had."""
+    if side.tokens.shape[1] < width:
+        side.tokens = np.pad(side.tokens, ((0, 0), (0, width - side.tokens.shape[1])))

@@ -11,7 +11,6 @@ random order within ties rather than whatever order the ties happen to fall in.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -22,7 +21,7 @@ import numpy as np
 
 from twinning.matching import embeddings
 from twinning.matching.engine import build, ranked
-from twinning.matching.features import WEIGHTS, Weights
+from twinning.matching.features import WEIGHTS, Weights, script_language
 from twinning.matching.opportunities import build_opportunities, organisation_ranked
 from twinning.matching.profiles import Opportunity, OrgId, Profile
 
@@ -60,11 +59,7 @@ class LabelledSet:
         return [o.text for p in self.profiles for o in p.opportunities if o.seeks]
 
 
-def language_of(text: str) -> str:
-    """en, ru or kk by script: Kazakh letters first, then any Cyrillic."""
-    if re.search(r"[әғқңөұүһі]", text, re.IGNORECASE):
-        return "kk"
-    return "ru" if re.search(r"[а-яё]", text, re.IGNORECASE) else "en"
+language_of = script_language
 
 
 def load(path: str | Path) -> LabelledSet:
@@ -187,14 +182,19 @@ def evaluate_modes(labelled: LabelledSet, vectors: Mapping[str, np.ndarray]) -> 
     return {mode: evaluate(labelled, vectors, weights) for mode, weights in MODES.items()}
 
 
-OLD_BLEND = replace(WEIGHTS, types=0.30, sector=0.30, text=0.30)
+OLD_BLEND = replace(WEIGHTS, types=0.30, sector=0.30, text=0.30, centre_languages=False)
+UNCENTRED = replace(WEIGHTS, centre_languages=False)
 
 # Every ranking the report compares, by name: NACE alone, text alone, the blend of the
 # organisations as it was (old weights), and organisation lists built from opportunity matches.
 REPORT: dict[str, Callable[[LabelledSet, Mapping[str, np.ndarray]], Rankings]] = {
     "nace": lambda ls, v: organisation_rankings(ls, v, MODES["nace"]),
     "text": lambda ls, v: organisation_rankings(ls, v, MODES["text"]),
+    "text, languages not centred": lambda ls, v: organisation_rankings(
+        ls, v, replace(MODES["text"], centre_languages=False)
+    ),
     "old blend": lambda ls, v: organisation_rankings(ls, v, OLD_BLEND),
+    "blend, languages not centred": lambda ls, v: organisation_rankings(ls, v, UNCENTRED),
     "blend": lambda ls, v: organisation_rankings(ls, v, WEIGHTS),
     "opportunities, passages": lambda ls, v: opportunity_rankings(ls, v, WEIGHTS, queries=False),
     "opportunities, queries": lambda ls, v: opportunity_rankings(ls, v, WEIGHTS),

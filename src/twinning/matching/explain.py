@@ -9,14 +9,13 @@ import numpy as np
 
 from twinning.matching.complementarity import best_pair, type_strength
 from twinning.matching.engine import MatchIndex, ranked
-from twinning.matching.features import MAX_CODES, SIZE_BANDS, centred, text_fit
+from twinning.matching.features import MAX_CODES, SIZE_BANDS, centred, text_fit, text_rows
 from twinning.matching.profiles import (
     Opportunity,
     OrgId,
     Profile,
     Verdict,
     opportunity_key,
-    vector_keys,
 )
 from twinning.matching.reasons import Reason
 from twinning.matching.sectors import CHAIN_BY_SLUG, SectorMatch, best_sector_match
@@ -176,9 +175,9 @@ def _closest_phrases(
     index: MatchIndex, viewer: Profile, candidate: Profile
 ) -> tuple[tuple[str, str], float]:
     """The closest pair of the two profiles' phrases and its own text fit (same scale)."""
-    centre = index.scale.centre
-    a = centred(np.stack([index.vectors[k] for k in vector_keys(viewer)]), centre)
-    b = centred(np.stack([index.vectors[k] for k in vector_keys(candidate)]), centre)
+    centre, languages = index.scale.centre, index.scale.languages
+    a = centred(text_rows(viewer, index.vectors, languages), centre)
+    b = centred(text_rows(candidate, index.vectors, languages), centre)
     cosines = a @ b.T
     i, j = np.unravel_index(int(np.argmax(cosines)), cosines.shape)
     best = np.array([[cosines[i, j]]], np.float32)

@@ -4,39 +4,27 @@ few matrix products and one table lookup.
 * text: the mean of an organisation's text embeddings, centred on the programme's mean vector and
   re-normalised. e5 cosines sit in a narrow band (about 0.8-0.9 for anything), so the engine turns
   them into z-scores against all cross-side pairs (`TextScale`).
-* sector: a multi-hot row over the NACE classes, groups, divisions and supply-chain stages present
-  in the programme. One product of a viewer's weighted row with a candidate's plain row counts
-  shared classes, groups, divisions and chain links at once (`SECTOR_BASE` keeps the counts apart).
+* sector: each profile's codes as token numbers (a code, and whether it takes part in supply
+  links); a token x token table holds the fit of every pair, so a block's sector part is the
+  viewers' best row of that table gathered at each candidate token (`sector_fit_rows`).
 * minor: the opportunity types, working languages, size band and sector-focus flag, which take few
   distinct values; pairs of such signatures are scored once in a small table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from twinning.matching.complementarity import TYPE_INDEX, TYPES, strength_matrix
 from twinning.matching.embeddings import DIM
 from twinning.matching.profiles import SIZE_BANDS, Profile, ProgrammeRules, vector_keys
-from twinning.matching.sectors import (
-    LEVELS,
-    LinkKey,
-    division,
-    group,
-    keys_linked,
-    link_key,
-    nace_class,
-)
+from twinning.matching.sectors import pair_fit
 
-# Counts per level must stay below the base; float32 adds integers exactly below 2**24.
-SECTOR_BASE = 16
 MAX_CODES = 12
-# Shared divisions, groups and classes, then minor and major supply links ("n" columns carry both).
-_KIND_POWER = {"d": 0, "g": 1, "c": 2, "minor": 3, "n": 4}
 
 
 @dataclass(frozen=True)
@@ -54,18 +42,40 @@ class Weights:
     # Text z-score mapped linearly onto [0, 1] between these two values.
     text_z_low: float = 0.0
     text_z_high: float = 3.0
+    # Subtract each language's mean text vector before comparing texts (see `language_centres`).
+    centre_languages: bool = True
 
 
 WEIGHTS = Weights()
 
 
+LanguageCentres = Mapping[str, np.ndarray]
+# Texts of the programme's average a language's mean is shrunk with (see `language_centres`).
+LANGUAGE_PRIOR = 10
+
+
 @dataclass(frozen=True)
 class TextScale:
-    """Centre vector and the mean/std of centred cross-side cosines, frozen at a full recompute."""
+    """Centre vector and the mean/std of centred cross-side cosines, frozen at a full recompute;
+    `languages` holds each language's mean text vector (empty: no centring by language)."""
 
     centre: np.ndarray
     mean: float
     std: float
+    languages: LanguageCentres = field(default_factory=dict)
+
+
+def script_language(text: str) -> str:
+    """en, ru or kk by script: Kazakh letters first, then any Cyrillic; anything else is en."""
+    if text.isascii():
+        return "en"
+    if _KAZAKH.search(text):
+        return "kk"
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
+_KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,135 +91,77 @@ def sector_codes(profile: Profile) -> Codes:
     return Codes(profile.all_nace, profile.link_nace)
 
 
-def feature_keys(codes: Sequence[str] | Codes) -> set[tuple[str, str]]:
-    """Columns a profile's codes fill; plain code lists link through all their codes."""
-    every, links = (codes.all, codes.links) if isinstance(codes, Codes) else (codes, None)
-    keys: set[tuple[str, str]] = set()
-    for code in every[:MAX_CODES]:
-        found = _code_keys(code)
-        keys |= found if links is None or code in links else {k for k in found if k[0] != "n"}
-    return keys
+Token = tuple[str, bool]  # a code and whether it takes part in supply links
 
 
-@lru_cache(maxsize=4096)
-def _code_keys(code: str) -> frozenset[tuple[str, str]]:
-    keys = {("d", division(code))}
-    if g := group(code):
-        keys.add(("g", g))
-    if c := nace_class(code):
-        keys.add(("c", c))
-    keys.add(("n", str(_link_node(link_key(code)))))
-    return frozenset(keys)
-
-
-# Supply-link nodes: one per distinct link key (input-output cell, judgement stages), numbered in
-# the order first met; two codes with one key link to the same codes.
-_LINK_NODES: dict[LinkKey, int] = {}
-
-
-def _link_node(key: LinkKey) -> int:
-    return _LINK_NODES.setdefault(key, len(_LINK_NODES))
-
-
-def _link_adjacency(node_ids: list[int], level: str) -> np.ndarray:
-    keys = {n: k for k, n in _LINK_NODES.items()}
-    return np.array(
-        [[keys_linked(keys[a], keys[b]) == level for b in node_ids] for a in node_ids],
-        dtype=np.float32,
-    ).reshape(len(node_ids), len(node_ids))
+def tokens_of(codes: Sequence[str] | Codes) -> list[Token]:
+    """The (code, links) pairs a profile's codes make; plain code lists link through all codes."""
+    if isinstance(codes, Codes):
+        return [(c, c in codes.links) for c in codes.all[:MAX_CODES]]
+    return [(c, True) for c in list(codes)[:MAX_CODES]]
 
 
 @dataclass
-class SectorVocabulary:
-    """Columns of the sector matrix; grows when a profile brings a code nobody had."""
+class SectorTokens:
+    """The distinct (code, links) tokens of a programme and the fit of every pair of them
+    (`sectors.pair_fit`). Token 0 is padding and fits nothing. The fit of two organisations is
+    the best over their pairs of tokens: `sector_fit_rows` computes it for a block."""
 
-    columns: dict[tuple[str, str], int] = field(default_factory=dict)
-    _transform: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+    ids: dict[Token, int] = field(default_factory=lambda: {("", False): 0})
+    fit: np.ndarray = field(default_factory=lambda: np.zeros((1, 1), np.float32))
 
-    def extend(self, keys: set[tuple[str, str]]) -> bool:
-        new = sorted(keys - self.columns.keys())
-        for key in new:
-            self.columns[key] = len(self.columns)
-        if new:
-            self._transform = None
-        return bool(new)
-
-    def matrix(self, codes: Sequence[Sequence[str] | Codes]) -> np.ndarray:
-        cells = [
-            (row, self.columns[k])
-            for row, org_codes in enumerate(codes)
-            for k in feature_keys(org_codes)
-        ]
-        out = np.zeros((len(codes), len(self.columns)), dtype=np.float32)
-        if cells:
-            rows, cols = np.array(cells).T
-            out[rows, cols] = 1.0
+    def rows(self, codes: Sequence[Sequence[str] | Codes], width: int = 1) -> np.ndarray:
+        """Token numbers per profile (rows padded with 0 to at least `width` columns)."""
+        lists = [tokens_of(c) for c in codes]
+        known = len(self.ids)
+        for tokens in lists:
+            for token in tokens:
+                self.ids.setdefault(token, len(self.ids))
+        if len(self.ids) > known:
+            self._grow(known)
+        width = max([width, *map(len, lists)])
+        out = np.zeros((len(lists), width), np.intp)
+        for row, tokens in enumerate(lists):
+            out[row, : len(tokens)] = [self.ids[t] for t in tokens]
         return out
 
-    def viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(column weights, node column positions, major and minor link adjacency among those
-        columns), kept until the vocabulary grows."""
-        if self._transform is None:
-            self._transform = self._viewer_transform()
-        return self._transform
-
-    def _viewer_transform(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        weights = np.zeros(len(self.columns), dtype=np.float32)
-        node_cols, node_ids = [], []
-        for (kind, value), col in self.columns.items():
-            weights[col] = float(SECTOR_BASE ** _KIND_POWER[kind])  # "n" is set per viewer
-            if kind == "n":
-                node_cols.append(col)
-                node_ids.append(int(value))
-        major, minor = _link_adjacency(node_ids, "chain"), _link_adjacency(node_ids, "minor")
-        return weights, np.asarray(node_cols, dtype=np.intp), major, minor
+    def _grow(self, known: int) -> None:
+        tokens = list(self.ids)
+        fit = np.zeros((len(tokens), len(tokens)), np.float32)
+        fit[:known, :known] = self.fit
+        for i in range(1, len(tokens)):
+            (a, link_a), first = tokens[i], known if i < known else 1
+            for j in range(max(first, 1), len(tokens)):
+                b, link_b = tokens[j]
+                fit[i, j] = pair_fit(a, b, link_a and link_b)
+        self.fit = fit
 
 
-def sector_query(rows: np.ndarray, vocab: SectorVocabulary) -> np.ndarray:
-    """Weighted viewer rows: a product with plain candidate rows yields count-coded levels."""
-    weights, node_cols, major, minor = vocab.viewer_transform()
-    q = rows * weights
-    if len(node_cols):
-        nodes = rows[:, node_cols]
-        strong = np.minimum(nodes @ major, 1.0)
-        weak = np.minimum(nodes @ minor, 1.0) * (1.0 - strong)
-        q[:, node_cols] = strong * float(SECTOR_BASE ** _KIND_POWER["n"]) + weak * float(
-            SECTOR_BASE ** _KIND_POWER["minor"]
-        )
-    return q
+def sector_fit_rows(
+    viewers: np.ndarray, candidates: np.ndarray, fit: np.ndarray, weight: float = 1.0
+) -> np.ndarray:
+    """weight x the best token-pair fit of every viewer row (token numbers) with every candidate
+    row, viewers x candidates (a transposed view of `sector_fit_columns`)."""
+    return sector_fit_columns(viewers, candidates, fit, weight).T
 
 
-def _level_lookup() -> np.ndarray:
-    """Fit from (major link, minor link, finest shared level 0-3) packed as 8 m + 4 n + level."""
-    fine = [0.0, LEVELS["division"], LEVELS["group"], LEVELS["class"]]
-    table = [
-        max(fine[level], LEVELS["chain"] * major, LEVELS["minor"] * minor)
-        for major in (0, 1)
-        for minor in (0, 1)
-        for level in range(4)
-    ]
-    return np.array(table, dtype=np.float32)
-
-
-_LEVEL_LOOKUP = _level_lookup()
-
-
-def decode_sector(v: np.ndarray) -> np.ndarray:
-    """Count-coded products -> fit in [0, 1]: class 1.0 > link 0.8 > group 0.7 > minor link 0.55
-    > division 0.4."""
-    major_unit = np.float32(SECTOR_BASE ** _KIND_POWER["n"])
-    minor_unit = np.float32(SECTOR_BASE ** _KIND_POWER["minor"])
-    # Exact for these small integers; np.fmod is a per-element libm call and several times slower.
-    major = np.floor(v * (1 / major_unit))
-    rest = v - major * major_unit
-    minor = np.floor(rest * (1 / minor_unit))
-    rest -= minor * minor_unit
-    level = (rest >= 1).view(np.uint8)
-    level += rest >= SECTOR_BASE
-    level += rest >= SECTOR_BASE**2
-    level += (minor > 0).view(np.uint8) << 2
-    level += (major > 0).view(np.uint8) << 3
-    return _LEVEL_LOOKUP[level]
+def sector_fit_columns(
+    viewers: np.ndarray, candidates: np.ndarray, fit: np.ndarray, weight: float = 1.0
+) -> np.ndarray:
+    """The same, candidates x viewers: the viewers' best fit per token first (tokens x viewers),
+    then one gather of whole rows per candidate token column (contiguous copies, several times
+    faster than gathering columns)."""
+    best = np.ascontiguousarray((fit[viewers].max(axis=1) * np.float32(weight)).T)
+    out = np.take(best, candidates[:, 0], axis=0)
+    for column in candidates.T[1:]:
+        filled = np.flatnonzero(column)
+        if len(filled) == 0:
+            break
+        if 2 * len(filled) < len(column):
+            out[filled] = np.maximum(out[filled], best[column[filled]])
+        else:
+            np.maximum(out, np.take(best, column, axis=0), out=out)
+    return out
 
 
 Signature = tuple[frozenset[str], frozenset[str], int, bool]
@@ -221,7 +173,7 @@ def signature(profile: Profile, rules: ProgrammeRules) -> Signature:
         frozenset(profile.types),
         frozenset(profile.languages),
         size,
-        rules.in_focus(profile.all_nace),
+        bool(rules.sector_focus) and rules.in_focus(profile.all_nace),
     )
 
 
@@ -266,33 +218,114 @@ def minor_table(a: list[Signature], b: list[Signature], weights: Weights) -> np.
     return table.astype(np.float32)
 
 
-def org_vector(profile: Profile, vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+def org_vector(
+    profile: Profile, vectors: Mapping[str, np.ndarray], languages: LanguageCentres | None = None
+) -> np.ndarray:
     """Normalised mean of the organisation's text vectors; zeros when it wrote nothing."""
-    return org_vectors([profile], vectors)[0]
+    return org_vectors([profile], vectors, languages)[0]
 
 
-def org_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    """Normalised mean text vector per profile. Works in chunks so that the stacked text vectors
-    of a large programme never sit in memory all at once."""
-    out = np.zeros((len(profiles), DIM), dtype=np.float32)
-    for start in range(0, len(profiles), 4096):
-        out[start : start + 4096] = _mean_vectors(profiles[start : start + 4096], vectors)
-    return out
+def org_vectors(
+    profiles: Sequence[Profile],
+    vectors: Mapping[str, np.ndarray],
+    languages: LanguageCentres | None = None,
+) -> np.ndarray:
+    """Normalised mean text vector per profile, less the mean of its texts' languages when
+    `languages` is given."""
+    return TextSums.of(profiles, vectors).org_vectors(languages or {})
 
 
-def _mean_vectors(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
-    counts = np.array([len(p.texts) for p in profiles], dtype=np.intp)
+LANGUAGES = ("en", "kk", "ru")  # what script_language tells apart
+_LANGUAGE_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}
+
+
+@dataclass(frozen=True)
+class TextSums:
+    """Per profile, the sum of its text vectors and how many of its texts are in each language;
+    one pass over the texts gives both the language centres and the organisations' vectors."""
+
+    sums: np.ndarray  # profiles x DIM
+    counts: np.ndarray  # profiles x LANGUAGES
+    language_sums: np.ndarray  # LANGUAGES x DIM, float64: every text of each language
+
+    @classmethod
+    def of(cls, profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> TextSums:
+        sums = np.zeros((len(profiles), DIM), dtype=np.float32)
+        counts = np.zeros((len(profiles), len(LANGUAGES)), dtype=np.float32)
+        language_sums = np.zeros((len(LANGUAGES), DIM))
+        # In chunks, so that the stacked text vectors of a large programme are never all in memory.
+        for start in range(0, len(profiles), 4096):
+            chunk = profiles[start : start + 4096]
+            written = [p.texts for p in chunk]
+            per = np.array([len(t) for t in written], dtype=np.intp)
+            texts = [t for own in written for t in own]
+            langs = np.array([_LANGUAGE_INDEX[script_language(t)] for t in texts], np.intp)
+            owner = np.repeat(np.arange(len(chunk)), per)
+            counts[start : start + 4096] = np.bincount(
+                owner * len(LANGUAGES) + langs, minlength=len(chunk) * len(LANGUAGES)
+            ).reshape(len(chunk), len(LANGUAGES))
+            writers = per > 0
+            if writers.any():
+                stacked = _stacked(chunk, vectors)
+                starts = np.concatenate([[0], np.cumsum(per[writers])[:-1]])
+                sums[start : start + 4096][writers] = np.add.reduceat(stacked, starts, axis=0)
+                onehot = np.zeros((len(LANGUAGES), len(langs)), np.float32)
+                onehot[langs, np.arange(len(langs))] = 1.0
+                language_sums += onehot @ stacked
+        return cls(sums, counts, language_sums)
+
+    def org_vectors(self, languages: LanguageCentres) -> np.ndarray:
+        out = self.sums.copy()
+        if languages:
+            zero = np.zeros(DIM, np.float32)
+            means = np.array([languages.get(lang, zero) for lang in LANGUAGES], np.float32)
+            out -= self.counts @ means
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+def _stacked(profiles: Sequence[Profile], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     try:
-        stacked = np.array([vectors[k] for p in profiles for k in vector_keys(p)], np.float32)
+        rows = [vectors[k] for p in profiles for k in vector_keys(p)]
     except KeyError as missing:
         raise KeyError(f"no embedding for text key {missing}; embed it first") from missing
-    sums = np.zeros((len(profiles), DIM), dtype=np.float32)
-    writers = counts > 0
-    if writers.any():
-        starts = np.concatenate([[0], np.cumsum(counts[writers])[:-1]])
-        sums[writers] = np.add.reduceat(stacked, starts, axis=0)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    return sums / np.maximum(norms, 1e-12)
+    return np.array(rows, np.float32).reshape(len(rows), DIM)
+
+
+def text_rows(
+    profile: Profile, vectors: Mapping[str, np.ndarray], languages: LanguageCentres
+) -> np.ndarray:
+    """The profile's text vectors one per row, each less its language's mean and re-normalised."""
+    stacked = _stacked([profile], vectors)
+    if not languages or not len(stacked):
+        return stacked
+    zero = np.zeros(DIM, np.float32)
+    out = stacked - np.array([languages.get(script_language(t), zero) for t in profile.texts])
+    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+    return out.astype(np.float32)
+
+
+def language_centres(sides: Sequence[TextSums]) -> dict[str, np.ndarray]:
+    """Each language's mean text vector over the programme's texts. e5 vectors carry a component
+    that says which language a text is in; without it, a Kazakh text is compared with an English
+    one on what it says rather than on both being "a text in another language".
+
+    A language with few texts would be centred on those very texts (one Russian request in an
+    English programme would lose what it says), so each mean is pulled towards the programme's
+    mean as if LANGUAGE_PRIOR more texts of the programme's average were in that language."""
+    counts = sum((t.counts.sum(axis=0, dtype=np.float64) for t in sides), np.zeros(len(LANGUAGES)))
+    total = int(counts.sum())
+    if not total:
+        return {}
+    sums = sum((t.language_sums for t in sides), np.zeros((len(LANGUAGES), DIM)))
+    everyone = sums.sum(axis=0) / total
+    return {
+        lang: ((sums[i] + LANGUAGE_PRIOR * everyone) / (counts[i] + LANGUAGE_PRIOR)).astype(
+            np.float32
+        )
+        for i, lang in enumerate(LANGUAGES)
+        if counts[i]
+    }
 
 
 def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
@@ -301,7 +334,9 @@ def centred(raw: np.ndarray, centre: np.ndarray) -> np.ndarray:
     return (out / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
-def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
+def text_scale(
+    raw_a: np.ndarray, raw_b: np.ndarray, languages: LanguageCentres | None = None
+) -> TextScale:
     """Exact mean and std of all cross-side centred cosines, without forming the n*m matrix."""
     centre = np.concatenate([raw_a, raw_b]).mean(axis=0).astype(np.float32)
     u, v = centred(raw_a, centre), centred(raw_b, centre)
@@ -309,7 +344,7 @@ def text_scale(raw_a: np.ndarray, raw_b: np.ndarray) -> TextScale:
     mean = float(u.sum(axis=0, dtype=np.float64) @ v.sum(axis=0, dtype=np.float64)) / pairs
     # float32 Gram matrices: 384 x 384 sums of n terms each; float64 would double the time.
     square = float(np.sum((u.T @ u).astype(np.float64) * (v.T @ v))) / pairs
-    return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5)
+    return TextScale(centre, mean, max(square - mean * mean, 1e-12) ** 0.5, dict(languages or {}))
 
 
 def text_fit(cosines: np.ndarray, scale: TextScale, weights: Weights) -> np.ndarray:
@@ -318,3 +353,15 @@ def text_fit(cosines: np.ndarray, scale: TextScale, weights: Weights) -> np.ndar
     cosines *= 1.0 / (scale.std * (weights.text_z_high - weights.text_z_low))
     cosines -= weights.text_z_low / (weights.text_z_high - weights.text_z_low)
     return np.clip(cosines, 0.0, 1.0, out=cosines)
+
+
+def text_part(
+    mine: np.ndarray, theirs: np.ndarray, scale: TextScale, weights: Weights
+) -> np.ndarray:
+    """weights.text x text_fit(mine @ theirs.T), with the z-score folded into the product (one
+    pass over the block fewer than computing the cosines first)."""
+    span = weights.text_z_high - weights.text_z_low
+    slope = weights.text / (scale.std * span)
+    scores = (mine * np.float32(slope)) @ theirs.T
+    scores -= np.float32(slope * scale.mean + weights.text * weights.text_z_low / span)
+    return np.clip(scores, 0.0, weights.text, out=scores)

@@ -17,7 +17,7 @@ from twinning.matching.engine import (
     MatchIndex,
     _eligible,
     _lift,
-    _pad_sector_columns,
+    _pad_tokens,
     _recompute_rows,
     _rows_scores,
     _sig_position,
@@ -25,7 +25,6 @@ from twinning.matching.engine import (
 from twinning.matching.features import (
     Codes,
     centred,
-    feature_keys,
     org_vector,
     sector_codes,
     signature,
@@ -95,15 +94,17 @@ def _side_of(index: MatchIndex, profile: Profile) -> int:
 def _store(index: MatchIndex, s: int, profile: Profile) -> int:
     """Write the profile's features at its position (appending a new one); returns the position."""
     side = index.sides[s]
-    index.vocab.extend(feature_keys(sector_codes(profile)))
-    _pad_sector_columns(index)
     if profile.id not in index.where:
         _append_row(index, s, profile.id)
     pos = index.where[profile.id][1]
     index.profiles[profile.id] = profile
-    side.vec[pos] = centred(org_vector(profile, index.vectors)[None, :], index.scale.centre)[0]
+    raw = org_vector(profile, index.vectors, index.scale.languages)
+    side.vec[pos] = centred(raw[None, :], index.scale.centre)[0]
     side.codes[pos] = sector_codes(profile)
-    side.sector[pos] = index.vocab.matrix([side.codes[pos]])[0]
+    tokens = index.vocab.rows([side.codes[pos]])[0]
+    _pad_tokens(side, len(tokens))
+    side.tokens[pos] = 0
+    side.tokens[pos, : len(tokens)] = tokens
     side.minor[pos] = _sig_position(index, s, signature(profile, index.rules))
     side.active[pos] = True
     side.eligible[pos] = _eligible(profile, index.rules)
@@ -116,7 +117,7 @@ def _append_row(index: MatchIndex, s: int, org_id: OrgId) -> None:
     side.ids.append(org_id)
     side.codes.append(Codes((), frozenset()))
     side.vec = _grow(side.vec, 0.0, width=index.scale.centre.shape[0])
-    side.sector = _grow(side.sector, 0.0, width=len(index.vocab.columns))
+    side.tokens = _grow(side.tokens, 0, width=side.tokens.shape[1])
     side.minor = np.append(side.minor, 0)
     side.active = np.append(side.active, False)
     side.eligible = np.append(side.eligible, False)

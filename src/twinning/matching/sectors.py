@@ -381,6 +381,12 @@ def _pair_match(a: str, b: str, linkable: bool = True) -> SectorMatch | None:
     return max((m for m in found if m), key=_strength, default=None)
 
 
+def pair_fit(a: str, b: str, linkable: bool = True) -> float:
+    """The sector fit of one pair of codes (what the vectorised engine tabulates)."""
+    match = _pair_match(a, b, linkable)
+    return match.score if match else 0.0
+
+
 def _strength(m: SectorMatch) -> tuple[float, float]:
     """Best level first; among supply links the larger share of inputs, data before judgement."""
     return m.score, m.flow.share if m.flow else 0.0

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.core.exceptions import ValidationError
@@ -56,6 +56,10 @@ Progress = Callable[[int, int, str], None]
 TOP_K = 50  # the pages show 10 and more on request, up to this many
 EMBED_BATCH = 32
 LOOKUP_CHUNK = 500  # keeps IN (...) lists under SQLite's variable limit
+
+if TYPE_CHECKING:
+    from twinning.organisations.models import Organisation
+    from twinning.programmes.models import Programme
 
 
 def _silent(done: int, total: int, message: str) -> None:
@@ -112,7 +116,7 @@ def embeddings_import(*, path: Path) -> int:
     return len(vectors)
 
 
-def embeddings_export(*, programme: Any, path: Path) -> int:
+def embeddings_export(*, programme: Programme, path: Path) -> int:
     """Write the cached vectors of every text in the programme's profiles to `path`."""
     texts = [text for profile in _profiles(programme) for text in profile.texts]
     vectors = _cached_vectors(sorted({embeddings.text_key(t) for t in texts}))
@@ -134,11 +138,11 @@ _INDEXES: dict[int, _Cached] = {}
 _LOCK = threading.RLock()
 
 
-def _profiles(programme: Any) -> list[Profile]:
+def _profiles(programme: Programme) -> list[Profile]:
     return [organisation_profile(o) for o in organisations_for_matching(programme_id=programme.pk)]
 
 
-def _feedback(programme: Any) -> list[EngineFeedback]:
+def _feedback(programme: Programme) -> list[EngineFeedback]:
     rows = Feedback.objects.filter(organisation__programme=programme).values_list(
         "organisation_id", "candidate_id", "kind"
     )
@@ -166,7 +170,7 @@ class RecomputeResult:
         }
 
 
-def recompute_full(*, programme: Any, progress: Progress = _silent) -> RecomputeResult:
+def recompute_full(*, programme: Programme, progress: Progress = _silent) -> RecomputeResult:
     """Every organisation's and every published opportunity's list, from scratch."""
     started = time.perf_counter()
     with _LOCK:
@@ -195,7 +199,7 @@ def recompute_full(*, programme: Any, progress: Progress = _silent) -> Recompute
     return RecomputeResult(True, len(ids), lists, embedded, time.perf_counter() - started)
 
 
-def recompute_changes(*, programme: Any, progress: Progress = _silent) -> RecomputeResult:
+def recompute_changes(*, programme: Programme, progress: Progress = _silent) -> RecomputeResult:
     """Bring the lists up to date with what changed since the index was built: changed profiles
     get their own lists and their counterparts' lists redone, nobody else's."""
     started = time.perf_counter()
@@ -221,7 +225,7 @@ def recompute_changes(*, programme: Any, progress: Progress = _silent) -> Recomp
     return RecomputeResult(False, len(ids), lists, embedded, time.perf_counter() - started)
 
 
-def _current_index(programme: Any) -> _Cached | None:
+def _current_index(programme: Programme) -> _Cached | None:
     cached = _INDEXES.get(programme.pk)
     latest = MatchingRun.objects.filter(programme=programme).values_list("token", flat=True)
     token = latest.first()
@@ -230,7 +234,7 @@ def _current_index(programme: Any) -> _Cached | None:
     return cached if cached.index.rules == programme_rules(programme) else None
 
 
-def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Any) -> set[Any]:
+def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Programme) -> set[Any]:
     wanted = {(f.viewer, f.candidate): f.verdict for f in _feedback(programme)}
     held = {(v, c): verdict for v, said in index.feedback.items() for c, verdict in said.items()}
     changed: set[Any] = set()
@@ -248,7 +252,11 @@ def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Any) -
 
 
 def _store_lists(
-    programme: Any, index: MatchIndex, units: OpportunityIndex, ids: list[Any], progress: Progress
+    programme: Programme,
+    index: MatchIndex,
+    units: OpportunityIndex,
+    ids: list[Any],
+    progress: Progress,
 ) -> int:
     """Recommendation rows for the organisations `ids` and their published opportunities."""
     now = timezone.now()
@@ -295,7 +303,7 @@ def _opportunity_matches(
 
 
 def _rows(
-    programme: Any, org_id: Any, opportunity_id: Any, found: Iterable[_Match], now: Any
+    programme: Programme, org_id: Any, opportunity_id: Any, found: Iterable[_Match], now: Any
 ) -> list[Recommendation]:
     return [
         Recommendation(
@@ -315,7 +323,7 @@ def _rows(
 # ---------------------------------------------------------------- jobs
 
 
-def recompute_enqueue(*, programme: Any, by: User | None, full: bool) -> JobProgress:
+def recompute_enqueue(*, programme: Programme, by: User | None, full: bool) -> JobProgress:
     """Start a recompute in the background; the returned job shows its progress. A full one
     first embeds the texts missing from the cache in chunks that several workers take at once."""
     from twinning.matching.tasks import recompute_in_chunks, recompute_matches  # tasks import us
@@ -367,7 +375,7 @@ def embed_chunk(*, programme_slug: str, job_id: int, texts: list[str]) -> bool:
     return True
 
 
-def profile_changed(*, programme: Any) -> None:
+def profile_changed(*, programme: Programme) -> None:
     """Queue one incremental refresh of the programme's lists once the transaction commits.
 
     Called by the organisations services whenever what matching reads changes; many changes in
@@ -420,7 +428,9 @@ def recompute_with_job(*, programme_slug: str, job_id: int, full: bool) -> dict[
 
 
 @transaction.atomic
-def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> Feedback:
+def feedback_set(
+    *, organisation: Organisation, candidate: Organisation, kind: str, by: User
+) -> Feedback:
     """Record what the organisation thinks of a candidate. "Not interested" takes the candidate
     off all of the organisation's lists at once; the next recompute fills the gap."""
     require(by, "matching.give_feedback", organisation)
@@ -440,6 +450,6 @@ def feedback_set(*, organisation: Any, candidate: Any, kind: str, by: User) -> F
 
 
 @transaction.atomic
-def feedback_clear(*, organisation: Any, candidate: Any, by: User) -> None:
+def feedback_clear(*, organisation: Organisation, candidate: Organisation, by: User) -> None:
     require(by, "matching.give_feedback", organisation)
     Feedback.objects.filter(organisation=organisation, candidate=candidate).delete()

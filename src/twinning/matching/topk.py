@@ -40,16 +40,48 @@ def select(
         return idx, val
     if floor is None:
         floor = _floor_of_top(values, kk)
-    r, c = np.nonzero(values >= floor[:, None])
-    v, p = values[r, c], position_of(r, c)
+    r, c = nonzero(values >= floor[:, None])
+    return _ranked(idx, val, kk, r, position_of(r, c), values[r, c])
+
+
+def nonzero(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.nonzero of a 2-d mask, through the flat positions (several times faster for sparse
+    masks)."""
+    rows, cols = np.divmod(np.flatnonzero(mask), mask.shape[1])
+    return rows, cols
+
+
+def _ranked(
+    idx: np.ndarray, val: np.ndarray, k: int, r: np.ndarray, p: np.ndarray, v: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fill idx/val (rows x k) with the best k of the entries (row r, position p, score v)."""
     order = np.lexsort((-order_keys(v, p), r))
     r, p, v = r[order], p[order], v[order]
     rank = np.arange(len(r)) - np.searchsorted(r, r)
-    keep = rank < kk
+    keep = rank < k
     idx[r[keep], rank[keep]] = p[keep]
     val[r[keep], rank[keep]] = v[keep]
     idx[~np.isfinite(val)] = -1
     return idx, val
+
+
+def top_k_columns(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Best k rows per column, as `top_k(scores.T)` gives them, without transposing: the chunk
+    maxima are taken down the columns and positions are row numbers."""
+    height, width = scores.shape
+    idx, val = empty(width, k)
+    kk = min(k, height)
+    if kk == 0 or width == 0:
+        return idx, val
+    step = max(1, height // (4 * kk))
+    whole = height // step * step
+    # Maxima of chunks of rows: a reduction over the middle axis runs along contiguous rows.
+    maxima = scores[:whole].reshape(-1, step, width).max(axis=1)
+    if whole < height:
+        maxima = np.vstack([maxima, scores[whole:].max(axis=0)])
+    floor = np.partition(maxima, maxima.shape[0] - kk, axis=0)[maxima.shape[0] - kk]
+    p, r = nonzero(scores >= floor)
+    return _ranked(idx, val, kk, r, p, scores[p, r])
 
 
 def _floor_of_top(values: np.ndarray, k: int) -> np.ndarray:
@@ -84,6 +116,35 @@ def merge(
     if short.any():
         floor[short] = _floor_of_top(values[short], k)
     return select(values, k, position_of, floor)
+
+
+def merge_entries(
+    best_idx: np.ndarray,
+    best_val: np.ndarray,
+    rows: np.ndarray,
+    positions: np.ndarray,
+    values: np.ndarray,
+) -> None:
+    """Running top-k per row merged, in place, with a few new entries (row, candidate position,
+    score): only the rows that got entries are re-selected."""
+    if len(rows) == 0:
+        return
+    touched = np.unique(rows)
+    k = best_idx.shape[1]
+    r = np.concatenate([np.repeat(np.arange(len(touched)), k), np.searchsorted(touched, rows)])
+    p = np.concatenate([best_idx[touched].ravel(), positions])
+    v = np.concatenate([best_val[touched].ravel(), values.astype(np.float32)])
+    order = np.lexsort((-order_keys(v, p), r))
+    r, p, v = r[order], p[order], v[order]
+    rank = np.arange(len(r)) - np.searchsorted(r, r)
+    keep = rank < k
+    best_idx[touched[r[keep]], rank[keep]] = p[keep]
+    best_val[touched[r[keep]], rank[keep]] = v[keep]
+    gone = ~np.isfinite(best_val[touched])
+    if gone.any():
+        idx = best_idx[touched]
+        idx[gone] = -1
+        best_idx[touched] = idx
 
 
 def sort_rows(idx: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

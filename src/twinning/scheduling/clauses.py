@@ -283,12 +283,14 @@ class ClauseModel:
         time_limit: float,
         workers: int,
         seed: int,
+        solver: cp_model.CpSolver | None = None,
     ) -> Answer:
-        """A schedule with at most ``cap`` breaks (any schedule when ``cap`` is None)."""
+        """A schedule with at most ``cap`` breaks (any schedule when ``cap`` is None).
+        ``solver``: the one to use, so that another thread can stop its search."""
         model = self.model.clone()
         if cap is not None:
             at_most(model, [lit for lits in self.at_least for lit in lits], cap)
-        solver = cp_model.CpSolver()
+        solver = solver or cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = max(time_limit, 0.01)
         params.num_workers = workers

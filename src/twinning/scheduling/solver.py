@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from twinning.scheduling import lns, placement
 from twinning.scheduling.blocks import block_starts
+from twinning.scheduling.bounds import Bounder, lagrangian_bound
 from twinning.scheduling.clauses import Answer, ClauseModel
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
@@ -62,6 +63,26 @@ class _Prepared:
         ]
 
 
+@dataclasses.dataclass(frozen=True)
+class Search:
+    """What every search of one ``solve`` is given: when to stop (a ``time.perf_counter``
+    instant), how many CP-SAT workers, which seed. Passed through whole, never as a tuple."""
+
+    deadline: float
+    workers: int
+    seed: int
+
+    @classmethod
+    def within(cls, seconds: float, *, workers: int, seed: int) -> Search:
+        return cls(time.perf_counter() + seconds, workers, seed)
+
+    def left(self) -> float:
+        return _left(self.deadline)
+
+    def until(self, deadline: float) -> Search:
+        return dataclasses.replace(self, deadline=deadline)
+
+
 def solve(
     problem: Problem,
     *,
@@ -80,6 +101,7 @@ def solve(
         return _finish(Result(Status.INFEASIBLE, reason="; ".join(reasons)), started)
     # Reading the answer back and seating it takes a moment after the last search.
     deadline = started + time_limit - min(2.0, 0.02 * time_limit)
+    search = Search(deadline, workers, seed)
     if stability:
         run = _Run(problem, prepared, stability=stability)
         run.solve(_left(deadline), workers, seed)
@@ -97,13 +119,11 @@ def solve(
         whole = problem.require_all or len(placed.slot_of) == len(problem.meetings)
         share = EVERY_SHARE if len(problem.meetings) > SMALL else SMALL_EVERY_SHARE
         until = deadline if whole else time.perf_counter() + share * _left(deadline)
-        every = _every_meeting(problem, complete, placed, until, workers, seed)
+        every = _every_meeting(problem, complete, placed, search.until(until))
     if every.status in FOUND or problem.require_all:
         every.all_fit = True if every.status in FOUND else _all_fit(every)
         return _finish(every, started)
-    return _finish(
-        _most_meetings(problem, prepared, every, placed, deadline, workers, seed), started
-    )
+    return _finish(_most_meetings(problem, prepared, every, placed, search), started)
 
 
 # Share of the time the search for a schedule of every meeting gets when the ejection chain
@@ -144,24 +164,34 @@ def _every_meeting(
     problem: Problem,
     prepared: _Prepared,
     placed: _Solution,
-    deadline: float,
-    workers: int,
-    seed: int,
+    search: Search,
 ) -> Result:
     """The schedule of every meeting with the fewest breaks (``prepared.mandatory`` holds
     them all): a schedule, or infeasible with the reason, or unknown."""
     n = len(problem.meetings)
     start = placed if len(placed.slot_of) == n else None
     if start is not None and n > SMALL:
-        start = _compact(problem, prepared, start, deadline)
+        start = _compact(problem, prepared, start, search.deadline)
     if start is not None and n > SMALL and lns.applies(problem):
-        return _improve_locally(problem, prepared, start, deadline, seed)
+        return _improve_locally(problem, prepared, start, search.deadline, search.seed)
     if n <= SMALL:
         # The benchmark's days: the climb finds its own schedules.
-        return _descend(problem, prepared, None, 0, deadline, workers, seed)
+        return _descend(problem, prepared, None, 0, search)
     if start is None:
-        start = _placement(problem, prepared, deadline, workers, seed)
-    return _descend(problem, prepared, start, 0, deadline, workers, seed)
+        start = _placement(problem, prepared, search)
+    # The climb starts from the relaxation's bound (``bounds.py``), not from zero.
+    relaxed = lagrangian_bound(
+        problem,
+        prepared.index,
+        prepared.domains,
+        deadline=time.perf_counter() + RELAXATION_SHARE * search.left(),
+        upper=start.breaks if start is not None else None,
+    )
+    return _descend(problem, prepared, start, relaxed, search)
+
+
+# Share of the time the relaxation gets before the climb on a large day with hosted tables.
+RELAXATION_SHARE = 0.1
 
 
 def _compact(
@@ -209,17 +239,15 @@ def _most_meetings(
     prepared: _Prepared,
     every: Result,
     placed: _Solution,
-    deadline: float,
-    workers: int,
-    seed: int,
+    search: Search,
 ) -> Result:
     """Not every meeting fits (or no schedule of all was found): keep the most, by priority,
     and say why the others are left out."""
     fair = _fair(problem, prepared, placed)
     # An unfair placement is no use as a hint under a fairness limit: the greedy one is.
     run = _Run(problem, prepared, start=placed.slot_of if fair else None)
-    run.solve(max(_left(deadline), 1.0), workers, seed)
-    result = _conclude(problem, prepared, run, max(_left(deadline), 1.0), workers)
+    run.solve(max(search.left(), 1.0), search.workers, search.seed)
+    result = _conclude(problem, prepared, run, max(search.left(), 1.0), search.workers)
     if result.status is Status.UNKNOWN and fair:
         # No search finished: the ejection chain's placement still keeps every hard rule.
         result = _result(problem, prepared, placed, Status.FEASIBLE, bound=0)
@@ -232,14 +260,12 @@ def _most_meetings(
     return result
 
 
-def _placement(
-    problem: Problem, prepared: _Prepared, deadline: float, workers: int, seed: int
-) -> _Solution | None:
+def _placement(problem: Problem, prepared: _Prepared, search: Search) -> _Solution | None:
     """On a large day, a schedule that merely places every meeting, to start the search from."""
     if len(problem.meetings) <= LARGE:
         return None
     run = _Run(problem, prepared, placement_only=True)
-    if run.solve(_left(deadline) / 2, workers, seed, first=True) in (
+    if run.solve(search.left() / 2, search.workers, search.seed, first=True) in (
         Status.INFEASIBLE,
         Status.UNKNOWN,
     ):
@@ -265,9 +291,7 @@ def _descend(
     prepared: _Prepared,
     best: _Solution | None,
     lower: int,
-    deadline: float,
-    workers: int,
-    seed: int,
+    search: Search,
 ) -> Result:
     """Every meeting must be placed: prove the fewest breaks by climbing from the bound.
 
@@ -281,18 +305,20 @@ def _descend(
     """
     lower = max(lower, sum(prepared.forced_breaks()))
     # Kept back to improve the schedule if the bound cannot be raised to meet it in time.
-    reserve = (deadline - time.perf_counter()) * RESERVE
+    reserve = (search.deadline - time.perf_counter()) * RESERVE
     margin = _build_seconds(prepared)
     clauses = ClauseModel(problem, prepared.index, prepared.domains, prepared.forced_breaks())
     refuted = 0  # in a row
     bisecting = False
-    while (best is None or lower < best.breaks) and _left(deadline) - reserve > margin:
+    while (best is None or lower < best.breaks) and search.left() - reserve > margin:
         cap = _next_cap(lower, best, refuted, bisecting)
-        budget = _left(deadline) - reserve
+        budget = search.left() - reserve
         # Without a schedule in hand, keep time to find one and improve it: a day too big
         # to climb then still gets a schedule. (Keeping 30% back, with CP-SAT's default
         # workers, cut ticf-13crafb's last question short in two benchmark runs of three.)
-        answer = clauses.ask(cap, budget if best else FIRST_SHARE * budget, workers, seed)
+        answer = clauses.ask(
+            cap, budget if best else FIRST_SHARE * budget, search.workers, search.seed
+        )
         if answer.status == "found":
             best, bisecting = _answered(problem, prepared, answer), True
             continue
@@ -303,15 +329,15 @@ def _descend(
             # and the linear model finds one fastest (its presolve refutes most impossible
             # days at once).
             first = _Run(problem, prepared)
-            if first.solve(_left(deadline), workers, seed, first=True) not in FOUND:
-                return _conclude(problem, prepared, first, max(_left(deadline), 1.0), workers)
+            if first.solve(search.left(), search.workers, search.seed, first=True) not in FOUND:
+                return _conclude(problem, prepared, first, max(search.left(), 1.0), search.workers)
             best = first.solution()
         if answer.status == "open":
             break
     if best is None:
         return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
-    if lower < best.breaks and _left(deadline) > margin:
-        best, lower = _narrow(problem, prepared, best, lower, _left(deadline), workers, seed)
+    if lower < best.breaks and search.left() > margin:
+        best, lower = _narrow(problem, prepared, best, lower, search)
     status = Status.OPTIMAL if lower >= best.breaks else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=min(lower, best.breaks))
 
@@ -354,14 +380,48 @@ def _improve_locally(
     ids = {i.id: n for n, i in enumerate(problem.interpreters)}
     serving = {m: ids[i] for m, i in placed.interpreter_of.items()}
     search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of, serving)
+    # The search proves nothing about the whole day; the bound is proven beside it, on the
+    # core the search leaves idle (``bounds.py``: the relaxation over the slots, then, on days
+    # small enough to build it, refutations by the model of clauses).
+    bounder = _bounder(problem, prepared, deadline, placed.breaks, seed)
+    bounder.start()
     slot_of = search.run(deadline, 0, seed)
+    bounder.stop()
+    bounder.join()
     breaks = sum(search.breaks())
     names = {m: problem.interpreters[i].id for m, i in search.interpreter_of.items()}
     best = _Solution(slot_of, names, breaks, breaks)
-    # The search proves nothing about the whole day: the bound is who cannot avoid a break.
-    bound = min(breaks, sum(prepared.forced_breaks()))
+    bound = min(breaks, max(bounder.lower, sum(prepared.forced_breaks())))
     status = Status.OPTIMAL if breaks == bound else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=bound)
+
+
+def _bounder(
+    problem: Problem, prepared: _Prepared, deadline: float, upper: int, seed: int
+) -> Bounder:
+    """The thread that proves a lower bound on a day of every meeting, while the search runs."""
+
+    def clauses() -> ClauseModel | None:
+        if len(problem.meetings) > CLAUSE_BOUND_MEETINGS:
+            return None  # its build alone would take much of the time
+        return ClauseModel(problem, prepared.index, prepared.domains, prepared.forced_breaks())
+
+    return Bounder(
+        problem,
+        prepared.index,
+        prepared.domains,
+        deadline=deadline,
+        upper=upper,
+        start=sum(prepared.forced_breaks()),
+        clauses=clauses,
+        seed=seed,
+    )
+
+
+# Meetings up to which the bound also asks the model of clauses (about 4 s to build at 500
+# meetings, 7 s at 900, unloaded). Its build cannot be interrupted and holds the interpreter
+# lock: at 1,000 meetings and a load of 13 the days ran 72-74 s of 60, with more breaks.
+CLAUSE_BOUND_MEETINGS = 600
 
 
 def _narrow(
@@ -369,12 +429,11 @@ def _narrow(
     prepared: _Prepared,
     best: _Solution,
     lower: int,
-    budget: float,
-    workers: int,
-    seed: int,
+    search: Search,
 ) -> tuple[_Solution, int]:
-    """Optimise freely for a while, hinted with the best schedule and above the known bound."""
-    _, found, bound = _minimise_breaks(problem, prepared, best, lower, (budget, workers, seed))
+    """Optimise freely until ``search``'s deadline, hinted with the best schedule and above
+    the known bound."""
+    _, found, bound = _minimise_breaks(problem, prepared, best, lower, search)
     if found is not None:
         best = min(best, found, key=lambda solution: solution.breaks)
         lower = max(lower, bound)
@@ -386,15 +445,14 @@ def _minimise_breaks(
     prepared: _Prepared,
     hint: _Solution | None,
     lower: int,
-    search: tuple[float, int, int],
+    search: Search,
 ) -> tuple[Status, _Solution | None, int]:
     """A narrowing run: minimise the breaks from ``hint``, above the proven bound ``lower``,
-    for ``search`` = (seconds, workers, seed). Answers the status, the best schedule found
-    (None if none) and the bound the run proved."""
-    budget, workers, seed = search
+    until ``search``'s deadline. Answers the status, the best schedule found (None if none)
+    and the bound the run proved."""
     run = _Run(problem, prepared, hint=hint, narrowing=True)
     run.built.model.add(sum(run.built.vars.breaks) >= lower)
-    status = run.solve(budget, workers, seed)
+    status = run.solve(search.left(), search.workers, search.seed)
     found = run.solution() if status in (Status.OPTIMAL, Status.FEASIBLE) else None
     return status, found, math.ceil(run.solver.best_objective_bound - 1e-6)
 

@@ -139,6 +139,15 @@ def booths_of(*, fair: JobFair) -> QuerySet[Booth]:
     )
 
 
+def booth_organisation_choices(*, fair: JobFair) -> list[tuple[int, str]]:
+    """The programme's organisations that have no booth at the fair yet, as form choices."""
+    from twinning.organisations.selectors import organisations_for_matching
+
+    taken = set(fair.booths.values_list("organisation_id", flat=True))
+    organisations = organisations_for_matching(programme_id=fair.event.programme_id)
+    return [(o.pk, o.display_name) for o in organisations if o.pk not in taken]
+
+
 def booth_get(*, fair: JobFair, pk: int) -> Booth | None:
     return fair.booths.select_related("organisation", "fair__event").filter(pk=pk).first()
 

@@ -25,7 +25,8 @@ def _item(session: Session, cancelled: bool, person: Person) -> CalendarItem:
     )  # fmt: skip
     return CalendarItem(
         uid=f"visit-session-{session.uid}",
-        sequence=session.sequence + (1 if cancelled and session.status != "cancelled" else 0),
+        sequence=session.sequence
+        + (1 if cancelled and session.status != Session.Status.CANCELLED else 0),
         changed_at=session.updated_at,
         summary=session.title,
         starts_at=session.starts_at,

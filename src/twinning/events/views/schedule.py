@@ -13,8 +13,8 @@ from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.pagination import page_of
 from twinning.events import selectors, selectors_brokerage, selectors_day, services
-from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm
-from twinning.events.models import Meeting, Registration
+from twinning.events.forms import AfterForm, MoveForm, PublishForm, RunForm, ScheduleFilterForm
+from twinning.events.models import Meeting, Registration, ScheduleRun
 from twinning.events.views.base import OperatorMixin
 
 # The grid is cut into pages of whole slots (a large day was 400 KB on one page): a slot counts
@@ -32,9 +32,17 @@ class ScheduleView(OperatorMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         event = self.event
         overview = selectors.schedule_overview(event=event)
+        choices = {"people": overview.people, "tables": overview.all_tables}
+        choose = ScheduleFilterForm(self.request.GET, **choices)
+        chosen = {"participant": None, "table": None}
+        if choose.is_valid():
+            chosen = {name: choose.cleaned_data[name] for name in chosen}
+            overview = overview.narrowed(**chosen)
         context = {
             "event": event,
             "overview": overview,
+            "filter_form": choose,
+            "filtered": any(value is not None for value in chosen.values()),
             "rows": page_of(self.request, overview.rows, weight=grid_weight(overview.tables)),
             "unplaced": page_of(self.request, overview.unplaced, param="unplaced"),
             "conflicts": list(
@@ -74,7 +82,9 @@ class RunProgressView(OperatorMixin, View):
             raise Http404
         context = {"event": self.event, "run": run}
         response = render(request, "events/partials/run_progress.html", context)
-        if run.status in ("done", "failed") and request.GET.get("was") in ("queued", "running"):
+        Status = ScheduleRun.Status
+        finished, working = (Status.DONE, Status.FAILED), (Status.QUEUED, Status.RUNNING)
+        if run.status in finished and request.GET.get("was") in working:
             response["HX-Refresh"] = "true"
         return response
 

@@ -25,6 +25,7 @@ from twinning.students.forms import (
     RankingForm,
     ShortlistForm,
 )
+from twinning.students.models import JobFair
 from twinning.students.passes import pass_svg
 from twinning.students.views.base import RuleMixin, found, service_errors, student_or_404
 
@@ -32,7 +33,7 @@ from twinning.students.views.base import RuleMixin, found, service_errors, stude
 class FairMixin:
     kwargs: dict[str, Any]
 
-    def fair(self) -> Any:
+    def fair(self) -> JobFair:
         if not hasattr(self, "_fair"):
             self._fair = found(selectors.fair_get(pk=self.kwargs["fair_pk"]))
         return self._fair
@@ -327,14 +328,6 @@ class FairCreateView(RuleMixin, FormView):
         return redirect("students:fair_manage", fair.pk)
 
 
-def _organisation_choices(fair: Any) -> list[tuple[int, str]]:
-    from twinning.organisations.selectors import organisations_for_matching
-
-    taken = {b.organisation_id for b in fair.booths.all()}
-    organisations = organisations_for_matching(programme_id=fair.event.programme_id)
-    return [(o.pk, o.display_name) for o in organisations if o.pk not in taken]
-
-
 class FairManageView(FairMixin, RuleMixin, TemplateView):
     permission_required = "students.manage_fair"
     template_name = "students/fair_manage.html"
@@ -344,7 +337,7 @@ class FairManageView(FairMixin, RuleMixin, TemplateView):
         return super().get_context_data(
             fair=fair,
             booths=selectors.booths_of(fair=fair),
-            booth_form=BoothAddForm(organisations=_organisation_choices(fair)),
+            booth_form=BoothAddForm(organisations=selectors.booth_organisation_choices(fair=fair)),
             counts=selectors.fair_counts(fair=fair),
             interviews=selectors.fair_interviews(fair=fair)[:500],
             summary=self.request.session.pop(f"fair-{fair.pk}-summary", None),
@@ -382,7 +375,9 @@ class FairActionView(FairMixin, RuleMixin, View):
         return redirect("students:fair_manage", fair_pk)
 
     def _add_booth(self, request: HttpRequest, fair: Any) -> None:
-        form = BoothAddForm(request.POST, organisations=_organisation_choices(fair))
+        form = BoothAddForm(
+            request.POST, organisations=selectors.booth_organisation_choices(fair=fair)
+        )
         if not form.is_valid():
             messages.error(request, _("Choose an employer and 1 to 20 interviewers."))
             return

@@ -1,16 +1,18 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from twinning.core.site import SiteUrlCommand
 from twinning.students import selectors, services
 
 
-class Command(BaseCommand):
+class Command(SiteUrlCommand):
     help = "Allocate a job fair's interviews (published and locked ones stay) and print a summary."
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        super().add_arguments(parser)
         parser.add_argument("fair", type=int)
         parser.add_argument("--time-limit", type=float, default=60)
 
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+    def handle_with_site(self, *args, **options):  # type: ignore[no-untyped-def]
         fair = selectors.fair_get(pk=options["fair"])
         if fair is None:
             raise CommandError("No such fair.")
