@@ -26,9 +26,10 @@ def _expired_fairs(today: dt.date, days: int) -> list[JobFair]:
 def fair_data_delete_due(
     *, today: dt.date | None = None, days: int | None = None
 ) -> dict[str, int]:
-    """For every fair that ended more than `days` ago (`RETENTION["cv_days_after_fair"]`): delete its
-    registrations, preferences, shortlists, interviews and notes, and the CVs of students who
-    took part and have no later fair; the fair itself stays as a record that it happened."""
+    """For every fair that ended more than `days` ago (`RETENTION["cv_days_after_fair"]`):
+    delete its registrations, preferences, shortlists, interviews and notes, and the CVs of
+    students who took part and have no later fair; the fair itself stays as a record that it
+    happened."""
     today = today or timezone.localdate()
     days = settings.RETENTION["cv_days_after_fair"] if days is None else days
     fairs = _expired_fairs(today, days)
