@@ -163,12 +163,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Sign-in throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords for one address from one
 # client IP lock that pair out for AXES_COOLOFF_MINUTES, the right password included; another
-# account or another IP is unaffected. The same limit counts password-reset requests and the
-# password asked when an API token is made. Unlock early: admin "Access attempts", or
+# account or another IP is unaffected. AXES_USERNAME_FAILURE_LIMIT wrong passwords for one
+# address from any number of IPs lock the address out everywhere (guessing spread over many
+# machines). The same limits count password-reset requests and every password typed again to
+# confirm an act (an API token, deleting the account). Unlock early: admin "Access attempts", or
 # `manage.py axes_reset_username <address>` (docs/security.md).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# In this order: twinning.core.lockout.PasswordAttemptsHandler holds each to its own limit.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "twinning.core.lockout.attempt_username"
 AXES_LOCKOUT_CALLABLE = "twinning.core.lockout.lockout_response"

@@ -177,3 +177,58 @@ def test_token_page_locks_out_after_wrong_passwords(client, user):
     assert client.post(create, {"name": "x", "password": "wrong"}).status_code == 429
     assert client.post(create, {"name": "x", "password": PASSWORD}).status_code == 429
     assert not ApiToken.objects.exists()
+
+
+def delete_account(client: Client, password: str):  # type: ignore[no-untyped-def]
+    """Post the deletion form as the page renders it."""
+    url = reverse("core:account_delete")
+    form = html_forms.find(client.get(url).content.decode(), action="")
+    return client.post(url, form.submission(password=password, confirm="on"))
+
+
+def test_the_deletion_password_is_throttled_like_the_sign_in(client, user):
+    client.force_login(user)
+    answers = [delete_account(client, "wrong-guess").status_code for _ in range(LIMIT)]
+    assert answers == [200] * (LIMIT - 1) + [429]
+    assert delete_account(client, PASSWORD).status_code == 429
+    assert type(user).objects.filter(pk=user.pk).exists()
+    # Guessing here locks the sign-in too: it is the same password.
+    assert sign_in(Client(), LOGIN, user.email, PASSWORD).status_code == 429
+    cool_off_passes()
+    assert delete_account(client, PASSWORD).status_code == 302
+    assert not type(user).objects.filter(pk=user.pk).exists()
+
+
+def test_the_api_deletion_password_is_throttled_too(client, user):
+    headers = bearer(user)
+    wrong = {"password": "wrong-guess", "confirm": True}
+    answers = [send(client, "POST", "/api/me/delete", wrong, headers) for _ in range(LIMIT)]
+    assert [a.status_code for a in answers] == [400] * (LIMIT - 1) + [429]
+    right = send(client, "POST", "/api/me/delete", {**wrong, "password": PASSWORD}, headers)
+    assert right.status_code == 429
+    assert type(user).objects.filter(pk=user.pk).exists()
+
+
+def from_address(number: int) -> Client:
+    return Client(REMOTE_ADDR=f"198.51.100.{number}")
+
+
+def test_guesses_spread_over_many_clients_lock_the_address_everywhere(client, user):
+    limit = settings.AXES_USERNAME_FAILURE_LIMIT
+    assert limit == 20 and limit > LIMIT
+    # One guess from each of limit - 1 machines: no pair is near its limit, the address is not.
+    for number in range(1, limit):
+        assert sign_in(from_address(number), LOGIN, user.email, "wrong-guess").status_code == 200
+    assert sign_in(from_address(200), LOGIN, user.email, PASSWORD).status_code == 302
+    client.post(reverse("core:logout"))  # a success clears the count, as for one client
+    for number in range(1, limit):
+        sign_in(from_address(number), LOGIN, user.email, "wrong-guess")
+    last = sign_in(from_address(limit), LOGIN, user.email, "wrong-guess")
+    assert last.status_code == 429
+    owner = from_address(201)
+    assert sign_in(owner, LOGIN, user.email, PASSWORD).status_code == 429
+    assert not signed_in(owner)
+    # Other accounts are not affected; the cool-off opens the address again.
+    assert sign_in(owner, LOGIN, UserFactory().email, PASSWORD).status_code == 302
+    cool_off_passes()
+    assert sign_in(from_address(202), LOGIN, user.email, PASSWORD).status_code == 302

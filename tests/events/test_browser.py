@@ -9,8 +9,9 @@ from playwright.sync_api import Page, expect
 
 from tests.events.factories import accepted_meeting, participant
 from tests.factories import MembershipFactory, OperatorFactory, OrganisationFactory, region
+from twinning.core.models import AuditEntry
 from twinning.events import services
-from twinning.events.models import Event, Meeting
+from twinning.events.models import BrokerageRules, Event, Meeting, MeetingRequest
 
 # serialized_rollback: the live server needs real commits; the flush after the test would
 # otherwise also empty the regions and sectors loaded by the data migration.
@@ -193,3 +194,44 @@ def test_a_wide_schedule_grid_scrolls_inside_its_box(page: Page, operator, day):
     )
     assert grid_width > window_width
     assert page_width <= window_width
+
+
+def _sign_in_in_russian(page: Page, user) -> None:  # type: ignore[no-untyped-def]
+    user.language = "ru"
+    user.save()
+    page.context.clear_cookies()
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("button", name="Выйти")).to_be_visible()
+
+
+def test_a_cap_set_on_the_rules_page_refuses_a_request_in_russian(page: Page, event, operator):
+    """The operator sets the programme's cap through its rules page; a participant who already
+    has a meeting asks for another and is told, in Russian, which rule refused it."""
+    leeds = participant(event, name="Lucy Leeds")
+    almaty = participant(event, organisation=OrganisationFactory(region=region("almaty-city")))
+    kostanay = participant(
+        event, name="Kairat", organisation=OrganisationFactory(region=region("kostanay"))
+    )
+    accepted_meeting(leeds, almaty)
+    _sign_in_in_russian(page, operator)
+    page.goto(f"/events/programme/{event.programme.slug}/rules/")
+    page.locator("#id_meeting_cap").fill("1")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.get_by_text("Правила биржи контактов сохранены.")).to_be_visible()
+    rules = BrokerageRules.objects.get(programme=event.programme)
+    assert rules.meeting_cap == 1
+    assert AuditEntry.objects.filter(action="brokerage_rules.set").count() == 1
+
+    _sign_in_in_russian(page, leeds.user)
+    page.goto(f"/events/{event.slug}/participants/")
+    page.get_by_test_id(f"request-{kostanay.pk}").click()
+    expect(
+        page.get_by_text(
+            "Отклонено ограничением программы: не более 1 встречи на организацию на всех её "
+            f"мероприятиях; у {leeds.organisation_name} уже 1."
+        )
+    ).to_be_visible()
+    assert not MeetingRequest.objects.filter(recipient=kostanay).exists()

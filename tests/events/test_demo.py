@@ -7,8 +7,9 @@ from tests.events.factories import EventFactory
 from tests.factories import MembershipFactory, OrganisationFactory, region
 from twinning.demo.plan import DemoPlan, Login
 from twinning.demo.steps.base import DemoContext
-from twinning.events.demo import SLUG, Size, brokerage_day, load
+from twinning.events.demo import MEETING_CAP, MET_BEFORE, SLUG, Size, brokerage_day, load
 from twinning.events.models import Meeting, MeetingRequest, Precedence, Registration
+from twinning.events.selectors_brokerage import rules_in_force
 
 pytestmark = pytest.mark.integration
 
@@ -28,8 +29,9 @@ def context(programme, operator):
         organisation = OrganisationFactory(
             programme=programme, region=where, working_languages="en,ru"
         )
-        context.organisations[f"org-{n}"] = organisation
-        context.owners[f"org-{n}"] = MembershipFactory(organisation=organisation).user
+        key = {0: "kostanay-meat", 1: "aire-valley"}.get(n, f"org-{n}")
+        context.organisations[key] = organisation
+        context.owners[key] = MembershipFactory(organisation=organisation).user
     return context
 
 
@@ -53,6 +55,21 @@ def test_small_brokerage_day_is_scheduled_and_published(context):
     )
     assert len(orders) == 2
     assert all(p.earlier.slot.number < p.later.slot.number for p in orders)
+    # The rules: a cap across the programme, only the two sides meet at this day; every
+    # demo request kept them.
+    rules = rules_in_force(event=event)
+    assert (rules.meeting_cap, rules.pairing) == (MEETING_CAP, "cross_side")
+    assert not any(
+        m.request.requester.organisation.side_id == m.request.recipient.organisation.side_id
+        for m in event.meetings.select_related(
+            "request__requester__organisation", "request__recipient__organisation"
+        )
+    )
+    # The pair that meets at the earlier mission day has a meeting here, so the flag shows.
+    met = {context.organisations[key].pk for key in MET_BEFORE}
+    assert event.meetings.filter(
+        request__requester__organisation__in=met, request__recipient__organisation__in=met
+    ).exists()
 
 
 def test_the_demo_step_leaves_an_existing_day_alone(context):

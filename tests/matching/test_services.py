@@ -162,3 +162,34 @@ def test_background_recompute_reports_progress_through_the_job(scenario, setting
     assert job.percent == 100
     assert job.result["organisations"] == 6
     assert Recommendation.objects.filter(programme=scenario.programme).exists()
+
+
+def test_full_recompute_queries_do_not_grow_with_the_organisations(scenario):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.matching.scenario import organisation, warm_embedding_cache
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            services.recompute_full(programme=scenario.programme)
+        return len(captured.captured_queries)
+
+    few = queries()
+    rows = Recommendation.objects.filter(programme=scenario.programme).count()
+    for n in range(3):  # same texts as the scenario's, so no embedding is needed
+        organisation(
+            scenario.programme, f"more-film-{n}", "bradford", ["59.11"], "en",
+            scenario.bradford_film.description,
+        )  # fmt: skip
+        organisation(
+            scenario.programme, f"more-soft-{n}", "astana", ["62.01"], "ru,en",
+            scenario.astana_soft.description,
+        )  # fmt: skip
+    warm_embedding_cache(scenario.programme)
+    assert Recommendation.objects.filter(programme=scenario.programme).count() < 100  # one batch
+    many = queries()
+    assert Recommendation.objects.filter(programme=scenario.programme).count() > rows
+    # Reading profiles, vectors, feedback and rules, the delete, the insert batch and the run:
+    # the same count whatever the number of organisations (rows go in batches, not one by one).
+    assert few == many == 12

@@ -5,6 +5,7 @@ Run on SQLite and on PostgreSQL (full-text search there): the same answers on bo
 
 import pytest
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -107,3 +108,24 @@ def test_a_search_costs_a_fixed_number_of_queries(client, directory):
     # The ids with the words, the candidates' texts, and (once) their vectors.
     assert len(first.captured_queries) == len(second.captured_queries)
     assert len(first.captured_queries) <= len(plain.captured_queries) + 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a stored tsvector is PostgreSQL's")
+def test_postgresql_searches_the_stored_vector_which_is_the_computed_one(directory):
+    from twinning.organisations.models import Opportunity
+
+    late = directory["konina"]
+    late.title = "Ёлочные игрушки"
+    late.search_text = opportunity_search_text(late)
+    late.save(update_fields=["title", "search_text"])
+    table = Opportunity._meta.db_table
+    rows = Opportunity.objects.annotate(
+        computed=search.pg_vector("title", "search_text"),
+        stored=RawSQL(f'"{table}"."search_vector"', []),  # noqa: S611
+    ).values_list("computed", "stored")
+    assert rows and all(computed == stored for computed, stored in rows)
+    with CaptureQueriesContext(connection) as queries:
+        assert found(directory, "елочные")[0] == "konina"
+    with_words = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+    assert len(with_words) == 1
+    assert "search_vector" in with_words[0] and "to_tsvector" not in with_words[0]

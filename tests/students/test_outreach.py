@@ -4,11 +4,12 @@ unsubscribe; welfare checks with one-click answers and the who-answered page; re
 
 import datetime as dt
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from tests.events.factories import EventFactory
@@ -116,16 +117,25 @@ def test_welfare_check_one_click_answers_and_who_answered(
 def test_retention_deletes_cvs_and_fair_data_after_the_configured_time(
     fair, aida_at_fair, aida, settings
 ):
+    """Through the one retention command, which runs every kind; no command of its own."""
     path = Path(aida.cv.path)
     fair.event.starts_on = fair.event.ends_on = timezone.localdate() - dt.timedelta(days=40)
     fair.event.save()
-    settings.STUDENTS_RETENTION_DAYS = 60
-    call_command("delete_fair_data")
+    settings.RETENTION = {**settings.RETENTION, "cv_days_after_fair": 60}
+    call_command("enforce_retention", stdout=StringIO())
     assert FairRegistration.objects.filter(fair=fair).exists() and path.exists()
-    settings.STUDENTS_RETENTION_DAYS = 30
-    call_command("delete_fair_data")
+    settings.RETENTION = {**settings.RETENTION, "cv_days_after_fair": 30}
+    out = StringIO()
+    call_command("enforce_retention", stdout=out)
+    assert f"job fair #{fair.pk}" in out.getvalue()
     assert not FairRegistration.objects.filter(fair=fair).exists()
     assert not path.exists()
     aida.refresh_from_db()
     assert not aida.cv and not aida.consents.filter(purpose="fair_cv").exists()
     assert aida.consents.filter(purpose="embassy_contact").exists()
+
+
+def test_fair_data_has_one_retention_mechanism():
+    """The old `delete_fair_data` command duplicated `enforce_retention`'s students kind."""
+    with pytest.raises(CommandError):
+        call_command("delete_fair_data")

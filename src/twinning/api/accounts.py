@@ -174,15 +174,16 @@ class ConsentOut(Schema):
 
 @router.post(
     "/me/delete",
-    response={200: ReceiptOut, 400: FieldErrors, 403: Error},
+    response={200: ReceiptOut, 400: FieldErrors, 403: Error, 429: Error},
     openapi_extra=pages("core:account_delete", "core:deletion_receipt"),
 )
 def delete(request: HttpRequest, payload: DeleteIn) -> Any:
     """Delete my account and personal data: my password and `confirm: true`, as on the page.
-    Refused (400) while I am the only owner of an organisation. Answers with the receipt (its
+    Refused (400) while I am the only owner of an organisation; too many wrong passwords lock
+    this and the sign-in out for a while (429), as for tokens. Answers with the receipt (its
     reference, the time, and what was deleted, by kind), which names nobody."""
     require(request, OWN_ACCOUNT)
-    cleaned(AccountDeleteForm, payload, user=request.user)
+    cleaned(AccountDeleteForm, payload, request=request, user=request.user)
     return services.user_delete(user=request.user)
 
 

@@ -205,6 +205,17 @@ class AccountForm(StyledFormMixin, forms.Form):
     )
 
 
+def confirmed_password(request: HttpRequest | None, user: User | None, password: str) -> str:
+    """A password typed again to confirm an act (a token, deleting the account), checked by
+    `authenticate()` and so counted by the sign-in lockout: too many wrong ones lock this and the
+    sign-in out alike (the lockout middleware answers 429), and the right one is refused while
+    locked. Never `user.check_password()`, which nothing counts."""
+    email = user.email if user is not None else ""
+    if authenticate(request, username=email, password=password) is None:
+        raise ValidationError(_("This password is not correct."))
+    return password
+
+
 class ApiTokenForm(StyledFormMixin, forms.Form):
     """A token is a password that does not expire: making one asks for the account's password,
     checked by `authenticate()` so that wrong guesses count towards the sign-in lockout."""
@@ -232,11 +243,7 @@ class ApiTokenForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        email = self.user.email if self.user is not None else ""
-        if authenticate(self.request, username=email, password=password) is None:
-            raise ValidationError(_("This password is not correct."))
-        return password
+        return confirmed_password(self.request, self.user, self.cleaned_data["password"])
 
 
 class AccountDeleteForm(StyledFormMixin, forms.Form):
@@ -250,15 +257,12 @@ class AccountDeleteForm(StyledFormMixin, forms.Form):
         label=_("I understand that my account and my personal data will be deleted for good.")
     )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        self.user = user
+    def __init__(self, *args: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
+        self.request, self.user = request, user
         super().__init__(*args, **kwargs)
 
     def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError(_("This password is not correct."))
-        return password
+        return confirmed_password(self.request, self.user, self.cleaned_data["password"])
 
 
 class ConsentChangeForm(forms.Form):

@@ -15,6 +15,7 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
 from django.conf import settings
+from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -39,8 +40,21 @@ class PasswordAttemptsBackend(AxesStandaloneBackend):
 
 
 class PasswordAttemptsHandler(AxesDatabaseHandler):
-    """Axes' database store, quiet about failures that have no request (an expired personal
-    link checked by a service): there is no client to lock out."""
+    """Axes' database store with two limits, and quiet about failures that have no request (an
+    expired personal link checked by a service): there is no client to lock out.
+
+    `AXES_LOCKOUT_PARAMETERS` counts one address from one IP, then one address from anywhere.
+    Axes compares the largest count with one limit; here the address-wide count is scaled so
+    that it reaches `AXES_FAILURE_LIMIT` exactly when it reaches `AXES_USERNAME_FAILURE_LIMIT`
+    (floor(n * L / U) >= L if and only if n >= U)."""
+
+    def get_failures(self, request: Any, credentials: dict[str, Any] | None = None) -> int:
+        pair, address = (
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        limit, address_limit = settings.AXES_FAILURE_LIMIT, settings.AXES_USERNAME_FAILURE_LIMIT
+        return max(pair, address * limit // address_limit)
 
     def user_login_failed(
         self, sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any

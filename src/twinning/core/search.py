@@ -23,6 +23,7 @@ from typing import Any
 import snowballstemmer
 from django.db import connection
 from django.db.models import Case, FloatField, QuerySet, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Lower, Replace
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
@@ -57,21 +58,27 @@ def _normalised(field: str) -> Any:
     return Replace(Lower(field), Value("ё"), Value("е"), output_field=TextField())
 
 
-def text_search(queryset: QuerySet[Any], *, query: str, title: str, text: str) -> QuerySet[Any]:
+def text_search(
+    queryset: QuerySet[Any], *, query: str, title: str, text: str, stored: str = ""
+) -> QuerySet[Any]:
     """The rows whose `text` field (which holds the title too) has every word of the query,
-    annotated with `search_rank` (higher is better). An empty query leaves the rows alone."""
+    annotated with `search_rank` (higher is better). An empty query leaves the rows alone.
+
+    `stored` names a PostgreSQL column of the queryset's table that holds `pg_vector(title, text)`
+    (generated and GIN-indexed, as the opportunities' `search_vector`): the search then reads the
+    index instead of computing every row's vector."""
     found = words(query)
     if not found:
         return queryset
     if connection.vendor == "postgresql":
-        return _postgresql(queryset, found, title=title, text=text)
+        return _postgresql(queryset, found, title=title, text=text, stored=stored)
     return _sqlite(queryset, found, title=title, text=text)
 
 
-def _postgresql(
-    queryset: QuerySet[Any], found: list[str], *, title: str, text: str
-) -> QuerySet[Any]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+def pg_vector(title: str, text: str) -> Any:
+    """The weighted tsvector of the title (A) and the text (B) in the three configurations; a
+    stored column must hold exactly this expression."""
+    from django.contrib.postgres.search import SearchVector
 
     vector = None
     for config in (*PG_CONFIGS, "simple"):
@@ -79,12 +86,27 @@ def _postgresql(
             _normalised(text), config=config, weight="B"
         )
         vector = part if vector is None else vector + part
+    return vector
+
+
+def _postgresql(
+    queryset: QuerySet[Any], found: list[str], *, title: str, text: str, stored: str
+) -> QuerySet[Any]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+
+    if stored:
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        column = f"{table}.{connection.ops.quote_name(stored)}"
+        vector = RawSQL(column, [], output_field=SearchVectorField())  # noqa: S611 - names only
+    else:
+        vector = pg_vector(title, text)
     search = None
     for word in found:
         either = SearchQuery(f"{word}:*", search_type="raw", config="simple")
         for config in PG_CONFIGS:
             either |= SearchQuery(word, search_type="plain", config=config)
         search = either if search is None else search & either
+    assert search is not None  # noqa: S101 - found has a word
     # ts_rank scores a row that has only some of the words too: match with @@ first.
     return queryset.annotate(search_vector=vector, search_rank=SearchRank(vector, search)).filter(
         search_vector=search

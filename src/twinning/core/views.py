@@ -335,7 +335,7 @@ class AccountDeleteView(PermissionRequiredMixin, FormView):
     form_class = AccountDeleteForm
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), "request": self.request, "user": self.request.user}
 
     def form_valid(self, form: AccountDeleteForm) -> HttpResponse:
         try:

@@ -1,6 +1,10 @@
 """Demo step: a Leeds–Almaty brokerage day, 120 participants and 500+ accepted meetings (a few
 asked for the morning or the afternoon, two must follow another), scheduled by the optimiser
-and published, built through the event services."""
+and published, built through the event services.
+
+The day has brokerage rules: the programme caps an organisation's meetings across its events,
+and this day lets only the two sides meet. Its first meeting is between the two organisations
+that later meet at the outcomes step's past mission day, so the "already met" flag shows here."""
 
 from __future__ import annotations
 
@@ -32,6 +36,11 @@ SESSION_WISHES = {
 }
 # How many participants want one of their meetings before another (the supplier before the bank).
 PRECEDENCES = 2
+# The programme's cap on an organisation's meetings across its events: above the day's own
+# limit, so it shows on the rules page without refusing any demo request.
+MEETING_CAP = 24
+# The pair that met at an earlier event of the programme (the outcomes step's mission day).
+MET_BEFORE = ("aire-valley", "kostanay-meat")
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,12 @@ def brokerage_day(context: DemoContext, size: Size) -> Event:
     """The whole day through the services: set-up, registrations, requests, schedule, version 1."""
     operator = context.operator
     event = _event(context, operator)
+    services.brokerage_rules_set(by=operator, programme=context.programme, meeting_cap=MEETING_CAP)
+    services.brokerage_rules_set(by=operator, event=event, pairing="cross_side")
     people = _register(context, event, size.per_side)
     context.report(f"  {sum(map(len, people.values()))} participants registered")
-    accepted = _meetings(people, size, random.Random(2026))  # noqa: S311 - demo data
+    first = _met_before_pair(context, people)
+    accepted = _meetings(people, size, random.Random(2026), first)  # noqa: S311 - demo data
     _precedences(accepted, operator)
     context.report(f"  {len(accepted)} meetings accepted; optimising for {size.solver_seconds} s …")
     run = services.schedule_run_now(event=event, by=operator, time_limit=size.solver_seconds)
@@ -150,14 +162,32 @@ def _register(context: DemoContext, event: Event, per_side: int) -> dict[str, li
     return people
 
 
+def _met_before_pair(
+    context: DemoContext, people: dict[str, list[Registration]]
+) -> tuple[Registration, Registration] | None:
+    """The registrations of the `MET_BEFORE` organisations, when both take part."""
+    wanted = [context.organisations.get(key) for key in MET_BEFORE]
+    found = {r.organisation_id: r for side in people.values() for r in side}
+    pair = [found.get(o.pk) for o in wanted if o is not None]
+    if len(pair) != 2 or None in pair:
+        return None
+    return pair[0], pair[1]  # type: ignore[return-value]
+
+
 def _meetings(
-    people: dict[str, list[Registration]], size: Size, rng: random.Random
+    people: dict[str, list[Registration]],
+    size: Size,
+    rng: random.Random,
+    first: tuple[Registration, Registration] | None = None,
 ) -> list[Meeting]:
     """Cross-side pairs, at most `most_per_person` each, asked by either side; the first
-    `size.meetings` are accepted, the rest stay open."""
+    `size.meetings` are accepted, the rest stay open. `first`, when given, is the first pair."""
     uk, kz = people["UK"], people["KZ"]
     candidates = [(a, b) for a in uk for b in kz]
     rng.shuffle(candidates)
+    if first is not None:
+        candidates.remove((first[0], first[1]) if first[0] in uk else (first[1], first[0]))
+        candidates.insert(0, first)
     load: dict[int, int] = {}
     interpreted, most_interpreted = 0, int(size.meetings * INTERPRETED_SHARE)
     chosen: list[tuple[Registration, Registration]] = []

@@ -44,14 +44,68 @@ def matches(index: MatchIndex, org_id: OrgId) -> list[Match]:
     return [explain(index, org_id, r.candidate, score=r.score) for r in ranked(index, org_id)]
 
 
+class Memo:
+    """What explaining needs of each profile of one index (its texts' rows, quotable phrases and
+    opportunity vectors), worked out once however many pairs it appears in. Valid while the index
+    does not change."""
+
+    def __init__(self, index: MatchIndex) -> None:
+        self.index = index
+        self._rows: dict[OrgId, np.ndarray] = {}
+        self._phrases: dict[OrgId, list[str]] = {}
+        self._opportunities: dict[OrgId, list[np.ndarray | None]] = {}
+
+    def text_rows(self, profile: Profile) -> np.ndarray:
+        if profile.id not in self._rows:
+            scale = self.index.scale
+            rows = text_rows(profile, self.index.vectors, scale.languages)
+            self._rows[profile.id] = centred(rows, scale.centre)
+        return self._rows[profile.id]
+
+    def phrases(self, profile: Profile) -> list[str]:
+        if profile.id not in self._phrases:
+            self._phrases[profile.id] = _phrases(profile)
+        return self._phrases[profile.id]
+
+    def opportunity_vectors(self, profile: Profile) -> list[np.ndarray | None]:
+        if profile.id not in self._opportunities:
+            self._opportunities[profile.id] = [
+                self.index.vectors.get(opportunity_key(profile, o)) for o in profile.opportunities
+            ]
+        return self._opportunities[profile.id]
+
+
+class Explainer:
+    """The reasons of many pairs of one index that does not change meanwhile, each pair explained
+    once and each profile's data worked out once."""
+
+    def __init__(self, index: MatchIndex) -> None:
+        self.index = index
+        self.memo = Memo(index)
+        self._reasons: dict[tuple[OrgId, OrgId], tuple[Reason, ...]] = {}
+
+    def reasons(self, viewer_id: OrgId, candidate_id: OrgId) -> tuple[Reason, ...]:
+        key = (viewer_id, candidate_id)
+        if key not in self._reasons:
+            found = explain(self.index, viewer_id, candidate_id, memo=self.memo)
+            self._reasons[key] = found.reasons
+        return self._reasons[key]
+
+
 def explain(
-    index: MatchIndex, viewer_id: OrgId, candidate_id: OrgId, *, score: float | None = None
+    index: MatchIndex,
+    viewer_id: OrgId,
+    candidate_id: OrgId,
+    *,
+    score: float | None = None,
+    memo: Memo | None = None,
 ) -> Match:
     viewer, candidate = index.profiles[viewer_id], index.profiles[candidate_id]
+    memo = memo if memo is not None else Memo(index)
     found = [
-        type_part(index, viewer, candidate),
+        type_part(index, viewer, candidate, memo),
         sector_part(index, viewer, candidate),
-        _text(index, viewer, candidate),
+        _text(index, viewer, candidate, memo),
         _language(index, viewer, candidate),
         _size(index, viewer, candidate),
         _focus(index, viewer, candidate),
@@ -67,12 +121,15 @@ def explain(
 Part = tuple[str, float, Reason | None]
 
 
-def type_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+def type_part(
+    index: MatchIndex, viewer: Profile, candidate: Profile, memo: Memo | None = None
+) -> Part:
     pair = best_pair(list(viewer.types), list(candidate.types))
     if pair is None:
         return "types", 0.0, None
     mine, theirs, strength = pair
-    mine_opp, theirs_opp = _best_fitting(index, viewer, candidate, strength)
+    memo = memo if memo is not None else Memo(index)
+    mine_opp, theirs_opp = _best_fitting(memo, viewer, candidate, strength)
     reason = Reason(
         "types",
         {
@@ -89,24 +146,24 @@ def type_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
 
 
 def _best_fitting(
-    index: MatchIndex, viewer: Profile, candidate: Profile, strength: float
+    memo: Memo, viewer: Profile, candidate: Profile, strength: float
 ) -> tuple[Opportunity, Opportunity]:
     """Of the opportunity pairs whose types complement at `strength`, the one whose texts are
     closest: the reason names the offer that answers the request, not the first listed."""
+    mine, theirs = memo.opportunity_vectors(viewer), memo.opportunity_vectors(candidate)
     pairs = [
-        (a, b)
-        for a in viewer.opportunities
-        for b in candidate.opportunities
+        (i, j)
+        for i, a in enumerate(viewer.opportunities)
+        for j, b in enumerate(candidate.opportunities)
         if type_strength(a.type, b.type) == strength
     ]
 
-    def closeness(pair: tuple[Opportunity, Opportunity]) -> float:
-        a, b = pair
-        va = index.vectors.get(opportunity_key(viewer, a))
-        vb = index.vectors.get(opportunity_key(candidate, b))
+    def closeness(pair: tuple[int, int]) -> float:
+        va, vb = mine[pair[0]], theirs[pair[1]]
         return float(va @ vb) if va is not None and vb is not None else 0.0
 
-    return max(pairs, key=closeness)
+    i, j = max(pairs, key=closeness)
+    return viewer.opportunities[i], candidate.opportunities[j]
 
 
 def sector_part(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
@@ -158,13 +215,13 @@ def supply_reason(match: SectorMatch, flow: Flow) -> Reason:
     )
 
 
-def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
+def _text(index: MatchIndex, viewer: Profile, candidate: Profile, memo: Memo) -> Part:
     (sv, pv), (sc, pc) = index.where[viewer.id], index.where[candidate.id]
     cosine = np.array([[index.sides[sv].vec[pv] @ index.sides[sc].vec[pc]]], np.float32)
     fit = float(text_fit(cosine, index.scale, index.weights)[0, 0])
     if fit < TEXT_REASON_FLOOR or not viewer.texts or not candidate.texts:
         return "text", index.weights.text * fit, None
-    (mine, theirs), phrase_fit = _closest_phrases(index, viewer, candidate)
+    (mine, theirs), phrase_fit = _closest_phrases(memo, viewer, candidate)
     if phrase_fit < PHRASE_REASON_FLOOR:
         return "text", index.weights.text * fit, None
     reason = Reason("text", {"mine": mine, "theirs": theirs, "fit": round(fit, 3)})
@@ -172,17 +229,15 @@ def _text(index: MatchIndex, viewer: Profile, candidate: Profile) -> Part:
 
 
 def _closest_phrases(
-    index: MatchIndex, viewer: Profile, candidate: Profile
+    memo: Memo, viewer: Profile, candidate: Profile
 ) -> tuple[tuple[str, str], float]:
     """The closest pair of the two profiles' phrases and its own text fit (same scale)."""
-    centre, languages = index.scale.centre, index.scale.languages
-    a = centred(text_rows(viewer, index.vectors, languages), centre)
-    b = centred(text_rows(candidate, index.vectors, languages), centre)
-    cosines = a @ b.T
+    index = memo.index
+    cosines = memo.text_rows(viewer) @ memo.text_rows(candidate).T
     i, j = np.unravel_index(int(np.argmax(cosines)), cosines.shape)
     best = np.array([[cosines[i, j]]], np.float32)
     fit = float(text_fit(best, index.scale, index.weights)[0, 0])
-    return (_phrases(viewer)[i], _phrases(candidate)[j]), fit
+    return (memo.phrases(viewer)[i], memo.phrases(candidate)[j]), fit
 
 
 def _phrases(profile: Profile) -> list[str]:

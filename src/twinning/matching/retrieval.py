@@ -60,8 +60,26 @@ def _average_query() -> np.ndarray:
     return np.mean(list(embeddings.embed_queries(list(GENERIC_QUERIES)).values()), axis=0)
 
 
+# Keys found without a vector, and the cache's last row when they were looked up: while no
+# vector has been stored since, they are not asked for again (a directory of 50,000 offers that
+# matching has not embedded yet asked for all of them on every search).
+_missing: set[str] = set()
+_missing_as_of: list[object] = [None]
+
+
 def _stored_vectors(keys: set[str]) -> dict[str, np.ndarray]:
     wanted = keys - _vectors.keys()
+    if wanted:
+        latest = (
+            EmbeddingCache.objects.filter(model_version=embeddings.MODEL_VERSION)
+            .order_by("-pk")
+            .values_list("pk", "created_at")
+            .first()
+        )
+        if latest != _missing_as_of[0]:
+            _missing.clear()
+            _missing_as_of[0] = latest
+        wanted -= _missing
     if wanted:
         if len(_vectors) + len(wanted) > VECTORS_KEPT:
             _vectors.clear()
@@ -69,16 +87,22 @@ def _stored_vectors(keys: set[str]) -> dict[str, np.ndarray]:
             model_version=embeddings.MODEL_VERSION, text_hash__in=sorted(wanted)
         ).values_list("text_hash", "vector")
         _vectors.update({key: np.frombuffer(bytes(raw), dtype=np.float32) for key, raw in rows})
+        _missing.update(wanted - _vectors.keys())
     return {key: _vectors[key] for key in keys if key in _vectors}
 
 
 def similar_texts(*, query: str, texts: Mapping[Key, str], limit: int) -> list[tuple[Key, float]]:
     """The ids of `texts` whose stored vector is about the query, most relevant first, with their
     relevance; at most `limit`."""
-    query = embeddings.clean_text(query)
-    if not query or not texts:
-        return []
     keys = {ident: embeddings.text_key(text) for ident, text in texts.items()}
+    return similar_keys(query=query, keys=keys, limit=limit)
+
+
+def similar_keys(*, query: str, keys: Mapping[Key, str], limit: int) -> list[tuple[Key, float]]:
+    """As `similar_texts`, given each text's `embeddings.text_key` rather than the text."""
+    query = embeddings.clean_text(query)
+    if not query or not keys:
+        return []
     vectors = _stored_vectors(set(keys.values()))
     known = [ident for ident, key in keys.items() if key in vectors]
     asked = _query_vector(query) if known else None

@@ -27,7 +27,7 @@ from twinning.core.rules import require
 from twinning.core.services import job_advance, job_finish, job_start, job_update
 from twinning.matching import embeddings
 from twinning.matching.engine import MatchIndex, build
-from twinning.matching.explain import explain
+from twinning.matching.explain import Explainer
 from twinning.matching.incremental import (
     clear_feedback,
     remove_profile,
@@ -261,15 +261,27 @@ def _store_lists(
     """Recommendation rows for the organisations `ids` and their published opportunities."""
     now = timezone.now()
     rows: list[Recommendation] = []
+    reasons = _Reasons(index, units)
     for done, org_id in enumerate(ids, start=1):
-        rows += _rows(programme, org_id, None, _organisation_matches(index, units, org_id), now)
+        found = _organisation_matches(index, units, org_id, reasons)
+        rows += _rows(programme, org_id, None, found, now)
         for opportunity in index.profiles[org_id].opportunities:
-            found = _opportunity_matches(index, units, org_id, opportunity.id)
+            found = _opportunity_matches(index, units, org_id, opportunity.id, reasons)
             rows += _rows(programme, org_id, opportunity.id, found, now)
         if done % 25 == 0 or done == len(ids):
             progress(done, len(ids), _("Storing recommendations"))
     Recommendation.objects.bulk_create(rows, batch_size=1000)
     return len(ids) + sum(len(index.profiles[i].opportunities) for i in ids)
+
+
+class _Reasons:
+    """The reasons of each pair explained in one run, worked out once: an opportunity pair behind
+    an organisation's entry is usually in that opportunity's own list too. The indexes do not
+    change while a run stores its lists."""
+
+    def __init__(self, index: MatchIndex, units: OpportunityIndex) -> None:
+        self.of_organisations = Explainer(index)
+        self.of_units = Explainer(units.index)
 
 
 @dataclass(frozen=True)
@@ -279,25 +291,32 @@ class _Match:
     reasons: tuple[Reason, ...]
 
 
-def _organisation_matches(index: MatchIndex, units: OpportunityIndex, org_id: Any) -> list[_Match]:
+def _organisation_matches(
+    index: MatchIndex, units: OpportunityIndex, org_id: Any, explained: _Reasons
+) -> list[_Match]:
     """The list built from the organisation's opportunities' matches; each entry explained by the
     pair of opportunities behind its score (or by the organisations where their blend won)."""
     found = []
     for pair in organisation_pairs(units, index, org_id, k=TOP_K):
         if pair.mine is None or pair.theirs is None:
-            reasons = explain(index, org_id, pair.candidate).reasons
+            reasons = explained.of_organisations.reasons(org_id, pair.candidate)
         else:
-            reasons = explain(units.index, pair.mine, pair.theirs).reasons
+            reasons = explained.of_units.reasons(pair.mine, pair.theirs)
         found.append(_Match(index.profiles[pair.candidate], pair.score, reasons))
     return found
 
 
 def _opportunity_matches(
-    index: MatchIndex, units: OpportunityIndex, org_id: Any, opportunity_id: Any
+    index: MatchIndex,
+    units: OpportunityIndex,
+    org_id: Any,
+    opportunity_id: Any,
+    explained: _Reasons,
 ) -> list[_Match]:
     mine = unit_id(org_id, opportunity_id)
+    reasons = explained.of_units.reasons
     return [
-        _Match(index.profiles[r.candidate], r.score, explain(units.index, mine, r.unit).reasons)
+        _Match(index.profiles[r.candidate], r.score, reasons(mine, r.unit))
         for r in opportunity_ranked(units, org_id, opportunity_id)[:TOP_K]
     ]
 

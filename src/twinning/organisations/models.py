@@ -187,6 +187,10 @@ class Opportunity(models.Model):
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
         ordering = ["-published_at", "-created_at"]
+        # The directory: published, newest first (selectors.opportunities_published).
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="opportunity_directory")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(

@@ -5,13 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy as _
 
 from twinning.core import search
 from twinning.core.models import User
 from twinning.core.replica import replica_reads
-from twinning.matching.retrieval import similar_texts
+from twinning.matching.embeddings import text_key
+from twinning.matching.retrieval import similar_keys
 from twinning.matching.sources import opportunity_passage
 from twinning.organisations.models import Membership, Opportunity, Organisation
 from twinning.programmes.selectors import programme_default
@@ -172,20 +184,17 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
     queryset = _published_filtered(filters)
     if not search.words(filters.query):
         return _with_listing_relations(queryset).order_by("-published_at", "-pk")
-    by_words = search.text_search(queryset, query=filters.query, title="title", text="search_text")
+    by_words = search.text_search(
+        queryset, query=filters.query, title="title", text="search_text", stored="search_vector"
+    )
     found = list(
         by_words.order_by("-search_rank", "-published_at", "-pk").values_list("pk", flat=True)[
             :SEARCH_LIMIT
         ]
     )
     # Relevance is judged among all the candidates, those with the words too (see retrieval).
-    texts = {
-        pk: opportunity_passage(title=title, summary=summary, description=description)
-        for pk, title, summary, description in queryset.values_list(
-            "pk", "title", "summary", "description"
-        )
-    }
-    about = similar_texts(query=filters.query, texts=texts, limit=SIMILAR_LIMIT + len(found))
+    keys = _passage_keys(queryset)
+    about = similar_keys(query=filters.query, keys=keys, limit=SIMILAR_LIMIT + len(found))
     have_words = set(found)
     by_meaning = [pk for pk, _ in about if pk not in have_words][:SIMILAR_LIMIT]
     order = found + by_meaning
@@ -197,6 +206,38 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
         )
         .order_by("search_order")
     )
+
+
+# Each opportunity's passage key (matching's text hash) as of its last save, kept per process.
+# A save through the services moves updated_at, so while the table's row count and latest
+# updated_at stay the same the keys are current, and a search reads only the candidates' ids;
+# otherwise it reads their save times, and the texts of those saved since (reading 50,000 texts
+# per search took seconds).
+_keys: dict[int, tuple[Any, str]] = {}
+_keys_as_of: list[object] = [None]
+KEYS_KEPT = 200_000
+
+
+def _passage_keys(queryset: QuerySet[Opportunity]) -> dict[int, str]:
+    as_of = tuple(Opportunity.objects.aggregate(n=Count("pk"), last=Max("updated_at")).values())
+    if as_of == _keys_as_of[0]:
+        ids = list(queryset.order_by().values_list("pk", flat=True))
+        if all(pk in _keys for pk in ids):
+            return {pk: _keys[pk][1] for pk in ids}
+    stamps = dict(queryset.order_by().values_list("pk", "updated_at"))
+    stale = [pk for pk, stamp in stamps.items() if _keys.get(pk, (None,))[0] != stamp]
+    if len(_keys) + len(stale) > KEYS_KEPT:
+        _keys.clear()
+        stale = list(stamps)
+    for start in range(0, len(stale), 2000):
+        rows = Opportunity.objects.filter(pk__in=stale[start : start + 2000]).values_list(
+            "pk", "updated_at", "title", "summary", "description"
+        )
+        for pk, stamp, title, summary, description in rows:
+            passage = opportunity_passage(title=title, summary=summary, description=description)
+            _keys[pk] = (stamp, text_key(passage))
+    _keys_as_of[0] = as_of
+    return {pk: _keys[pk][1] for pk in stamps if pk in _keys}
 
 
 def _published_filtered(filters: DirectoryFilters) -> QuerySet[Opportunity]:

@@ -1,4 +1,5 @@
-"""Deleting what a fair left behind once it is old enough (run by `delete_fair_data`)."""
+"""Deleting what a fair left behind once it is old enough: the students' kind of retention,
+run by `manage.py enforce_retention` with every other kind (`students.privacy.fair_data_due`)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,12 @@ def _expired_fairs(today: dt.date, days: int) -> list[JobFair]:
 def fair_data_delete_due(
     *, today: dt.date | None = None, days: int | None = None
 ) -> dict[str, int]:
-    """For every fair that ended more than `days` ago (STUDENTS_RETENTION_DAYS): delete its
-    registrations, preferences, shortlists, interviews and notes, and the CVs of students who
-    took part and have no later fair; the fair itself stays as a record that it happened."""
+    """For every fair that ended more than `days` ago (`RETENTION["cv_days_after_fair"]`):
+    delete its registrations, preferences, shortlists, interviews and notes, and the CVs of
+    students who took part and have no later fair; the fair itself stays as a record that it
+    happened."""
     today = today or timezone.localdate()
-    days = settings.STUDENTS_RETENTION_DAYS if days is None else days
+    days = settings.RETENTION["cv_days_after_fair"] if days is None else days
     fairs = _expired_fairs(today, days)
     counts = {"fairs": len(fairs), "registrations": 0, "cvs": 0}
     for fair in fairs:
