@@ -165,3 +165,16 @@ def test_the_streamed_register_is_written_in_the_language_of_the_request(client,
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert text.startswith("Результат,") and "Договор подписан" in text
     assert "Contract signed" not in text
+
+
+def test_a_figure_export_computes_its_own_table_only(client, scenario):  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(scenario)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("outcomes:export", args=["stages", "csv"]))
+    assert "Contract signed,1,1,0,1,8015.27" in response.content.decode("utf-8-sig")
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert '"outcomes_outcome"' in sql
+    assert '"events_meeting"' not in sql and '"introductions_introduction"' not in sql

@@ -262,6 +262,18 @@ def dashboard_for(*, scope: Scope) -> Dashboard:
     return dashboard
 
 
+# The parts of the dashboard one table needs, computed alone for that table's export
+PARTS = {"stages": stage_rows, "local_content": local_content_rows, "months": month_rows}
+
+
+def dashboard_part(*, scope: Scope, part: str | None) -> Dashboard:
+    """A dashboard with only one part computed (or none: the register needs the scope only)."""
+    dashboard = Dashboard(scope=scope, figures={}, stages=[], local_content=[], months=[])
+    if part is not None:
+        setattr(dashboard, part, PARTS[part](scope=scope))
+    return dashboard
+
+
 def _add_outcome_totals(dashboard: Dashboard) -> None:
     agreements = [row for row in dashboard.stages if row.stage in Outcome.AGREEMENT_STAGES]
     figures = dashboard.figures

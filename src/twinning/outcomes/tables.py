@@ -123,6 +123,11 @@ TABLES: dict[str, tuple[Any, Callable[[Dashboard], Table]]] = {
 }
 
 
+# The one part of the dashboard each table is made from (absent: the whole dashboard)
+PARTS = {"stages": "stages", "local-content": "local_content", "monthly": "months",
+         "register": None}  # fmt: skip
+
+
 def _plain(value: Any) -> Any:
     return "" if value is None else value
 

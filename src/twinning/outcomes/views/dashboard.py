@@ -17,10 +17,11 @@ from rules.contrib.views import PermissionRequiredMixin
 from twinning.core.figures import Scope
 from twinning.core.pdf import pdf_from_template
 from twinning.outcomes import charts
-from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
+from twinning.outcomes.dashboard import Dashboard, dashboard_for, dashboard_part, scope_for
 from twinning.outcomes.definitions import DEFINITIONS
 from twinning.outcomes.forms import DashboardFilterForm, dashboard_filter_form
 from twinning.outcomes.tables import (
+    PARTS,
     TABLES,
     as_csv,
     as_csv_chunks,
@@ -108,9 +109,9 @@ class ExportView(DashboardMixin, View):
     ) -> HttpResponse | StreamingHttpResponse:
         if name not in TABLES or format not in CONTENT_TYPES:
             raise Http404
-        if name == "register":  # the register needs the scope only, not the figures
+        if name in PARTS:  # a table made from one part of the dashboard computes that part only
             _form, scope = self.scoped()
-            dashboard = Dashboard(scope=scope, figures={}, stages=[], local_content=[], months=[])
+            dashboard = dashboard_part(scope=scope, part=PARTS[name])
         else:
             _form, dashboard = self.filtered()
         headers, rows = table(dashboard, name)
