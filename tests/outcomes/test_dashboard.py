@@ -178,3 +178,22 @@ def test_a_figure_export_computes_its_own_table_only(client, scenario):  # type:
     sql = " ".join(q["sql"] for q in captured.captured_queries)
     assert '"outcomes_outcome"' in sql
     assert '"events_meeting"' not in sql and '"introductions_introduction"' not in sql
+
+
+def test_the_pdf_lists_the_largest_verified_agreements_and_says_so(client, scenario, monkeypatch):  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    from twinning.outcomes import tables
+
+    Outcome.objects.filter(title="Feed").update(  # £1,526.72
+        confirmation=Outcome.Confirmation.CONFIRMED, verified_at=timezone.now()
+    )
+    monkeypatch.setattr(tables, "REPORT_TOP", 1)
+    client.force_login(scenario)
+    client.cookies["django_language"] = "ru"
+    response = client.get(reverse("outcomes:report"))
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    text = " ".join(p.extract_text() for p in pages).replace("\n", " ")
+    assert "Line" in text and "Feed" not in text  # the larger of the two verified agreements
+    assert "1 из 2" in text and "XLSX" in text

@@ -308,13 +308,17 @@ def scope_for(*, programme_id: int, data: dict[str, Any]) -> Scope:
     )  # fmt: skip
 
 
-def register_rows(*, scope: Scope, verified_agreements: bool = False) -> Any:
-    """The outcomes in scope with their parties and links, for the register table (3 queries)."""
+def register_rows(
+    *, scope: Scope, verified_agreements: bool = False, top: int | None = None
+) -> Any:
+    """The outcomes in scope with their parties and links, for the register table (3 queries);
+    `top`: only that many, the largest by value (GBP) first."""
     queryset = _outcomes(scope)
     if verified_agreements:
         queryset = queryset.filter(AGREEMENT & VERIFIED)
-    return (
-        queryset.select_related("reporter", "partner", "introduction", "local_content_method")
-        .prefetch_related("meetings__event")
-        .order_by("-stage_on", "-pk")
-    )
+    queryset = queryset.select_related(
+        "reporter", "partner", "introduction", "local_content_method"
+    ).prefetch_related("meetings__event")
+    if top is None:
+        return queryset.order_by("-stage_on", "-pk")
+    return queryset.order_by(F("value_gbp").desc(nulls_last=True), "-stage_on", "-pk")[:top]
