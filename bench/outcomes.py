@@ -190,7 +190,7 @@ def measure(label: str, view, request, repeat: int, **kwargs) -> None:  # type: 
         queries, size = len(captured), len(body)
         assert response.status_code == 200, (label, response.status_code)
     print(f"{label:<44} {statistics.median(times) * 1000:9.1f} ms {queries:6d} queries "
-          f"{size / 1024:9.1f} KiB")  # fmt: skip
+          f"{size / 1024:9.1f} KiB", flush=True)  # fmt: skip
 
 
 def main() -> None:
@@ -205,7 +205,10 @@ def main() -> None:
         call_command("migrate", verbosity=0)  # the code may have moved on since
         operator = User.objects.get(email="operator@bench.example")
         counts = (Organisation.objects.count(), Meeting.objects.count(), Outcome.objects.count())
-        print("Reusing {:,} organisations, {:,} meetings, {:,} outcomes.".format(*counts))
+        print(
+            "Reusing {:,} organisations, {:,} meetings, {:,} outcomes.".format(*counts),
+            flush=True,
+        )
     else:
         operator = generate(args)
     report(operator, args.repeat)
@@ -223,7 +226,7 @@ def generate(args: argparse.Namespace) -> User:
     outcomes(prog, made, args.outcomes, rng)
     print(f"Generated {args.organisations:,} organisations, {len(made):,} meetings and "
           f"{args.outcomes:,} outcomes in {time.perf_counter() - started:.0f} s "
-          f"({connection.vendor}).")  # fmt: skip
+          f"({connection.vendor}).", flush=True)  # fmt: skip
     return operator
 
 
@@ -237,7 +240,7 @@ def report(operator: User, repeat: int) -> None:
 
     dashboard = DashboardView.as_view()
     export = ExportView.as_view()
-    print(f"{'page':<44} {'median':>12} {'queries':>14} {'size':>13}")
+    print(f"{'page':<44} {'median':>12} {'queries':>14} {'size':>13}", flush=True)
     measure("one-query view (count of organisations)", one_query, get("/"), repeat)
     measure("dashboard", dashboard, get("/outcomes/dashboard/"), repeat)
     measure("dashboard, sector 10 and a period", dashboard,
