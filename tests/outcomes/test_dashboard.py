@@ -197,3 +197,13 @@ def test_the_pdf_lists_the_largest_verified_agreements_and_says_so(client, scena
     text = " ".join(p.extract_text() for p in pages).replace("\n", " ")
     assert "Line" in text and "Feed" not in text  # the larger of the two verified agreements
     assert "1 из 2" in text and "XLSX" in text
+
+
+def test_the_monthly_export_counts_held_meetings_in_their_events_month(client, scenario, meeting):  # type: ignore[no-untyped-def]
+    import csv
+
+    client.force_login(scenario)
+    response = client.get(reverse("outcomes:export", args=["monthly", "csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    held = {row[0]: int(row[2]) for row in rows[1:]}
+    assert held[f"{meeting.event.starts_on:%Y-%m}"] == 1 and sum(held.values()) == 1

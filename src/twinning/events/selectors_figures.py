@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 
 from twinning.core.figures import Scope, in_period
 from twinning.events.models import Event, Meeting, MeetingFeedback, MeetingRequest
@@ -59,15 +58,21 @@ def meeting_figures(*, scope: Scope) -> dict[str, int]:
 
 
 def meetings_held_by_month(*, scope: Scope) -> dict[dt.date, int]:
+    """Held meetings by the month their event starts in. Grouped by the event's first day and
+    summed into months here: a programme has few event days, and truncating every meeting's
+    date in SQL (a Python function per row on SQLite) took most of the statement's time."""
     rows = (
         _meetings(scope)
         .filter(status=HELD)
-        .annotate(month=TruncMonth("event__starts_on"))
-        .values("month")
+        .values("event__starts_on")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {row["month"]: row["n"] for row in rows}
+    months: dict[dt.date, int] = {}
+    for row in rows:
+        month = row["event__starts_on"].replace(day=1)
+        months[month] = months.get(month, 0) + row["n"]
+    return months
 
 
 def meeting_ids_of_event(*, event_id: int) -> QuerySet[Meeting]:
