@@ -122,11 +122,12 @@ def test_retention_deletes_cvs_and_fair_data_after_the_configured_time(
     fair.event.starts_on = fair.event.ends_on = timezone.localdate() - dt.timedelta(days=40)
     fair.event.save()
     settings.RETENTION = {**settings.RETENTION, "cv_days_after_fair": 60}
-    call_command("enforce_retention", stdout=StringIO())
+    site = "--site-url=https://twinning.example.org"
+    call_command("enforce_retention", site, stdout=StringIO())
     assert FairRegistration.objects.filter(fair=fair).exists() and path.exists()
     settings.RETENTION = {**settings.RETENTION, "cv_days_after_fair": 30}
     out = StringIO()
-    call_command("enforce_retention", stdout=out)
+    call_command("enforce_retention", site, stdout=out)
     assert f"job fair #{fair.pk}" in out.getvalue()
     assert not FairRegistration.objects.filter(fair=fair).exists()
     assert not path.exists()
