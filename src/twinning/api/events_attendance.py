@@ -9,6 +9,7 @@ from ninja import Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Id
 from twinning.api.events import MANAGE, _event, _managed_meeting, router
 from twinning.api.events_day import REFUSALS
 from twinning.api.parity import pages
@@ -31,7 +32,7 @@ class SheetRowOut(Schema):
 class SheetIn(Schema):
     """Every meeting of the sheet with the registrations that came (an empty list: neither)."""
 
-    meetings: dict[int, list[int]]
+    meetings: dict[Id, list[Id]]
 
 
 class SheetSavedOut(Schema):
@@ -67,7 +68,7 @@ def _registration(event: Event, pk: int | None) -> Registration | None:
 )
 @paginate(LimitOffsetPagination)
 def attendance_sheet(
-    request: HttpRequest, slug: str, slot: int | None = None, participant: int | None = None
+    request: HttpRequest, slug: str, slot: Id | None = None, participant: Id | None = None
 ) -> list[SheetRowOut]:
     """The placed meetings of one slot or one participant's day, with who is taken to have
     come (everyone, until marked otherwise). Without a filter: the slot under way."""

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.auth import OPTIONAL
+from twinning.api.bounds import Id
 from twinning.api.events import (
     MANAGE,
     _event,
@@ -121,9 +122,9 @@ def run_progress(request: HttpRequest, slug: str, pk: int) -> RunOut:
 
 
 class MeetingMoveIn(Schema):
-    slot: int
-    table: int
-    interpreter: int | None = None
+    slot: Id
+    table: Id
+    interpreter: Id | None = None
     force: bool = False
 
 
@@ -143,7 +144,7 @@ class LockIn(Schema):
 
 class MarkIn(Schema):
     held: bool
-    absent: int | None = None
+    absent: Id | None = None
 
 
 @router.post(
@@ -285,7 +286,7 @@ def agenda_of(request: HttpRequest, slug: str, pk: int) -> list[AgendaItemOut]:
 
 
 class AvailabilityIn(Schema):
-    unavailable: list[int]
+    unavailable: list[Id]
 
 
 class AvailabilityOut(Schema):

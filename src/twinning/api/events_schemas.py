@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from twinning.api.bounds import Id, Small
+
 
 class EventOut(Schema):
     slug: str
@@ -66,9 +68,9 @@ class ParticipantOut(Schema):
 
 
 class MeetingRequestIn(Schema):
-    recipient: int
+    recipient: Id
     message: str = ""
-    priority: int = Field(1, description="1 normal, 2 high, 3 must meet.")
+    priority: Small = Field(1, description="1 normal, 2 high, 3 must meet.")
     # Plain strings the service checks, so a wrong value is refused in the caller's language.
     session: str = Field(
         "any",
@@ -118,7 +120,7 @@ class MeetingAfterOut(Schema):
 
 
 class MeetingAfterIn(Schema):
-    after: list[int] = Field(description="The meetings that must take place before this one.")
+    after: list[Id] = Field(description="The meetings that must take place before this one.")
 
 
 class ScheduleRunIn(Schema):

@@ -12,6 +12,7 @@ from ninja import Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Id, Int32, Small
 from twinning.api.events import MANAGE, _event, event_out, registration_out, router
 from twinning.api.events_schemas import EventOut, RegistrationOut
 from twinning.api.forms import cleaned, cleaned_form, require
@@ -49,14 +50,14 @@ class EventIn(Schema):
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     is_public: bool = True
-    capacity: int | None = None
+    capacity: Int32 | None = None
     registration_opens_at: dt.datetime | None = None
     registration_closes_at: dt.datetime | None = None
     requires_approval: bool = True
-    meeting_limit: int = 12
-    request_limit: int = 20
-    request_expiry_hours: int = 72
-    max_break_spread: int | None = None
+    meeting_limit: Small = 12
+    request_limit: Small = 20
+    request_expiry_hours: Small = 72
+    max_break_spread: Small | None = None
 
 
 class CountsOut(Schema):
@@ -214,8 +215,8 @@ class GridIn(Schema):
     morning_end: dt.time
     afternoon_start: dt.time | None = None
     afternoon_end: dt.time | None = None
-    meeting_minutes: int
-    changeover_minutes: int = 0
+    meeting_minutes: Small
+    changeover_minutes: Small = 0
 
 
 class SlotOut(Schema):
@@ -247,19 +248,19 @@ class SetupOut(Schema):
 
 
 class TablesIn(Schema):
-    count: int
+    count: Small
 
 
 class TableIn(Schema):
     name: str = ""
-    host: int | None = None
+    host: Id | None = None
 
 
 class InterpreterIn(Schema):
     name: str
     email: str = ""
     languages: list[str]
-    unavailable_slots: list[int] = []
+    unavailable_slots: list[Id] = []
 
 
 def slot_out(slot: Slot) -> SlotOut:
@@ -385,9 +386,9 @@ class RulesIn(Schema):
     """The fields of the rules form; fields left out keep their value."""
 
     pairing: str | None = None
-    meeting_cap: int | None = None
+    meeting_cap: Small | None = None
     repeat_meetings: str | None = None
-    region_quota: int | None = None
+    region_quota: Small | None = None
 
 
 class RulesOut(Schema):

@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Id
 from twinning.api.forms import require
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
@@ -59,7 +60,7 @@ class IntroductionIn(Schema):
     requester: str
     recipient: str
     message: str
-    opportunity: int | None = None
+    opportunity: Id | None = None
 
 
 def _party(request: HttpRequest, organisation: Any) -> PartyOut:

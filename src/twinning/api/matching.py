@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Id
 from twinning.api.forms import require
 from twinning.api.matching_schemas import (
     FeedbackIn,
@@ -31,7 +32,7 @@ class ListQuery(Schema):
     region: str = ""
     type: str = ""
     min_score: float | None = None
-    opportunity: int | None = None
+    opportunity: Id | None = None
 
 
 def _organisation(request: HttpRequest, slug: str, permission: str) -> Any:

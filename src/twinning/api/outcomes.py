@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Id
 from twinning.api.forms import cleaned
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
@@ -139,7 +140,7 @@ class ClaimIn(Schema):
     currency: str = ""
     rate_on: dt.date | None = None
     local_content_share: Decimal | None = None
-    local_content_method: int | None = None
+    local_content_method: Id | None = None
 
 
 class OutcomeIn(ClaimIn):
@@ -148,9 +149,9 @@ class OutcomeIn(ClaimIn):
     stage: str = Outcome.Stage.CONTACTED
     stage_on: dt.date | None = None
     lost_reason: str = ""
-    introduction: int | None = None
-    meetings: list[int] = []
-    visit_sessions: list[int] = []
+    introduction: Id | None = None
+    meetings: list[Id] = []
+    visit_sessions: list[Id] = []
 
 
 class MoveIn(Schema):
@@ -337,9 +338,9 @@ def dashboard(
     request: HttpRequest,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    event: int | None = None,
-    side: int | None = None,
-    region: int | None = None,
+    event: Id | None = None,
+    side: Id | None = None,
+    region: Id | None = None,
     sector: str = "",
 ) -> Any:
     """Operators: the dashboard's figures for the same filters as the page (definitions at

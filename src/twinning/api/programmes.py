@@ -6,6 +6,7 @@ from ninja import Router
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from twinning.api.bounds import Small
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, RegionOut, SectorOut
 from twinning.programmes import selectors
@@ -27,7 +28,9 @@ def list_regions(request: HttpRequest, side: str | None = None) -> list[RegionOu
     "/sectors", response=list[SectorOut], auth=None, openapi_extra=pages("programmes:sectors")
 )
 @paginate(LimitOffsetPagination)
-def search_sectors(request: HttpRequest, q: str = "", level: int | None = None) -> list[SectorOut]:
+def search_sectors(
+    request: HttpRequest, q: str = "", level: Small | None = None
+) -> list[SectorOut]:
     """Sectors whose code starts with, or whose title in any language contains, `q`; pages of
     `limit` (default 100) from `offset`."""
     # Every NACE Rev. 2 code fits under this bound; the page is cut by the pagination.

@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from twinning.api.bounds import Small
+
 
 class Error(Schema):
     detail: str
@@ -88,7 +90,7 @@ class OrganisationIn(Schema):
     name_kk: str = ""
     region: str
     size: str = ""
-    year_founded: int | None = None
+    year_founded: Small | None = None
     website: str = ""
     working_languages: list[str] = []
     sectors: list[str]

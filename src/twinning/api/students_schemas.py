@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from twinning.api.bounds import Id, Small
+
 
 class StudentOut(Schema):
     id: int
@@ -30,7 +32,7 @@ class StudentIn(Schema):
     university: str
     course: str
     level: str
-    graduation_year: int
+    graduation_year: Small
     home_region: str | None = None
     skills: str = ""
     language_en: str = ""
@@ -54,12 +56,12 @@ class StudentConsentOut(Schema):
 class ConsentIn(Schema):
     purpose: str
     give: bool
-    fair: int | None = None
+    fair: Id | None = None
 
 
 class ReleaseIn(Schema):
-    organisation: int
-    days: int
+    organisation: Id
+    days: Small
 
 
 class ReleaseOut(Schema):
@@ -121,8 +123,8 @@ class FairOut(Schema):
 
 class FairIn(Schema):
     event: str
-    max_interviews: int = 4
-    max_wishes: int = 8
+    max_interviews: Small = 4
+    max_wishes: Small = 8
 
 
 class RegisterIn(Schema):
@@ -138,7 +140,7 @@ class FairRegistrationOut(Schema):
 
 
 class PreferencesIn(Schema):
-    booths: list[int]
+    booths: list[Id]
 
 
 class InterviewOut(Schema):
@@ -155,8 +157,8 @@ class InterviewOut(Schema):
 
 
 class ShortlistIn(Schema):
-    chosen: list[int] = []
-    alternates: list[int] = []
+    chosen: list[Id] = []
+    alternates: list[Id] = []
 
 
 class CandidateOut(Schema):
@@ -168,7 +170,7 @@ class CandidateOut(Schema):
 
 class BoothNoteIn(Schema):
     text: str = ""
-    rating: int | None = None
+    rating: Small | None = None
 
 
 class NoteOut(Schema):
@@ -192,11 +194,11 @@ class LeadOut(Schema):
 
 class BoothIn(Schema):
     organisation: str
-    interviewers: int = 1
+    interviewers: Small = 1
 
 
 class CheckInIn(Schema):
-    registration: int | None = None
+    registration: Id | None = None
     pass_token: str = ""
 
 
@@ -216,7 +218,7 @@ class AllocationOut(Schema):
 class FilterIn(Schema):
     university: str = ""
     level: str = ""
-    graduation_year: int | None = None
+    graduation_year: Small | None = None
     home_region: str = ""
 
 

@@ -97,6 +97,21 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
 
 
+def _schema_message(item: dict[str, Any]) -> str:
+    """Pydantic's message, or, for a number out of its column's range, the models' own (in the
+    caller's language, with the limit)."""
+    limits = item.get("ctx") or {}
+    if item.get("type") == "less_than_equal" and "le" in limits:
+        return _("Ensure this value is less than or equal to %(limit_value)s.") % {
+            "limit_value": limits["le"]
+        }
+    if item.get("type") == "greater_than_equal" and "ge" in limits:
+        return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
+            "limit_value": limits["ge"]
+        }
+    return str(item.get("msg", ""))
+
+
 @api.exception_handler(SchemaError)
 def schema_error(request: HttpRequest, error: SchemaError) -> HttpResponse:
     """Input the schemas refuse (a missing field, a malformed date) is reported like the
@@ -105,7 +120,7 @@ def schema_error(request: HttpRequest, error: SchemaError) -> HttpResponse:
     for item in error.errors:
         # loc is ("body", "payload", "field", ...) or ("query", "field"): keep the field's path.
         path = [str(part) for part in item.get("loc", ())[1:] if part != "payload"]
-        errors.setdefault(".".join(path) or "__all__", []).append(str(item.get("msg", "")))
+        errors.setdefault(".".join(path) or "__all__", []).append(_schema_message(item))
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
 
 

@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Schema
 
+from twinning.api.bounds import Id, Small
+
 
 class VisitOut(Schema):
     slug: str
@@ -55,7 +57,7 @@ class SessionIn(Schema):
 
     kind: str
     title_en: str
-    venue: int
+    venue: Id
     day: dt.date
     starts: dt.time
     ends: dt.time
@@ -64,10 +66,10 @@ class SessionIn(Schema):
     topic: str = ""
     sector_codes: str = ""
     languages: list[str] = []
-    hosts: list[int] = []
-    delegates: list[int] | None = None
-    interpreter: int | None = None
-    capacity: int | None = None
+    hosts: list[Id] = []
+    delegates: list[Id] | None = None
+    interpreter: Id | None = None
+    capacity: Small | None = None
     talking_points: str = ""
 
 
@@ -78,17 +80,17 @@ class SessionChangeIn(Schema):
     title_en: str | None = None
     title_ru: str | None = None
     title_kk: str | None = None
-    venue: int | None = None
+    venue: Id | None = None
     day: dt.date | None = None
     starts: dt.time | None = None
     ends: dt.time | None = None
     topic: str | None = None
     sector_codes: str | None = None
     languages: list[str] | None = None
-    hosts: list[int] | None = None
-    delegates: list[int] | None = None
-    interpreter: int | None = None
-    capacity: int | None = None
+    hosts: list[Id] | None = None
+    delegates: list[Id] | None = None
+    interpreter: Id | None = None
+    capacity: Small | None = None
     talking_points: str | None = None
 
 
@@ -101,7 +103,7 @@ class VisitChangeIn(Schema):
     ends_on: dt.date | None = None
     delegation_language: str | None = None
     delegation_time_zone: str | None = None
-    default_travel_minutes: int | None = None
+    default_travel_minutes: Small | None = None
 
 
 class PersonIn(Schema):
@@ -109,7 +111,7 @@ class PersonIn(Schema):
     name: str
     email: str
     role: str = ""
-    organisation: int | None = None
+    organisation: Id | None = None
     languages: list[str] = ["en"]
     language: str = "en"
 
@@ -151,9 +153,9 @@ class VenueOut(Schema):
 
 
 class TravelTimeIn(Schema):
-    venue: int
-    other: int
-    minutes: int
+    venue: Id
+    other: Id
+    minutes: Small
 
 
 class GuestIn(Schema):
@@ -164,12 +166,12 @@ class GuestIn(Schema):
 
 
 class AttendanceIn(Schema):
-    present: list[int]
+    present: list[Id]
 
 
 class VisitOutcomeIn(Schema):
     description: str
-    organisation: int | None = None
+    organisation: Id | None = None
 
 
 class VisitOutcomeOut(Schema):
