@@ -130,16 +130,21 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             prefix = Path(folder) / "run"
             # Locust exits 1 when a request failed: the table shows the failures instead.
-            subprocess.run(  # noqa: S603
+            locust = subprocess.run(  # noqa: S603
                 [str(BIN / "locust"), "-f", "bench/locustfile.py", "--headless",
                  "--users", str(options.users), "--spawn-rate", str(max(options.users // 5, 1)),
                  "--run-time", f"{options.seconds}s", "--host", f"http://{address}",
                  "--csv", str(prefix), "--only-summary", "--stop-timeout", "10"],
                 env={**env, **ids}, cwd=ROOT, capture_output=True, check=False,
             )  # fmt: skip
+            stats = Path(f"{prefix}_stats.csv")
+            if not stats.exists() or BASELINE not in stats.read_text():
+                # Say why instead of a traceback: locust's own output has the reason.
+                print(locust.stdout[-4000:], locust.stderr[-4000:], sep="\n", file=sys.stderr)
+                raise SystemExit("locust recorded no request of the one-query view")
             print(f"{options.users} clients, {options.seconds} s, {options.web_workers} gunicorn "
                   f"workers, {options.size} data")  # fmt: skip
-            table(Path(f"{prefix}_stats.csv"), options.seconds)
+            table(stats, options.seconds)
     finally:
         web.send_signal(signal.SIGTERM)
         web.wait(timeout=60)

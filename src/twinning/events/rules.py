@@ -23,7 +23,8 @@ def is_visible_event(user: User, event: Event | None) -> bool:
 def is_registered(user: User, event: Event | None) -> bool:
     if event is None or not user.is_authenticated:
         return False
-    return event.registrations.filter(user=user).exclude(status="cancelled").exists()
+    mine = event.registrations.filter(user=user)
+    return mine.exclude(status=Registration.Status.CANCELLED).exists()
 
 
 @rules.predicate

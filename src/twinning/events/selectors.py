@@ -40,6 +40,11 @@ PARTY_ORGS = (
 )
 
 
+# For other apps, which reach events only through its selectors and compare no status strings.
+EVENT_PUBLISHED = Event.Status.PUBLISHED
+EVENT_CANCELLED = Event.Status.CANCELLED
+
+
 def events_public() -> QuerySet[Event]:
     return Event.objects.filter(status=Event.Status.PUBLISHED, is_public=True).select_related(
         "programme"
@@ -52,7 +57,7 @@ def events_visible(*, user: User) -> QuerySet[Event]:
         return Event.objects.select_related("programme")
     if not user.is_authenticated:
         return events_public()
-    mine = Q(registrations__user=user) & ~Q(registrations__status="cancelled")
+    mine = Q(registrations__user=user) & ~Q(registrations__status=Registration.Status.CANCELLED)
     public = Q(status=Event.Status.PUBLISHED, is_public=True)
     return Event.objects.filter(public | mine).distinct().select_related("programme")
 

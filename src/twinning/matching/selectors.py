@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from twinning.introductions.selectors import open_introductions_with
 from twinning.matching.models import Feedback, MatchingRun, Recommendation
 from twinning.matching.wording import codes_in, reason_sentence
-from twinning.organisations.selectors import organisation_ids_of_user
+from twinning.organisations.selectors import OPPORTUNITY_PUBLISHED, organisation_ids_of_user
 from twinning.programmes.selectors import sectors_by_codes
 
 PAGE = 10  # entries shown at first; "show more" adds as many again
@@ -49,7 +49,7 @@ def _filtered(queryset: QuerySet[Recommendation], filters: ListFilters) -> Query
     if filters.type:
         queryset = queryset.filter(
             candidate__opportunities__type=filters.type,
-            candidate__opportunities__status="published",
+            candidate__opportunities__status=OPPORTUNITY_PUBLISHED,
         )
     if filters.min_score is not None:
         queryset = queryset.filter(score__gte=filters.min_score)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from twinning.programmes.models import Programme
 
 
+# Other apps reach organisations only through its selectors and compare no status strings.
+OPPORTUNITY_PUBLISHED = Opportunity.Status.PUBLISHED
+
+
 def organisation_get(*, slug: str) -> Organisation | None:
     return (
         Organisation.objects.select_related("region", "side", "programme")

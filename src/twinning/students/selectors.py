@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from twinning.core.models import Consent, User
 from twinning.core.selectors import consent_withdrawn
-from twinning.events.selectors import events_visible
+from twinning.events.selectors import EVENT_CANCELLED, EVENT_PUBLISHED, events_visible
 from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.students.models import (
     Booth,
@@ -114,7 +114,7 @@ def positions_of_organisation(*, organisation_id: int) -> QuerySet[Position]:
 
 def fairs_open() -> QuerySet[JobFair]:
     return (
-        JobFair.objects.filter(event__status="published", data_deleted_at__isnull=True)
+        JobFair.objects.filter(event__status=EVENT_PUBLISHED, data_deleted_at__isnull=True)
         .select_related("event")
         .annotate(booth_count=Count("booths", distinct=True))
         .order_by("event__starts_on", "pk")
@@ -397,7 +397,7 @@ def event_visible(*, user: User, pk: Any) -> Any:
 
 
 def events_to_invite_to(*, user: User) -> list[Any]:
-    return list(events_visible(user=user).exclude(status="cancelled"))
+    return list(events_visible(user=user).exclude(status=EVENT_CANCELLED))
 
 
 def cv_release_of(*, student: Student, pk: int) -> CvRelease | None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
-from twinning.events.models import Event, Meeting, Registration, ScheduleVersion
+from twinning.events.models import Event, Meeting, Registration, ScheduleRun, ScheduleVersion
 from twinning.events.selectors import schedule_conflicts
 from twinning.events.services.access import lock_event
 
@@ -90,7 +90,7 @@ def schedule_publish(
     version = ScheduleVersion.objects.create(
         event=event,
         number=last + 1,
-        run=event.schedule_runs.filter(status="done").first(),
+        run=event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first(),
         note=note,
         changed_meetings=len(changed),
         snapshot=_snapshot(event),

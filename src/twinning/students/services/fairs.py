@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from twinning.core.models import User
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
+from twinning.events.selectors import EVENT_PUBLISHED
 from twinning.scheduling import jobfair as jf
 from twinning.students import allocation
 from twinning.students.models import (
@@ -102,7 +103,7 @@ def fair_register(
     fair's employers, recorded for this fair only."""
     require(by, "students.register_fair", fair)
     require(by, "students.edit_student", student)
-    if fair.event.status != "published":
+    if fair.event.status != EVENT_PUBLISHED:
         raise ValidationError(_("Registration for this fair is not open."))
     registration, _created = FairRegistration.objects.get_or_create(fair=fair, student=student)
     if share_profile:
