@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -97,18 +98,20 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
     return api.create_response(request, {"detail": "Invalid input.", "errors": errors}, status=400)
 
 
+# Pydantic's range errors, answered with the models' own validators' messages (Django's wording,
+# in the caller's language, with the limit).
+RANGE_ERRORS = {
+    "less_than_equal": ("le", MaxValueValidator),
+    "greater_than_equal": ("ge", MinValueValidator),
+}
+
+
 def _schema_message(item: dict[str, Any]) -> str:
-    """Pydantic's message, or, for a number out of its column's range, the models' own (in the
-    caller's language, with the limit)."""
+    """Pydantic's message, or, for a number out of its column's range, the models' own."""
     limits = item.get("ctx") or {}
-    if item.get("type") == "less_than_equal" and "le" in limits:
-        return _("Ensure this value is less than or equal to %(limit_value)s.") % {
-            "limit_value": limits["le"]
-        }
-    if item.get("type") == "greater_than_equal" and "ge" in limits:
-        return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
-            "limit_value": limits["ge"]
-        }
+    bound, validator = RANGE_ERRORS.get(item.get("type", ""), ("", None))
+    if validator is not None and bound in limits:
+        return str(validator.message) % {"limit_value": limits[bound]}
     return str(item.get("msg", ""))
 
 
