@@ -1,11 +1,15 @@
-"""Template helpers every page uses: the reader's time zone, query strings, apps' panels."""
+"""Template helpers every page uses: the reader's time zone, query strings, apps' panels, user
+text that wraps."""
 
+import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import template
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 
 from twinning.core.registry import ShownPanel
 
@@ -65,3 +69,30 @@ def width_class(percent: Any) -> str:
     except (TypeError, ValueError):
         value = 0.0
     return f"pct-{int(min(max(value, 0.0), 100.0) / 5 + 0.5) * 5}"
+
+
+# A word longer than this gets a break opportunity (<wbr>) after every this many characters.
+BREAK_EVERY = 40
+_LONG_WORD = re.compile(rf"\S{{{BREAK_EVERY + 1},}}")
+
+
+@register.filter(needs_autoescape=True)
+def breakable(value: Any, autoescape: bool = True) -> str:
+    """User text, escaped, with a break opportunity inside every very long word: `{{ text|breakable|
+    linebreaks }}`. twinning.css already wraps any word (`overflow-wrap: anywhere`), but a browser
+    that must find the breaks of a 300,000-character word itself lays the page out for seconds;
+    with a <wbr> every 40 characters it takes a tenth of that. Nothing visible is added: copied
+    text has no extra characters."""
+    if isinstance(value, SafeData):
+        return value  # already HTML: its words cannot be cut without cutting its tags
+    text = str(value)
+    escape = conditional_escape if autoescape else str
+    parts, start = [], 0
+    for match in _LONG_WORD.finditer(text):
+        word = match.group()
+        parts.append(escape(text[start : match.start()]))
+        chunks = (word[i : i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY))
+        parts.append("<wbr>".join(escape(chunk) for chunk in chunks))
+        start = match.end()
+    parts.append(escape(text[start:]))
+    return mark_safe("".join(parts))  # noqa: S308 (every piece of user text is escaped above)
