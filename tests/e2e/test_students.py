@@ -188,3 +188,50 @@ def test_the_journey_in_russian(open_page, fair_with_employers):
     expect(page.get_by_role("heading", name="Мои собеседования")).to_be_visible()
     expect(page.locator("main table")).to_contain_text("Qazaq Data LLP")
     expect(page.get_by_role("link", name="Добавить в мой календарь (.ics)")).to_be_visible()
+
+
+def test_an_imported_student_claims_the_profile_in_russian(open_page, programme, settings):
+    """The operator imports a file on the web (dry run, then the background import); a student
+    opens the e-mailed link in Russian, claims the profile and is signed in on it."""
+    from django.core import mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    operator = OperatorFactory(email="operator@embassy.example")
+    operator.set_password(PASSWORD)
+    operator.save()
+    data = Path(__file__).resolve().parent.parent / "data" / "students_good.csv"
+    desk = open_page("en-GB")
+    log_in(desk, operator.email)
+    desk.goto("/outcomes/imports/")
+    desk.locator("#id_kind").select_option("students")
+    desk.locator("#id_upload").set_input_files(str(data))
+    desk.get_by_role("button", name="Check the file").click()
+    expect(desk.get_by_text("The check found no problems in 3 rows.")).to_be_visible()
+    desk.get_by_role("button", name="Import now").click()
+    expect(desk.locator("#import-progress")).to_contain_text("3 rows were imported.")
+    desk.goto("/students/outreach/invite/")
+    expect(desk.get_by_test_id("unclaimed")).to_contain_text("3 imported students")
+
+    message = next(m for m in mail.outbox if m.to == ["aruzhan.sadykova@leeds.ac.uk"])
+    assert message.subject == "Ваш профиль студента ждёт вас"
+    link = next(line for line in message.body.splitlines() if "/students/claim/" in line)
+    student = open_page("ru-RU")
+    student.goto(link.strip())
+    expect(student.get_by_role("heading", name="Примите свой профиль студента")).to_be_visible()
+    expect(student.locator("#id_email")).to_have_value("aruzhan.sadykova@leeds.ac.uk")
+    expect(student.locator("#id_email")).to_be_disabled()
+    student.locator("#id_password1").fill("Steppe-Eagle-2027")
+    student.locator("#id_password2").fill("Steppe-Eagle-2027")
+    student.get_by_role("button", name="Принять профиль и войти").click()
+    expect(student.locator(".invalid-feedback, .errorlist").first).to_be_visible()  # no consent
+    student.locator("#id_password1").fill("Steppe-Eagle-2027")
+    student.locator("#id_password2").fill("Steppe-Eagle-2027")
+    student.locator("#id_consent").check()
+    student.locator("input[name=purposes][value=embassy_contact]").check()
+    student.get_by_role("button", name="Принять профиль и войти").click()
+    expect(student.get_by_role("heading", name="Мой профиль студента")).to_be_visible()
+    expect(student.get_by_text("Добро пожаловать! Проверьте свой профиль")).to_be_visible()
+    expect(student.locator("#id_course")).to_have_value("MSc Mining Engineering")
+
+    desk.reload()
+    expect(desk.get_by_test_id("unclaimed")).to_contain_text("2 imported students")

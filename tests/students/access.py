@@ -60,6 +60,10 @@ def build(world):
         message="Are you safe?", filters=services.StudentFilter(), by=operator
     )
     services.invitations_send(event=world.event, filters=services.StudentFilter(), by=operator)
+    imported = services.student_import_create(
+        email="dana@example.ac.uk", full_name="Dana Imported", language="ru", sectors=[],
+        university="leeds", course="MSc Mining", level="taught", graduation_year=2027,
+    )  # fmt: skip
     world.users |= {"student": aida.user, "other_student": bolat.user}
     world.extra |= {
         "aida": aida,
@@ -75,6 +79,7 @@ def build(world):
         "welfare": welfare,
         "welfare_answer": welfare.answers.get(student=aida),
         "student_invitation": aida.invitations.get(),
+        "claim": services.claim_link(imported).rstrip("/").split("/")[-2:],
     }
 
 
@@ -139,6 +144,9 @@ def _pdf(world):
 
 PAGES = {
     "students:signup": everyone(reason="the sign-up form is for everyone"),
+    "students:claim": everyone(
+        lambda w: w.claim, reason="the link's token is the credential, for one imported student"
+    ),
     "students:me": students_only(),
     "students:consent": post(
         students_only(data=lambda w: {"purpose": "embassy_contact", "give": ""})
@@ -206,6 +214,7 @@ PAGES = {
         rule(LOGIN, DENY, DENY, DENY, OK, DENY, lambda w: [w.interview.pk, "accept"])
     ),
     "students:invite": operators(),
+    "students:claim_resend": post(operators()),
     "students:welfare_list": operators(),
     "students:welfare": operators(lambda w: [w.welfare.pk]),
     # Personal e-mail links: the signed token in the link is the credential, signed in or not.
@@ -359,6 +368,8 @@ API = {
     "GET /api/fairs/{fair_pk}/booths/{pk}/leads": employer(_booth_pk),
     "POST /api/outreach/invitations": post(operators(data=lambda w: {"event": w.event.slug})),
     "GET /api/outreach/welfare": operators(),
+    "GET /api/outreach/claims": operators(),
+    "POST /api/outreach/claims/resend": post(operators()),
     "POST /api/outreach/welfare": post(operators(data=lambda w: {"message": "All well?"})),
     "GET /api/outreach/welfare/{pk}/answers": operators(_pk("welfare")),
 }

@@ -751,6 +751,27 @@ def invite(request: HttpRequest, payload: StudentInviteIn) -> Any:
     }
 
 
+@router.get(
+    "/outreach/claims",
+    response={200: CountOut, 403: Error},
+    openapi_extra=pages("students:invite"),
+)
+def unclaimed(request: HttpRequest) -> Any:
+    """How many imported students have not claimed their profile yet."""
+    require(request, "students.operate")
+    return {"count": services.unclaimed_count()}
+
+
+@router.post(
+    "/outreach/claims/resend",
+    response={200: CountOut, **WRITE},
+    openapi_extra=pages("students:claim_resend"),
+)
+def claim_resend(request: HttpRequest) -> Any:
+    """E-mail every imported student who has not claimed the profile its link again."""
+    return {"count": services.claim_links_resend(by=request.user)}
+
+
 def _welfare_out(check: Any) -> dict[str, Any]:
     return {
         "id": check.pk, "message": check.message, "created_at": check.created_at,

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A phone number or a signed number starts with + or - and is no formula.
@@ -58,6 +59,44 @@ def read_table(path: Path) -> Table:
         raise SpreadsheetError(_("The file is empty."))
     _check_sizes(table)
     return table
+
+
+def read_records(
+    path: Path, *, columns: Sequence[str], required: Sequence[str], empty: str
+) -> list[tuple[int, dict[str, str]]]:
+    """(spreadsheet row number, values by column) for every non-empty row of an import file;
+    row 1 is the header, which names columns of `columns` (case-insensitive, in any order) and
+    all of `required`. `empty` is the message for a header without rows."""
+    table = read_table(path)
+    header = [value.lower() for value in table[0]]
+    _check_header(header, columns, required)
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        row = {name: value for name, value in zip(header, values, strict=False) if name}
+        if any(row.values()):
+            rows.append((number, row))
+    if not rows:
+        raise SpreadsheetError(empty)
+    return rows
+
+
+def _check_header(header: list[str], columns: Sequence[str], required: Sequence[str]) -> None:
+    unknown = [name for name in header if name and name not in columns]
+    if unknown:
+        raise SpreadsheetError(
+            ngettext(
+                "Unknown column: %(columns)s. Allowed columns: %(allowed)s.",
+                "Unknown columns: %(columns)s. Allowed columns: %(allowed)s.",
+                len(unknown),
+            )
+            % {"columns": ", ".join(unknown), "allowed": ", ".join(columns)}
+        )
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SpreadsheetError(
+            ngettext("Missing column: %(columns)s.", "Missing columns: %(columns)s.", len(missing))
+            % {"columns": ", ".join(missing)}
+        )
 
 
 def decode(data: bytes) -> str:

@@ -10,7 +10,7 @@ written inside one transaction; if any row fails, or on a dry run, it is rolled 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,7 @@ from django.utils.translation import ngettext
 
 from twinning.core.models import User
 from twinning.core.services import ProgressCallback, audit_log
-from twinning.core.spreadsheets import SpreadsheetError, read_table
+from twinning.core.spreadsheets import SpreadsheetError, read_records
 from twinning.organisations.models import Organisation
 from twinning.organisations.registry import validate_registry_id
 from twinning.organisations.services import MAX_SECTORS, organisation_create
@@ -78,38 +78,12 @@ class ImportResult:
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """(spreadsheet row number, values by column) for every non-empty row; row 1 is the header."""
     try:
-        table = read_table(path)
+        return read_records(
+            path, columns=COLUMNS, required=REQUIRED_COLUMNS,
+            empty=_("The file has a header row but no rows of organisations."),
+        )  # fmt: skip
     except SpreadsheetError as error:
         raise ImportFileError(str(error)) from None
-    header = [value.lower() for value in table[0]]
-    _check_header(header)
-    rows = []
-    for number, values in enumerate(table[1:], start=2):
-        row = {name: value for name, value in zip(header, values, strict=False) if name}
-        if any(row.values()):
-            rows.append((number, row))
-    if not rows:
-        raise ImportFileError(_("The file has a header row but no rows of organisations."))
-    return rows
-
-
-def _check_header(header: list[str]) -> None:
-    unknown = [name for name in header if name and name not in COLUMNS]
-    if unknown:
-        raise ImportFileError(
-            ngettext(
-                "Unknown column: %(columns)s. Allowed columns: %(allowed)s.",
-                "Unknown columns: %(columns)s. Allowed columns: %(allowed)s.",
-                len(unknown),
-            )
-            % {"columns": ", ".join(unknown), "allowed": ", ".join(COLUMNS)}
-        )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise ImportFileError(
-            ngettext("Missing column: %(columns)s.", "Missing columns: %(columns)s.", len(missing))
-            % {"columns": ", ".join(missing)}
-        )
 
 
 # Checking and importing -----------------------------------------------------------------
@@ -157,11 +131,29 @@ def organisations_import(
     progress: ProgressCallback | None = None,
 ) -> ImportResult:
     """Create one organisation per row, or none at all if any row has a problem."""
-    result = ImportResult(rows=len(rows), dry_run=dry_run)
     lookups = Lookups.load(programme, rows)
+    return all_or_nothing(
+        rows=rows, dry_run=dry_run, progress=progress, target=programme,
+        action="organisations.import",
+        import_row=lambda row, result: _import_row(row, lookups, result),
+    )  # fmt: skip
+
+
+def all_or_nothing(
+    *,
+    rows: list[tuple[int, dict[str, str]]],
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    target: Any,
+    action: str,
+    import_row: Callable[[dict[str, str], ImportResult], list[str]],
+) -> ImportResult:
+    """Every importer's frame: `import_row` imports one row (in its own savepoint) or returns its
+    problems; everything is rolled back if any row has one, or on a dry run."""
+    result = ImportResult(rows=len(rows), dry_run=dry_run)
     with transaction.atomic():
         for done, (number, row) in enumerate(rows, start=1):
-            messages = _import_row(row, lookups, result)
+            messages = import_row(row, result)
             if messages:
                 result.problems.append(RowProblem(number, tuple(messages)))
             if progress is not None:
@@ -169,8 +161,7 @@ def organisations_import(
         if result.problems or dry_run:
             transaction.set_rollback(True)
         else:
-            audit_log(action="organisations.import", actor=None, target=programme,
-                      created=result.created)  # fmt: skip
+            audit_log(action=action, actor=None, target=target, created=result.created)
     return result
 
 
@@ -187,7 +178,7 @@ def _import_row(row: dict[str, str], lookups: Lookups, result: ImportResult) -> 
                 legal_name=row["legal_name"],
                 region=lookups.regions[row["region"].lower()],
                 sectors=[lookups.sectors[code] for code in _codes(row)],
-                working_languages=_split(row.get("working_languages", "").lower()),
+                working_languages=split_list(row.get("working_languages", "").lower()),
                 registry_id=row.get("registry_id", ""),
                 kind=row["kind"].lower(),
                 size=row.get("size", "").lower(),
@@ -195,7 +186,7 @@ def _import_row(row: dict[str, str], lookups: Lookups, result: ImportResult) -> 
                 **{name: row.get(name, "") for name in TEXT_FIELDS},
             )
     except ValidationError as error:
-        return _messages(error)
+        return row_messages(error)
     lookups.legal_names.add(row["legal_name"].lower())
     result.created += 1
     result.owners_created += created
@@ -272,7 +263,8 @@ def _check_year(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
 
 
 def _check_languages(row: dict[str, str], lookups: Lookups) -> Iterable[str]:
-    unknown = [c for c in _split(row.get("working_languages", "").lower()) if c not in LANGUAGES]
+    codes = split_list(row.get("working_languages", "").lower())
+    unknown = [code for code in codes if code not in LANGUAGES]
     if unknown:
         yield _("working_languages: use en, ru and kk, not %(codes)s.") % {
             "codes": ", ".join(unknown)
@@ -310,14 +302,14 @@ def _owner(row: dict[str, str], lookups: Lookups) -> tuple[User, bool]:
 
 
 def _codes(row: dict[str, str]) -> list[str]:
-    return _split(row.get("nace_codes", "").upper())  # sections are capital letters: "A"
+    return split_list(row.get("nace_codes", "").upper())  # sections are capital letters: "A"
 
 
-def _split(value: str) -> list[str]:
+def split_list(value: str) -> list[str]:
     return [part.strip() for part in LIST_SEPARATOR.split(value) if part.strip()]
 
 
-def _messages(error: ValidationError) -> list[str]:
+def row_messages(error: ValidationError) -> list[str]:
     if not hasattr(error, "error_dict"):
         return list(error.messages)
     return [

@@ -9,7 +9,13 @@ class StudentsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinning.core import registry
-        from twinning.students import privacy, selectors
+        from twinning.outcomes.imports import Importer, register_importer
+        from twinning.students import imports, privacy, selectors
+
+        register_importer(
+            Importer(kind="students", label=_("Students"), read=imports.read_rows,
+                     run=imports.students_import)
+        )  # fmt: skip
 
         registry.register_panel(
             page="dashboard", name="students", order=15,

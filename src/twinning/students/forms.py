@@ -156,6 +156,21 @@ class StudentSignUpForm(SignUpForm, StudentProfileForm):
     )
 
 
+class StudentClaimForm(SignUpForm):
+    """An imported student's first visit: the name and address as imported (shown, not
+    editable), a password, the privacy notice and the purposes, as on the sign-up."""
+
+    purposes = StudentSignUpForm.base_fields["purposes"]
+
+    def __init__(self, *args: Any, student: Student | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if student is None:
+            return  # the link does not work: the page says so and shows no form
+        for name, value in (("full_name", student.user.full_name), ("email", student.user.email)):
+            self.fields[name].disabled = True
+            self.fields[name].initial = value
+
+
 class StudentProfileEditForm(StudentProfileForm):
     pass
 

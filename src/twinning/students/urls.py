@@ -5,6 +5,7 @@ from twinning.students.views import fairs, outreach, positions, registry
 app_name = "students"
 urlpatterns = [
     path("signup/", registry.StudentSignUpView.as_view(), name="signup"),
+    path("claim/<str:uidb64>/<str:token>/", registry.ClaimView.as_view(), name="claim"),
     path("me/", registry.MyProfileView.as_view(), name="me"),
     path("me/consents/", registry.ConsentView.as_view(), name="consent"),
     path("me/cv/upload/", registry.CvUploadView.as_view(), name="cv_upload"),
@@ -71,6 +72,7 @@ urlpatterns = [
         name="interview_respond",
     ),
     path("outreach/invite/", outreach.InviteView.as_view(), name="invite"),
+    path("outreach/claims/resend/", outreach.ClaimResendView.as_view(), name="claim_resend"),
     path("outreach/welfare/", outreach.WelfareListView.as_view(), name="welfare_list"),
     path("outreach/welfare/<int:pk>/", outreach.WelfareDetailView.as_view(), name="welfare"),
     path("rsvp/<int:pk>/", outreach.RsvpView.as_view(), name="rsvp"),
@@ -81,6 +83,7 @@ urlpatterns = [
 # Pages without an API operation, and why (tests/api/test_parity.py; docs/api.md, "Parity").
 PAGE_ONLY = {
     "signup": "an account is created on the page; API tokens belong to accounts that exist",
+    "claim": "opened from the e-mail sent after an import, signed out; the account opens there",
     "cv": "a PDF download through the private-files route; the API says whether a CV exists",
     "pass": "a page showing the QR code to a door scanner; the API checks in by pass token",
     "feed": "already a machine-readable iCalendar resource, authorised by its address token",

@@ -6,16 +6,27 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from twinning.core.models import User
+from twinning.core.models import Consent, User
 from twinning.core.rules import require
-from twinning.core.services import audit_log, user_sign_up
+from twinning.core.services import (
+    audit_log,
+    consent_record,
+    notify,
+    user_sign_up,
+    user_sign_up_pending,
+)
+from twinning.core.site import site_url
 from twinning.students.models import CvRelease, CvView, JobFair, Student, StudentConsent
 from twinning.students.models.registry import (
     EARLIEST_GRADUATION,
@@ -104,6 +115,12 @@ def student_sign_up(
     check_profile(profile)
     if cv is not None:
         check_cv(cv)
+    imported = _unclaimed().filter(user__email__iexact=email.strip()).first()
+    if imported is not None:
+        # An imported student signing up: the claim link again (with the profile they were
+        # imported with), and the same answer as for any sign-up.
+        _send_claim_link(imported)
+        return None
     user = user_sign_up(
         email=email,
         password=password,
@@ -126,6 +143,118 @@ def student_sign_up(
             consent_give(student=student, purpose=purpose, by=user)
     audit_log(action="student.sign_up", actor=user, target=student)
     return student
+
+
+# Imported students --------------------------------------------------------------------------
+
+
+def _unclaimed() -> Any:
+    """Imported students who have not claimed their profile: no password, never signed in."""
+    return Student.objects.filter(
+        user__is_active=False,
+        user__last_login__isnull=True,
+        user__password__startswith=UNUSABLE_PASSWORD_PREFIX,
+    )
+
+
+@transaction.atomic
+def student_import_create(
+    *, email: str, full_name: str, language: str, sectors: list[Any], **profile: Any
+) -> Student:
+    """An imported student (`students.imports`): an account that cannot sign in (inactive, no
+    password, no consent) and a profile checked as the sign-up checks it. Once the import
+    commits, the student is e-mailed a link to claim the profile."""
+    check_profile({**profile, "sectors": sectors})
+    address = User.objects.normalize_email(email)
+    user = User(email=address, username=address, full_name=full_name, language=language,
+                is_active=False)  # fmt: skip
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    student = Student(user=user, **{k: v for k, v in profile.items() if k in PROFILE_FIELDS})
+    student.search_text = _search_text(student)
+    student.full_clean(exclude=["user", "cv"])
+    student.save()
+    student.sectors.set(sectors)
+    audit_log(action="student.import", actor=None, target=student)
+    _send_claim_link(student)
+    return student
+
+
+def claim_link(student: Student) -> str:
+    user = student.user
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("students:claim", args=[uid, default_token_generator.make_token(user)])
+    return f"{site_url()}{path}"
+
+
+def _send_claim_link(student: Student) -> None:
+    notify(
+        recipient=student.user,
+        template="students/email/claim",
+        context={
+            "link": claim_link(student),
+            "student": student,
+            "days": settings.RETENTION["unconfirmed_sign_up_days"],
+        },
+        even_inactive=True,
+    )
+
+
+def student_claim_pending(*, uidb64: str, token: str) -> Student | None:
+    """The imported student a claim link was made for, while the profile waits to be claimed
+    (the link stops working once it is: the password and the last sign-in change the token)."""
+    user = user_sign_up_pending(uidb64=uidb64, token=token)
+    if user is None:
+        return None
+    return _unclaimed().filter(user=user).select_related("user").first()
+
+
+@transaction.atomic
+def student_claim(
+    *,
+    student: Student,
+    password: str,
+    language: str,
+    consent: bool,
+    matching: bool,
+    purposes: list[str],
+) -> User:
+    """The imported student takes the profile: a password, the privacy notice (required), the
+    matching consent if given and each purpose agreed to, recorded with its date; the account
+    opens. Fails, changing nothing, if it was claimed meanwhile."""
+    if not consent:
+        raise ValidationError({"consent": _("Agree to the privacy notice to use your profile.")})
+    student = _unclaimed().select_for_update().filter(pk=student.pk).first()
+    if student is None:
+        raise ValidationError(_("This profile has already been claimed. Sign in instead."))
+    user = student.user
+    user.set_password(password)
+    user.language, user.is_active = language, True
+    user.save(update_fields=["password", "language", "is_active"])
+    consent_record(user=user)
+    if matching:
+        consent_record(user=user, purpose=Consent.Purpose.MATCHING)
+    for purpose in purposes:
+        if purpose != Purpose.FAIR_CV:
+            consent_give(student=student, purpose=purpose, by=user)
+    audit_log(action="student.claim", actor=user, target=student)
+    return user
+
+
+@transaction.atomic
+def claim_links_resend(*, by: User) -> int:
+    """E-mail every imported student who has not claimed the profile its link again."""
+    require(by, "students.operate", None)
+    waiting = list(_unclaimed().select_related("user").order_by("pk"))
+    for student in waiting:
+        _send_claim_link(student)
+    audit_log(action="students.claim_resend", actor=by, target=None, sent=len(waiting))
+    return len(waiting)
+
+
+def unclaimed_count() -> int:
+    return _unclaimed().count()
 
 
 @transaction.atomic

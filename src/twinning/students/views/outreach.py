@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.pagination import page_of
 from twinning.students import selectors, services
@@ -46,7 +46,9 @@ class InviteView(RuleMixin, FormView):
         event_id = self.request.GET.get("event", "")
         event = selectors.event_visible(user=self.request.user, pk=event_id)
         invitations = selectors.invitations_of(event=event) if event else None
-        return super().get_context_data(event=event, invitations=invitations, **kwargs)
+        return super().get_context_data(
+            event=event, invitations=invitations, unclaimed=services.unclaimed_count(), **kwargs
+        )
 
     def form_valid(self, form: InviteForm) -> HttpResponse:
         event = found(
@@ -60,6 +62,18 @@ class InviteView(RuleMixin, FormView):
             ngettext("%(n)s invitation sent.", "%(n)s invitations sent.", sent) % {"n": sent},
         )
         return redirect(f"{self.request.path}?event={event.pk}")
+
+
+class ClaimResendView(RuleMixin, View):
+    """Imported students who have not claimed their profile get their link again."""
+
+    permission_required = "students.operate"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        sent = services.claim_links_resend(by=request.user)
+        message = ngettext("%(n)s link sent again.", "%(n)s links sent again.", sent)
+        messages.success(request, message % {"n": sent})
+        return redirect("students:invite")
 
 
 class TokenPageMixin:

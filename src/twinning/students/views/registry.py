@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -13,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.files import PrivateFileView
+from twinning.core.views import in_preferred_language
 from twinning.organisations.selectors import organisation_get_by_id, organisations_for_user
 from twinning.students import selectors, services
 from twinning.students.forms import (
     CvForm,
     CvReleaseForm,
+    StudentClaimForm,
     StudentProfileEditForm,
     StudentSignUpForm,
 )
@@ -64,6 +67,50 @@ class StudentSignUpView(RuleMixin, FormView):
             return self.form_invalid(form)
         # The same answer whether the address already has an account or not (user_sign_up).
         return redirect("core:signup_sent")
+
+
+class ClaimView(RuleMixin, FormView):
+    """The link e-mailed after an import: the student chooses a password and agrees to the
+    privacy notice (and to what else they choose); the account opens and they are signed in."""
+
+    permission_required = "core.view_public"
+    template_name = "students/claim.html"
+    form_class = StudentClaimForm
+
+    def student(self) -> Student | None:
+        return services.student_claim_pending(
+            uidb64=self.kwargs["uidb64"], token=self.kwargs["token"]
+        )
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "student": self.student()}
+
+    def get_initial(self) -> dict[str, Any]:
+        student = self.student()
+        language = student.user.language if student else ""
+        return {"language": language or self.request.LANGUAGE_CODE}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(student=self.student(), **kwargs)
+
+    def form_valid(self, form: StudentClaimForm) -> HttpResponse:
+        student = self.student()
+        if student is None:
+            return self.get(self.request)
+        data = form.cleaned_data
+        try:
+            user = services.student_claim(
+                student=student, password=data["password1"], language=data["language"],
+                consent=data["consent"], matching=data["matching"], purposes=data["purposes"],
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_service_error(error)
+            return self.form_invalid(form)
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            self.request, _("Welcome! Check your profile: it is as the embassy imported it.")
+        )
+        return in_preferred_language(redirect("students:me"), user)
 
 
 class MyProfileView(RuleMixin, FormView):

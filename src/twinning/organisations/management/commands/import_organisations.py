@@ -9,7 +9,6 @@ from tqdm import tqdm
 from twinning.core.spreadsheets import formula_warnings
 from twinning.organisations.imports import (
     COLUMNS,
-    ImportFileError,
     ImportResult,
     organisations_import,
     read_rows,
@@ -21,6 +20,11 @@ PROGRESS_FROM_ROWS = 200
 
 
 class Command(BaseCommand):
+    """Also the base of the other apps' import commands: they replace `read`, `run` and
+    `_imported` (students.management.commands.import_students)."""
+
+    read = staticmethod(read_rows)
+    run = staticmethod(organisations_import)
     help = (
         "Import organisations from a CSV or XLSX file (columns: "
         + ", ".join(COLUMNS)
@@ -39,8 +43,8 @@ class Command(BaseCommand):
         with translation.override(options["language"]):
             programme = self._programme(options["programme"])
             try:
-                rows = read_rows(options["file"])
-            except (ImportFileError, OSError, UnicodeDecodeError) as error:
+                rows = self.read(options["file"])
+            except (ValueError, OSError) as error:  # ImportFileError, SpreadsheetError, codecs
                 raise CommandError(str(error)) from error
             for warning in formula_warnings(rows):
                 self.stderr.write(warning)
@@ -56,7 +60,7 @@ class Command(BaseCommand):
     def _run(self, programme, rows, dry_run: bool) -> ImportResult:  # type: ignore[no-untyped-def]
         bar = tqdm(total=len(rows), unit="row", disable=len(rows) < PROGRESS_FROM_ROWS)
         with bar:
-            return organisations_import(
+            return self.run(
                 programme=programme,
                 rows=rows,
                 dry_run=dry_run,
@@ -89,19 +93,17 @@ class Command(BaseCommand):
                 % {"rows": result.rows}
             )
             return
+        self.stdout.write(self.style.SUCCESS(self._imported(result)))
+
+    def _imported(self, result: ImportResult) -> str:
         # Two counts, two nouns: each agrees with its own number.
         accounts = ngettext(
             "%(owners)d new inactive owner account",
             "%(owners)d new inactive owner accounts",
             result.owners_created,
         ) % {"owners": result.owners_created}
-        self.stdout.write(
-            self.style.SUCCESS(
-                ngettext(
-                    "Imported %(created)d organisation (%(accounts)s).",
-                    "Imported %(created)d organisations (%(accounts)s).",
-                    result.created,
-                )
-                % {"created": result.created, "accounts": accounts}
-            )
-        )
+        return ngettext(
+            "Imported %(created)d organisation (%(accounts)s).",
+            "Imported %(created)d organisations (%(accounts)s).",
+            result.created,
+        ) % {"created": result.created, "accounts": accounts}
