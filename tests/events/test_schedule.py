@@ -268,3 +268,48 @@ def test_a_second_run_while_one_waits_is_refused_in_the_operators_language(
     page = client.post(form.action, form.submission(), follow=True).content.decode()
     assert "Оптимизатор уже составляет расписание этого мероприятия" in page
     assert ScheduleRun.objects.filter(event=day).count() == 1
+
+
+@pytest.mark.parametrize("change", ["move", "cancel", "absence"])
+def test_a_change_made_while_the_optimiser_works_is_never_overwritten(
+    day, operator, ring, monkeypatch, change
+):
+    """An operator moves a meeting (or one is cancelled, or someone says they are away) while a
+    run is solving: the run's result is not saved over it, and the run says why."""
+    from twinning.events.services import schedule
+
+    _run(day, operator)
+    moved = Meeting.objects.order_by("pk").first()
+    people = moved.participants
+    free = next(
+        s for s in day.slots.order_by("number")
+        if not Meeting.objects.filter(slot=s, request__requester__in=people).exists()
+        and not Meeting.objects.filter(slot=s, request__recipient__in=people).exists()
+    )  # fmt: skip
+    table = next(t for t in day.tables.all() if not Meeting.objects.filter(slot=free, table=t))
+    solve = schedule.solve
+
+    def solve_while_someone_works(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if change == "move":
+            services.meeting_move(meeting=moved, by=operator, slot=free, table=table, force=True)
+        elif change == "cancel":
+            services.meeting_cancel(meeting=moved, by=operator)
+        else:
+            services.unavailability_set(registration=people[0], by=people[0].user, slots=[free])
+        return solve(*args, **kwargs)
+
+    monkeypatch.setattr(schedule, "solve", solve_while_someone_works)
+    before = dict(Meeting.objects.values_list("pk", "slot_id"))
+    run = _run(day, operator, keep_previous=False)
+    assert run.status == ScheduleRun.Status.FAILED and run.job.state == JobProgress.State.FAILED
+    assert "changed while the optimiser was working" in run.message
+    after = dict(Meeting.objects.values_list("pk", "slot_id"))
+    assert {pk: slot for pk, slot in after.items() if pk != moved.pk} == {
+        pk: slot for pk, slot in before.items() if pk != moved.pk
+    }
+    moved.refresh_from_db()
+    if change == "move":
+        assert (moved.slot, moved.table, moved.locked) == (free, table, True)
+    # Run again: it starts from the day as it is now, and saves.
+    monkeypatch.setattr(schedule, "solve", solve)
+    assert _run(day, operator).status == ScheduleRun.Status.DONE

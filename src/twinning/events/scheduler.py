@@ -6,6 +6,7 @@ answer back onto the meetings. Nothing else in the app talks to the optimiser.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from twinning.events.models import (
     Registration,
     Slot,
     Table,
+    Unavailability,
 )
 from twinning.scheduling import problem as sp
 from twinning.scheduling.check import breaks_of, check
@@ -47,6 +49,8 @@ class Plan:
     interpreters: dict[str, Interpreter]
     meetings: dict[str, Meeting]
     names: dict[str, str] = field(default_factory=dict)
+    # What the plan was read from (`fingerprint`): the result is saved only onto the same.
+    fingerprint: str = ""
 
 
 def interpreter_pair(first: Registration, second: Registration) -> str | None:
@@ -112,7 +116,37 @@ def _previous(meeting: Meeting, keep_previous: bool) -> sp.PreviousAssignment | 
     )
 
 
+def fingerprint(event: Event) -> str:
+    """A digest of everything about the day's meetings that a plan is read from and a result
+    overwrites: each meeting's place, interpreter, lock and state, the orders between meetings
+    and the participants' absences. Taken before a plan is read and again, under the event's
+    and the meetings' locks, before its result is saved: a move, lock, acceptance, cancellation,
+    order or absence in between makes them differ, and the result is not saved over it."""
+    meetings = event.meetings.order_by("pk").values_list(
+        "pk", "slot_id", "table_id", "interpreter_id", "locked", "status"
+    )
+    orders = Precedence.objects.filter(later__event=event).order_by("later_id", "earlier_id")
+    absences = Unavailability.objects.filter(registration__event=event).order_by(
+        "registration_id", "slot_id"
+    )
+    digest = hashlib.sha256()
+    for rows in (
+        meetings,
+        orders.values_list("later_id", "earlier_id"),
+        absences.values_list("registration_id", "slot_id"),
+    ):
+        digest.update(repr(list(rows)).encode())
+    return digest.hexdigest()
+
+
+def lock_meetings(event: Event) -> None:
+    """Every meeting of the day under a row lock, in primary-key order (as every writer that
+    locks more than one takes them), so that no move lands between a check and a save."""
+    list(Meeting.objects.select_for_update().filter(event=event).order_by("pk").values("pk"))
+
+
 def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
+    stamp = fingerprint(event)  # first: a change made while the plan is read makes it differ
     slots = {s.number: s for s in event.slots.select_related("event").order_by("number")}
     tables = {str(t.pk): t for t in event.tables.order_by("number")}
     interpreters = {str(i.pk): i for i in event.interpreters.prefetch_related("unavailable_slots")}
@@ -158,6 +192,7 @@ def plan_for(event: Event, *, keep_previous: bool = True) -> Plan:
         interpreters=interpreters,
         meetings={str(m.pk): m for m in meetings},
         names={str(r.pk): r.display_name for r in participants},
+        fingerprint=stamp,
     )
 
 

@@ -138,9 +138,20 @@ def _execute(run: ScheduleRun) -> ScheduleRun:
     # never sees the one without the other.
     with transaction.atomic():
         lock_event(run.event)
+        scheduler.lock_meetings(run.event)
+        if scheduler.fingerprint(run.event) != plan.fingerprint:
+            return _fail(run, _changed_meanwhile())
         run.meetings_scheduled = scheduler.apply_result(plan, result)
         _record(run, plan, result)
     return run
+
+
+def _changed_meanwhile() -> str:
+    return _(
+        "The schedule changed while the optimiser was working (a meeting was moved, locked, "
+        "accepted or cancelled, or an order or an absence was set), so its result was not "
+        "saved over the change. Run it again: it starts from the schedule as it is now."
+    )
 
 
 def _progress(run: ScheduleRun, status: str, done: int, message: str) -> None:
