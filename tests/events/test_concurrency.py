@@ -102,3 +102,30 @@ def test_a_double_submitted_registration_is_one_registration(event):
     assert outcomes[0].pk == outcomes[1].pk
     registration = Registration.objects.get(event=event, user=membership.user)
     assert registration.status == Registration.Status.APPROVED
+
+
+def test_two_acceptances_at_two_events_never_exceed_the_programmes_cap(event, operator):
+    """The cap counts an organisation's meetings at every event of the programme: two events,
+    one organisation accepting at both at once, a cap of 1: one is refused."""
+    import datetime as dt
+
+    from tests.events.factories import EventFactory
+    from tests.factories import OrganisationFactory
+
+    services.brokerage_rules_set(by=operator, programme=event.programme, meeting_cap=1)
+    later = EventFactory(programme=event.programme, starts_on=event.starts_on + dt.timedelta(7))
+    busy = OrganisationFactory(programme=event.programme)
+    requests = [
+        pending_request(participant(day, organisation=busy), participant(day))
+        for day in (event, later)
+    ]
+    outcomes = at_once(
+        *(lambda r=r: services.request_accept(request=r, by=r.recipient.user) for r in requests)
+    )
+    assert refused(outcomes, ValidationError) == 1
+    assert (
+        Meeting.objects.filter(
+            request__requester__organisation=busy, status__in=Meeting.ACTIVE
+        ).count()
+        == 1
+    )

@@ -20,7 +20,7 @@ from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
 from twinning.events.selectors import day_has_two_sessions
-from twinning.events.services.access import lock_registrations
+from twinning.events.services.access import lock_parties, lock_registrations
 from twinning.events.services.brokerage import check_accept_rules, check_request_rules
 
 if TYPE_CHECKING:
@@ -150,8 +150,9 @@ def request_accept(*, request: MeetingRequest, by: User) -> Meeting:
 
 @transaction.atomic
 def _accept(request: MeetingRequest, by: User) -> Meeting:
-    # Participants first, then the request: every writer takes the locks in this order.
-    lock_registrations(request.requester, request.recipient)
+    # Participants first, then the request: every writer takes the locks in this order. Their
+    # parties' registrations at the programme's other events too: the cap counts them all.
+    lock_parties(request.requester, request.recipient)
     request = _relock(request)
     require(by, "events.respond_request", request)
     limit = request.event.meeting_limit
