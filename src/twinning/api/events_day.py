@@ -101,7 +101,7 @@ def schedule(request: HttpRequest, slug: str) -> ScheduleOut:
         reasons=overview.reasons,
         breaks=dict(overview.breaks),
         run=run_out(overview.run) if overview.run else None,
-        pending_changes=len(services.pending_changes(event)),
+        pending_changes=services.pending_count(event),
     )
 
 

@@ -294,58 +294,78 @@ class Conflict:
     other: Meeting | None = None
 
 
-def schedule_conflicts(*, event: Event) -> list[Conflict]:
+# What the schedule's grid, its conflicts and the API's cells read of each live meeting: the
+# rest of the five rows behind it (time stamps above all) cost more to load than the page.
+GRID_FIELDS = (
+    "event", "request", "slot", "table", "interpreter", "status", "locked",
+    "request__session", "request__requester", "request__recipient",
+    "request__requester__user", "request__recipient__user",
+    "request__requester__organisation", "request__recipient__organisation",
+    "request__requester__user__full_name", "request__requester__user__email",
+    "request__recipient__user__full_name", "request__recipient__user__email",
+    "interpreter__name",
+)  # fmt: skip
+
+
+def _grid_meetings(event: Event) -> list[Meeting]:
+    """The day's live meetings, with their participants and interpreter, as the grid shows them."""
+    return list(
+        event.meetings.filter(status__in=Meeting.ACTIVE)
+        .select_related("interpreter", *PARTY)
+        .only(*GRID_FIELDS)
+        .order_by("pk")
+    )
+
+
+def schedule_conflicts(*, event: Event, live: list[Meeting] | None = None) -> list[Conflict]:
     """Double bookings in the working schedule (a participant or an interpreter in two
     meetings of one slot) and meetings in a slot a participant said they cannot make: what a
-    "Move anyway" may have left, and what publishing would hand out."""
-    live = list(
-        event.meetings.filter(status__in=Meeting.ACTIVE, slot__isnull=False)
-        .select_related("event", "slot", "interpreter", *PARTY)
-        .order_by("slot__number", "pk")
+    "Move anyway" may have left, and what publishing would hand out. `live`: the day's live
+    meetings if the caller has them already (`_grid_meetings`)."""
+    slots = {slot.pk: slot for slot in event.slots.all()}
+    placed = sorted(
+        (m for m in (_grid_meetings(event) if live is None else live) if m.slot_id is not None),
+        key=lambda m: (slots[m.slot_id].number, m.pk),
     )
     unavailable = set(
         Unavailability.objects.filter(registration__event=event).values_list(
             "registration_id", "slot_id"
         )
     )
+
+    def clock(meeting: Meeting) -> str:
+        return slots[meeting.slot_id].starts_at.astimezone(event.zone).strftime("%H:%M")
+
     seen: dict[tuple[str, int, int | None], Meeting] = {}
     conflicts = []
-    for meeting in live:
+    for meeting in placed:
         for person in meeting.participants:
             key = ("person", person.pk, meeting.slot_id)
             if key in seen:
-                text = _double(person.display_name, meeting)
+                text = _double(person.display_name, clock(meeting))
                 conflicts.append(Conflict(meeting, text, seen[key]))
             seen[key] = meeting
             if (person.pk, meeting.slot_id) in unavailable:
-                conflicts.append(Conflict(meeting, _unavailable(person.display_name, meeting)))
+                text = _unavailable(person.display_name, clock(meeting))
+                conflicts.append(Conflict(meeting, text))
         if meeting.interpreter is not None:
             key = ("interpreter", meeting.interpreter.pk, meeting.slot_id)
             if key in seen:
-                text = _double(meeting.interpreter.name, meeting)
+                text = _double(meeting.interpreter.name, clock(meeting))
                 conflicts.append(Conflict(meeting, text, seen[key]))
             seen[key] = meeting
     return conflicts
 
 
-def _double(name: str, meeting: Meeting) -> str:
-    return _("%(name)s has two meetings at %(time)s.") % {
-        "name": name,
-        "time": _clock(meeting),
-    }
+def _double(name: str, time: str) -> str:
+    return _("%(name)s has two meetings at %(time)s.") % {"name": name, "time": time}
 
 
-def _unavailable(name: str, meeting: Meeting) -> str:
+def _unavailable(name: str, time: str) -> str:
     return _("%(name)s has said they are not available at %(time)s.") % {
         "name": name,
-        "time": _clock(meeting),
+        "time": time,
     }
-
-
-def _clock(meeting: Meeting) -> str:
-    if meeting.slot is None:
-        return ""
-    return meeting.slot.starts_at.astimezone(meeting.event.zone).strftime("%H:%M")
 
 
 @dataclass
@@ -388,11 +408,7 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
     """The working schedule as a slot × table grid, with what the last run left out."""
     slots = list(event.slots.order_by("number"))
     tables = list(event.tables.order_by("number").select_related("host__user"))
-    live = list(
-        event.meetings.filter(status__in=Meeting.ACTIVE)
-        .select_related("interpreter", *PARTY)
-        .order_by("pk")
-    )
+    live = _grid_meetings(event)
     people: dict[int, Registration] = {}
     for m in live:
         people[m.request.requester_id] = m.request.requester
@@ -400,7 +416,7 @@ def schedule_overview(*, event: Event) -> ScheduleOverview:
     run = event.schedule_runs.filter(status=ScheduleRun.Status.DONE).first()
     reasons = {u["meeting"]: u["reason"] for u in (run.unscheduled if run else [])}
     conflicts: dict[int, list[str]] = {}
-    for conflict in schedule_conflicts(event=event):
+    for conflict in schedule_conflicts(event=event, live=live):
         conflicts.setdefault(conflict.meeting.pk, []).append(conflict.message)
         if conflict.other is not None:
             conflicts.setdefault(conflict.other.pk, []).append(conflict.message)

@@ -70,9 +70,7 @@ def rules_in_force(*, event: Event) -> RulesInForce:
 
 
 def party_of(registration: Registration) -> Party:
-    if registration.organisation_id:
-        return ("organisation", registration.organisation_id)
-    return ("user", registration.user_id)
+    return _party(registration.organisation_id, registration.user_id)
 
 
 def _party_q(prefix: str, party: Party) -> Q:
@@ -115,13 +113,26 @@ def earlier_pairs(*, event: Event) -> dict[frozenset[Party], Event]:
             event__programme_id=event.programme_id,
             event__starts_on__lt=event.starts_on,
         )
-        .select_related("event", "request__requester", "request__recipient")
         .order_by("event__starts_on", "pk")
+        .values_list(
+            "event_id",
+            "request__requester__organisation_id",
+            "request__requester__user_id",
+            "request__recipient__organisation_id",
+            "request__recipient__user_id",
+        )
     )
+    rows = list(held)
+    events = Event.objects.in_bulk({row[0] for row in rows})
+    # In date order, so that the latest event of a pair is the one kept.
     return {
-        frozenset((party_of(m.request.requester), party_of(m.request.recipient))): m.event
-        for m in held
+        frozenset((_party(org_a, user_a), _party(org_b, user_b))): events[event_id]
+        for event_id, org_a, user_a, org_b, user_b in rows
     }
+
+
+def _party(organisation_id: int | None, user_id: int) -> Party:
+    return ("organisation", organisation_id) if organisation_id else ("user", user_id)
 
 
 def met_before(*, first: Registration, second: Registration) -> Event | None:
@@ -167,19 +178,23 @@ def rules_history(*, rules: BrokerageRules | None) -> list[Any]:
     return list(rules.history.select_related("history_user").order_by("-history_date"))
 
 
-def repeat_meetings(*, event: Event) -> list[tuple[Meeting, Event]]:
+def repeat_meetings(
+    *, event: Event, live: list[Meeting] | None = None
+) -> list[tuple[Meeting, Event]]:
     """The event's meetings between parties who held one at an earlier event of the programme,
-    each with that earlier event: the operator sees them on the schedule page."""
+    each with that earlier event: the operator sees them on the schedule page. `live`: the
+    event's live meetings with their participants, if the caller has them already."""
     pairs = earlier_pairs(event=event)
     if not pairs:
         return []
-    meetings = (
-        Meeting.objects.filter(event=event, status__in=Meeting.ACTIVE)
-        .select_related("request__requester__user", "request__recipient__user")
-        .order_by("pk")
-    )
+    if live is None:
+        live = list(
+            Meeting.objects.filter(event=event, status__in=Meeting.ACTIVE)
+            .select_related("request__requester__user", "request__recipient__user")
+            .order_by("pk")
+        )
     found = []
-    for meeting in meetings:
+    for meeting in live:
         key = frozenset((party_of(meeting.request.requester), party_of(meeting.request.recipient)))
         if key in pairs:
             found.append((meeting, pairs[key]))

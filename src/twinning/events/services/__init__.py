@@ -15,6 +15,7 @@ from twinning.events.services.onsite import (
 from twinning.events.services.publication import (
     PublishConflict,
     pending_changes,
+    pending_count,
     schedule_publish,
 )
 from twinning.events.services.registration import (
@@ -84,6 +85,7 @@ __all__ = [
     "move_warnings",
     "participant_absent",
     "pending_changes",
+    "pending_count",
     "registration_approve",
     "registration_cancel",
     "registration_create",

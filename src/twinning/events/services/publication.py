@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -42,6 +43,15 @@ def _published(meeting: Meeting) -> tuple[object, ...]:
 def pending_changes(event: Event) -> list[Meeting]:
     """Meetings whose published place differs from the working one."""
     meetings = event.meetings.select_related("request__requester__user", "request__recipient__user")
+    return _pending(meetings)
+
+
+def pending_count(event: Event) -> int:
+    """How many meetings `pending_changes` would list, reading only their places."""
+    return len(_pending(event.meetings.only("pk", "event", *PLACE, *PUBLISHED)))
+
+
+def _pending(meetings: Iterable[Meeting]) -> list[Meeting]:
     return [
         m
         for m in meetings

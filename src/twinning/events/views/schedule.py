@@ -51,9 +51,9 @@ class ScheduleView(OperatorMixin, TemplateView):
             "latest": selectors.latest_run(event=event),
             "run_form": RunForm(),
             "publish_form": PublishForm(),
-            "pending": len(services.pending_changes(event)),
+            "pending": services.pending_count(event),
             "versions": selectors.versions_of(event=event)[:10],
-            "repeats": selectors_brokerage.repeat_meetings(event=event),
+            "repeats": selectors_brokerage.repeat_meetings(event=event, live=overview.meetings),
         }
         return super().get_context_data(**context, **kwargs)
 
