@@ -112,6 +112,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "twinning.urls"
 WSGI_APPLICATION = "twinning.wsgi.application"
 
+# Django's renderer, with select boxes written in Python (core/renderers.py: the same markup).
+FORM_RENDERER = "twinning.core.renderers.Renderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

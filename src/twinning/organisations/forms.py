@@ -301,6 +301,14 @@ class DirectoryForm(StyledFormMixin, forms.Form):
         label=_("Language"), choices=lambda: ANY + language_choices(), required=False
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Read once per form: a callable's choices are read again each time they are iterated
+        # (validating, rendering), and the sector list is two queries over the NACE table.
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.choices = list(field.choices)
+
     def filters(self) -> DirectoryFilters:
         """The valid part of the request; a wrong value in one filter leaves the others working."""
         if not self.is_bound:
