@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from twinning.introductions.selectors import open_introductions_with
 from twinning.matching.models import Feedback, MatchingRun, Recommendation
@@ -232,6 +233,8 @@ def group_pairs(pairs: list[Pair]) -> list[tuple[str, list[Pair]]]:
 
 
 NEW_RECOMMENDATIONS = 3
+# An organisation's long texts, which a list of names does not show.
+WIDE = ("description", "search_text")
 
 
 def dashboard_panel(*, user: Any) -> dict[str, Any] | None:
@@ -242,14 +245,17 @@ def dashboard_panel(*, user: Any) -> dict[str, Any] | None:
     answered = Feedback.objects.filter(
         organisation=OuterRef("organisation"), candidate=OuterRef("candidate")
     )
-    fresh = list(
+    place = Window(RowNumber(), partition_by=F("organisation_id"), order_by=F("rank").asc())
+    fresh = (
         Recommendation.objects.filter(organisation_id__in=mine, opportunity=None)
         .exclude(Exists(answered))
+        .annotate(place=place)
+        .filter(place__lte=NEW_RECOMMENDATIONS)  # the first few of each list, not all of them
         .select_related("organisation", "candidate__region")
+        .defer(*(f"{who}__{name}" for who in ("organisation", "candidate") for name in WIDE))
         .order_by("organisation_id", "rank")
     )
     per_organisation: dict[int, list[Recommendation]] = defaultdict(list)
     for row in fresh:
-        if len(per_organisation[row.organisation_id]) < NEW_RECOMMENDATIONS:
-            per_organisation[row.organisation_id].append(row)
+        per_organisation[row.organisation_id].append(row)
     return {"fresh": list(per_organisation.values())} if per_organisation else None
