@@ -162,32 +162,61 @@ def test_student_journey_from_sign_up_to_check_in_and_leads(open_page, fair_with
     assert rows[1][0] == "Aruzhan Abenova" and rows[1][8] == 5
 
 
-def test_the_journey_in_russian(open_page, fair_with_employers):
+# What the journey reads and clicks, in each language as the catalogues say it.
+WORDS = {
+    "ru": {
+        "locale": "ru-RU", "switch": "Русский", "name": "Полное имя",
+        "email": "Адрес электронной почты", "profile": "Мой профиль студента",
+        "positions": "Вакансии для меня",
+        "share": "Показать мой профиль и резюме работодателям этой ярмарки",
+        "register": "Зарегистрироваться на ярмарку", "save": "Сохранить мой выбор",
+        "twice": "Каждого работодателя можно указать только один раз.",
+        "saved": "Ваш выбор сохранён.", "interviews": "Мои собеседования",
+        "calendar": "Добавить в мой календарь (.ics)",
+    },
+    "kk": {
+        "locale": "kk-KZ", "switch": "Қазақша", "name": "Толық аты-жөні",
+        "email": "Электрондық пошта мекенжайы", "profile": "Менің студент профилім",
+        "positions": "Маған арналған бос орындар",
+        "share": "Профилім мен түйіндемемді осы жәрмеңкенің жұмыс берушілеріне көрсету",
+        "register": "Жәрмеңкеге тіркелу", "save": "Таңдауымды сақтау",
+        "twice": "Әр жұмыс берушіні тек бір рет көрсетуге болады.",
+        "saved": "Таңдауыңыз сақталды.", "interviews": "Менің сұхбаттарым",
+        "calendar": "Күнтізбеме қосу (.ics)",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_journey_in_russian_and_in_kazakh(open_page, fair_with_employers, language):
+    """From sign-up to the published interview agenda, in Russian and in Kazakh."""
+    words = WORDS[language]
     fair, booth, operator, _recruiter = fair_with_employers
-    page = open_page("ru-RU")
+    page = open_page(words["locale"])
     page.set_default_timeout(30_000)
     page.goto("/students/signup/")
-    page.get_by_role("button", name="Русский").click()
-    sign_up(page, {"name": "Полное имя", "email": "Адрес электронной почты"}, "aruzhan@york.ac.uk")
-    expect(page.get_by_role("heading", name="Мой профиль студента")).to_be_visible()
-    page.get_by_role("link", name="Вакансии для меня").click()
+    page.get_by_role("button", name=words["switch"]).click()
+    labels = {"name": words["name"], "email": words["email"]}
+    sign_up(page, labels, f"aruzhan.{language}@york.ac.uk")
+    expect(page.get_by_role("heading", name=words["profile"])).to_be_visible()
+    page.get_by_role("link", name=words["positions"]).click()
     expect(page.locator("ol > li").first).to_contain_text("Стажёр-аналитик данных")
     page.goto(f"/students/fairs/{fair.pk}/")
-    page.get_by_label("Показать мой профиль и резюме работодателям этой ярмарки").check()
-    page.get_by_role("button", name="Зарегистрироваться на ярмарку").click()
+    page.get_by_label(words["share"]).check()
+    page.get_by_role("button", name=words["register"]).click()
     page.locator("#id_choice_1").select_option(str(booth.pk))
     page.locator("#id_choice_2").select_option(str(booth.pk))
-    page.get_by_role("button", name="Сохранить мой выбор").click()
-    expect(page.get_by_text("Каждого работодателя можно указать только один раз.")).to_be_visible()
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.get_by_text(words["twice"])).to_be_visible()
     page.locator("#id_choice_1").select_option(str(booth.pk))
-    page.get_by_role("button", name="Сохранить мой выбор").click()
-    expect(page.get_by_text("Ваш выбор сохранён.")).to_be_visible()
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.get_by_text(words["saved"])).to_be_visible()
     services.fair_allocate(fair=fair, by=operator, time_limit=10)
     services.fair_publish(fair=fair, by=operator)
     page.goto(f"/students/fairs/{fair.pk}/agenda/")
-    expect(page.get_by_role("heading", name="Мои собеседования")).to_be_visible()
+    expect(page.get_by_role("heading", name=words["interviews"])).to_be_visible()
     expect(page.locator("main table")).to_contain_text("Qazaq Data LLP")
-    expect(page.get_by_role("link", name="Добавить в мой календарь (.ics)")).to_be_visible()
+    expect(page.get_by_role("link", name=words["calendar"])).to_be_visible()
 
 
 def test_an_imported_student_claims_the_profile_in_russian(open_page, programme, settings):
