@@ -322,9 +322,9 @@ def schedule_conflicts(*, event: Event, live: list[Meeting] | None = None) -> li
     meetings of one slot) and meetings in a slot a participant said they cannot make: what a
     "Move anyway" may have left, and what publishing would hand out. `live`: the day's live
     meetings if the caller has them already (`_grid_meetings`)."""
-    slots = {slot.pk: slot for slot in event.slots.all()}
+    slots: dict[int | None, Slot] = {slot.pk: slot for slot in event.slots.all()}
     placed = sorted(
-        (m for m in (_grid_meetings(event) if live is None else live) if m.slot_id is not None),
+        (m for m in (_grid_meetings(event) if live is None else live) if m.slot_id in slots),
         key=lambda m: (slots[m.slot_id].number, m.pk),
     )
     unavailable = set(
