@@ -248,3 +248,18 @@ def test_the_api_counts_the_unclaimed_and_sends_their_links_again(
     assert response.json() == {"count": 3} and len(mail.outbox) == 3
     assert client.post("/api/outreach/claims/resend", **bearer(member)).status_code == 403
     assert client.get("/api/outreach/claims", **bearer(member)).status_code == 403
+
+
+def test_a_profile_is_claimed_once(programme, django_capture_on_commit_callbacks):
+    """The second of two claims (a double submit, or two tabs) is refused and changes nothing."""
+    from django.core.exceptions import ValidationError
+
+    _import(django_capture_on_commit_callbacks)
+    student = Student.objects.get(user__email="madina.k@york.ac.uk")
+    claim = {"language": "kk", "consent": True, "matching": False, "purposes": []}
+    services.student_claim(student=student, password="first-long-passphrase", **claim)
+    with pytest.raises(ValidationError, match="already been claimed"):
+        services.student_claim(student=student, password="second-long-passphrase", **claim)
+    student.user.refresh_from_db()
+    assert student.user.check_password("first-long-passphrase")
+    assert Consent.objects.filter(user=student.user).count() == 1  # the notice, once

@@ -11,6 +11,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -148,7 +149,7 @@ def student_sign_up(
 # Imported students --------------------------------------------------------------------------
 
 
-def _unclaimed() -> Any:
+def _unclaimed() -> QuerySet[Student]:
     """Imported students who have not claimed their profile: no password, never signed in."""
     return Student.objects.filter(
         user__is_active=False,
@@ -225,10 +226,10 @@ def student_claim(
     opens. Fails, changing nothing, if it was claimed meanwhile."""
     if not consent:
         raise ValidationError({"consent": _("Agree to the privacy notice to use your profile.")})
-    student = _unclaimed().select_for_update().filter(pk=student.pk).first()
-    if student is None:
+    locked = _unclaimed().select_for_update().filter(pk=student.pk).first()
+    if locked is None:
         raise ValidationError(_("This profile has already been claimed. Sign in instead."))
-    user = student.user
+    user = locked.user
     user.set_password(password)
     user.language, user.is_active = language, True
     user.save(update_fields=["password", "language", "is_active"])
@@ -237,7 +238,7 @@ def student_claim(
         consent_record(user=user, purpose=Consent.Purpose.MATCHING)
     for purpose in purposes:
         if purpose != Purpose.FAIR_CV:
-            consent_give(student=student, purpose=purpose, by=user)
+            consent_give(student=locked, purpose=purpose, by=user)
     audit_log(action="student.claim", actor=user, target=student)
     return user
 
