@@ -78,9 +78,11 @@ class ClaimView(RuleMixin, FormView):
     form_class = StudentClaimForm
 
     def student(self) -> Student | None:
-        return services.student_claim_pending(
-            uidb64=self.kwargs["uidb64"], token=self.kwargs["token"]
-        )
+        if not hasattr(self, "_student"):
+            self._student = services.student_claim_pending(
+                uidb64=self.kwargs["uidb64"], token=self.kwargs["token"]
+            )
+        return self._student
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "student": self.student()}
