@@ -135,7 +135,7 @@ def world(programme):  # type: ignore[no-untyped-def]
 
 
 # What the operator reads on each page, in each interface language (written out, not looked up
-# through gettext, so an untranslated string fails the Russian run).
+# through gettext, so an untranslated string fails the Russian or the Kazakh run).
 TEXT = {
     "en": {
         "new session": "New session",
@@ -173,10 +173,28 @@ TEXT = {
         "edit title": "Изменить встречу",
         "saved": "Сохранено.",
     },
+    "kk": {
+        "new session": "Жаңа кездесу",
+        "save": "Сақтау",
+        "ends before start": "Кездесу басталғаннан кейін аяқталуы керек.",
+        "on the itinerary": "Кездесу бағдарламаға қосылды.",
+        "delegation time": "Asia/Almaty уақыты:",
+        "proposals link": "Ұсыныстар мен шақырулар",
+        "proposals heading": "Кездесуге кімді шақыру керек",
+        "propose": "Қатысушыларды ұсыну",
+        "reason": "Жарияланған ұсыныс: Abattoir lines for export",
+        "invite": "Aire Valley Food Machinery шақыру",
+        "invite chosen": "Таңдалғандарды шақыру",
+        "sent": "1 шақыру жіберілді.",
+        "briefing": "Анықтама (PDF)",
+        "guests": "Қонақтар",
+        "edit title": "Кездесуді өзгерту",
+        "saved": "Сақталды.",
+    },
 }
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
 def test_an_itinerary_from_proposals_to_a_moved_session(log_in, world, language):
     visit, ambassador, host = world["visit"], world["ambassador"], world["host"]
     text = TEXT[language]
