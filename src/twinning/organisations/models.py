@@ -189,7 +189,9 @@ class Opportunity(models.Model):
         ordering = ["-published_at", "-created_at"]
         # The directory: published, newest first (selectors.opportunities_published).
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="opportunity_directory")
+            models.Index(fields=["status", "-published_at", "-id"], name="opportunity_directory"),
+            # The directory search's "has any opportunity changed?" (its latest save) per search.
+            models.Index(fields=["updated_at"], name="opportunity_updated"),
         ]
         constraints = [
             models.CheckConstraint(

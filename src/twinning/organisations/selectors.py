@@ -197,7 +197,9 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
         ]
     )
     # Relevance is judged among all the candidates, those with the words too (see retrieval).
-    keys = _passage_keys(queryset)
+    # Region, side and sector are other rows: an edit there does not move the opportunity's
+    # updated_at, so candidates filtered by them are read afresh each time.
+    keys = _passage_keys(queryset, remember=not (filters.region or filters.side or filters.sector))
     about = similar_keys(query=filters.query, keys=keys, limit=SIMILAR_LIMIT + len(found))
     have_words = set(found)
     by_meaning = [pk for pk, _ in about if pk not in have_words][:SIMILAR_LIMIT]
@@ -222,12 +224,27 @@ _keys_as_of: list[object] = [None]
 KEYS_KEPT = 200_000
 
 
-def _passage_keys(queryset: QuerySet[Opportunity]) -> dict[int, str]:
-    as_of = tuple(Opportunity.objects.aggregate(n=Count("pk"), last=Max("updated_at")).values())
+# The candidates' ids of the last few filter combinations, as of the same latest save.
+_ids: dict[str, list[int]] = {}
+IDS_KEPT = 32
+
+
+def _passage_keys(queryset: QuerySet[Opportunity], *, remember: bool = True) -> dict[int, str]:
+    # The latest save (an index read): an opportunity created, edited, published or closed moves
+    # it; one deleted needs nothing, as only the candidates' own keys are returned.
+    as_of = Opportunity.objects.aggregate(last=Max("updated_at"))["last"]
     if as_of == _keys_as_of[0]:
-        ids = list(queryset.order_by().values_list("pk", flat=True))
+        sql = str(queryset.order_by().query)
+        ids = _ids.get(sql) if remember else None
+        if ids is None:
+            ids = list(queryset.order_by().values_list("pk", flat=True))
+            if len(_ids) >= IDS_KEPT:
+                _ids.clear()
+            if remember:
+                _ids[sql] = ids
         if all(pk in _keys for pk in ids):
             return {pk: _keys[pk][1] for pk in ids}
+    _ids.clear()
     stamps = dict(queryset.order_by().values_list("pk", "updated_at"))
     stale = [pk for pk, stamp in stamps.items() if _keys.get(pk, (None,))[0] != stamp]
     if len(_keys) + len(stale) > KEYS_KEPT:
@@ -241,6 +258,8 @@ def _passage_keys(queryset: QuerySet[Opportunity]) -> dict[int, str]:
             passage = opportunity_passage(title=title, summary=summary, description=description)
             _keys[pk] = (stamp, text_key(passage))
     _keys_as_of[0] = as_of
+    if remember:
+        _ids[str(queryset.order_by().query)] = list(stamps)
     return {pk: _keys[pk][1] for pk in stamps if pk in _keys}
 
 
