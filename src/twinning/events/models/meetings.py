@@ -57,6 +57,7 @@ class MeetingRequest(models.Model):
         verbose_name = _("meeting request")
         verbose_name_plural = _("meeting requests")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["event", "status"], name="request_event_status")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(requester=F("recipient")),
@@ -231,6 +232,8 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["slot__number", "table__number"]
+        # The dashboard's counts by state per event read this index alone, not the table.
+        indexes = [models.Index(fields=["event", "status"], name="meeting_event_status")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["scheduled", "cancelled", "held", "no_show"]),
