@@ -31,7 +31,7 @@ def _log_in(page: Page, email: str, language: str) -> None:
     page.wait_for_load_state()
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
 def test_meeting_to_verified_agreement_on_the_dashboard_and_in_the_pdf(
     page: Page, live_server, programme, language
 ):  # type: ignore[no-untyped-def]
