@@ -1,6 +1,6 @@
 """The funders' trail in a real browser: a meeting → an outcome recorded by one side →
 confirmed by the other → verified by an operator → counted on the dashboard and in the PDF,
-in English and in Russian."""
+in English, Russian and Kazakh."""
 
 import datetime as dt
 import io
