@@ -9,6 +9,7 @@ falls back to a full recompute.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -46,7 +47,7 @@ from twinning.matching.opportunities import (
     update_organisation,
 )
 from twinning.matching.profiles import Feedback as EngineFeedback
-from twinning.matching.profiles import Profile, Verdict
+from twinning.matching.profiles import OrgId, Profile, Verdict
 from twinning.matching.reasons import Reason
 from twinning.matching.sources import organisation_profile, programme_rules
 from twinning.organisations.selectors import organisations_for_matching
@@ -211,7 +212,7 @@ def recompute_changes(*, programme: Programme, progress: Progress = _silent) -> 
         profiles = {p.id: p for p in _profiles(programme)}
         changed_profiles = [p for p in profiles.values() if index.profiles.get(p.id) != p]
         vectors, embedded = vectors_for(texts=[t for p in changed_profiles for t in p.texts])
-        changed: set[Any] = set()
+        changed: set[OrgId] = set()
         for gone in [i for i in index.profiles if i not in profiles]:
             changed |= remove_profile(index, gone) | remove_organisation(units, gone)
         for profile in changed_profiles:
@@ -234,10 +235,10 @@ def _current_index(programme: Programme) -> _Cached | None:
     return cached if cached.index.rules == programme_rules(programme) else None
 
 
-def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Programme) -> set[Any]:
+def _sync_feedback(index: MatchIndex, units: OpportunityIndex, programme: Programme) -> set[OrgId]:
     wanted = {(f.viewer, f.candidate): f.verdict for f in _feedback(programme)}
     held = {(v, c): verdict for v, said in index.feedback.items() for c, verdict in said.items()}
-    changed: set[Any] = set()
+    changed: set[OrgId] = set()
     for (viewer, candidate), verdict in wanted.items():
         if held.get((viewer, candidate)) != verdict and viewer in index.profiles:
             changed |= set_feedback(index, EngineFeedback(viewer, candidate, verdict))
@@ -255,7 +256,7 @@ def _store_lists(
     programme: Programme,
     index: MatchIndex,
     units: OpportunityIndex,
-    ids: list[Any],
+    ids: list[OrgId],
     progress: Progress,
 ) -> int:
     """Recommendation rows for the organisations `ids` and their published opportunities."""
@@ -292,7 +293,7 @@ class _Match:
 
 
 def _organisation_matches(
-    index: MatchIndex, units: OpportunityIndex, org_id: Any, explained: _Reasons
+    index: MatchIndex, units: OpportunityIndex, org_id: OrgId, explained: _Reasons
 ) -> list[_Match]:
     """The list built from the organisation's opportunities' matches; each entry explained by the
     pair of opportunities behind its score (or by the organisations where their blend won)."""
@@ -309,8 +310,8 @@ def _organisation_matches(
 def _opportunity_matches(
     index: MatchIndex,
     units: OpportunityIndex,
-    org_id: Any,
-    opportunity_id: Any,
+    org_id: OrgId,
+    opportunity_id: OrgId,
     explained: _Reasons,
 ) -> list[_Match]:
     mine = unit_id(org_id, opportunity_id)
@@ -322,7 +323,11 @@ def _opportunity_matches(
 
 
 def _rows(
-    programme: Programme, org_id: Any, opportunity_id: Any, found: Iterable[_Match], now: Any
+    programme: Programme,
+    org_id: OrgId,
+    opportunity_id: OrgId | None,
+    found: Iterable[_Match],
+    now: dt.datetime,
 ) -> list[Recommendation]:
     return [
         Recommendation(
