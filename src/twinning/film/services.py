@@ -116,7 +116,9 @@ def _set_lines(application: FilmApplication, lines: Sequence[BudgetLine]) -> Non
     )
 
 
-def _line_row(application: FilmApplication, position: int, line: BudgetLine) -> Any:
+def _line_row(
+    application: FilmApplication, position: int, line: BudgetLine
+) -> ApplicationBudgetLine:
     return ApplicationBudgetLine(
         application=application, position=position, category=line.category,
         amount=line.amount, currency=line.currency, spent_in=str(line.spent_in),

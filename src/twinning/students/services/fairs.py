@@ -24,6 +24,7 @@ from twinning.students.models import (
     FairRegistration,
     Interview,
     JobFair,
+    Position,
     Preference,
     Shortlist,
     Student,
@@ -81,7 +82,7 @@ def booth_add(
 
 @transaction.atomic
 def booth_update(
-    *, booth: Booth, by: User, interviewers: int, positions: Sequence[Any] = ()
+    *, booth: Booth, by: User, interviewers: int, positions: Sequence[Position] = ()
 ) -> Booth:
     require(by, "students.manage_booth", booth)
     if not 1 <= interviewers <= 20:
