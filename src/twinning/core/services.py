@@ -183,9 +183,14 @@ def user_sign_up(
     return user
 
 
+def pending_account_args(user: User) -> list[str]:
+    """The (uidb64, token) of a link for an account that waits for its owner, as
+    `user_sign_up_pending` reads them back; the token stops working once the owner signs in."""
+    return [urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)]
+
+
 def _send_sign_up_link(*, user: User, then: str) -> None:
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    link = reverse("core:signup_confirm", args=[uid, default_token_generator.make_token(user)])
+    link = reverse("core:signup_confirm", args=pending_account_args(user))
     query = f"?{urlencode({'next': then})}" if then else ""
     context = {"link": f"{site_url()}{link}{query}"}
     notify(

@@ -16,16 +16,15 @@ NO_SHOW = Meeting.Status.NO_SHOW
 def _in_scope(queryset: QuerySet, scope: Scope, request: str, event: str) -> QuerySet:
     """`queryset` (of requests, or of rows reaching one by `request`) within the scope: the
     programme's events in the period, and the chosen organisations' requests."""
+    # The programme's events in the period (and the chosen one) as a subquery of their ids: no
+    # join to the events for every row (on 100,000 meetings the join was most of each figure's
+    # time).
+    events = Event.objects.filter(
+        programme_id=scope.programme_id, **in_period("starts_on", scope, dates=True)
+    )
     if scope.event_id:
-        queryset = queryset.filter(**{f"{event}__programme_id": scope.programme_id})
-        queryset = queryset.filter(**{f"{event}_id": scope.event_id})
-    else:
-        # The programme's events in the period as a subquery of their ids: no join to the events
-        # for every row (on 100,000 meetings the join was most of each figure's time).
-        events = Event.objects.filter(
-            programme_id=scope.programme_id, **in_period("starts_on", scope, dates=True)
-        )
-        queryset = queryset.filter(**{f"{event}_id__in": events.values("pk")})
+        events = events.filter(pk=scope.event_id)
+    queryset = queryset.filter(**{f"{event}_id__in": events.values("pk")})
     if scope.by_organisation:
         # The organisations' registrations as a list of ids, each side compared with it: the
         # rows are then found through the participants' indexes, not by joining every row's

@@ -233,15 +233,12 @@ def _passage_keys(queryset: QuerySet[Opportunity], *, remember: bool = True) -> 
     # The latest save (an index read): an opportunity created, edited, published or closed moves
     # it; one deleted needs nothing, as only the candidates' own keys are returned.
     as_of = Opportunity.objects.aggregate(last=Max("updated_at"))["last"]
+    key = str(queryset.order_by().query) if remember else ""
     if as_of == _keys_as_of[0]:
-        sql = str(queryset.order_by().query)
-        ids = _ids.get(sql) if remember else None
+        ids = _ids.get(key) if key else None
         if ids is None:
             ids = list(queryset.order_by().values_list("pk", flat=True))
-            if len(_ids) >= IDS_KEPT:
-                _ids.clear()
-            if remember:
-                _ids[sql] = ids
+            _remember_ids(key, ids)
         if all(pk in _keys for pk in ids):
             return {pk: _keys[pk][1] for pk in ids}
     _ids.clear()
@@ -258,9 +255,16 @@ def _passage_keys(queryset: QuerySet[Opportunity], *, remember: bool = True) -> 
             passage = opportunity_passage(title=title, summary=summary, description=description)
             _keys[pk] = (stamp, text_key(passage))
     _keys_as_of[0] = as_of
-    if remember:
-        _ids[str(queryset.order_by().query)] = list(stamps)
+    _remember_ids(key, list(stamps))
     return {pk: _keys[pk][1] for pk in stamps if pk in _keys}
+
+
+def _remember_ids(key: str, ids: list[int]) -> None:
+    if not key:
+        return
+    if len(_ids) >= IDS_KEPT:
+        _ids.clear()
+    _ids[key] = ids
 
 
 def _published_filtered(filters: DirectoryFilters) -> QuerySet[Opportunity]:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -101,26 +100,24 @@ def _import_row(row: dict[str, str], lookups: _Lookups, result: ImportResult) ->
     if messages:
         return messages
     email = row["email"].strip()
-    try:
-        with transaction.atomic():  # a savepoint, so one failed row leaves the others usable
-            student_import_create(
-                email=email,
-                full_name=row["full_name"].strip(),
-                language=row.get("language", "").strip().lower() or settings.LANGUAGE_CODE,
-                university=row["university"].strip().lower(),
-                level=row["level"].strip().lower(),
-                graduation_year=int(row["graduation_year"]),
-                home_region=lookups.regions.get(row.get("home_region", "").strip().lower()),
-                languages=_languages(row),
-                sectors=[lookups.sectors[code] for code in _codes(row)],
-                visa_route=row.get("visa_route", "").strip().lower(),
-                **{name: row.get(name, "").strip() for name in TEXT_FIELDS},
-            )
+    try:  # the service is atomic: a savepoint, so one failed row leaves the others usable
+        student_import_create(
+            email=email,
+            full_name=row["full_name"].strip(),
+            language=row.get("language", "").strip().lower() or settings.LANGUAGE_CODE,
+            university=row["university"].strip().lower(),
+            level=row["level"].strip().lower(),
+            graduation_year=int(row["graduation_year"]),
+            home_region=lookups.regions.get(row.get("home_region", "").strip().lower()),
+            languages=_languages(row),
+            sectors=[lookups.sectors[code] for code in _codes(row)],
+            visa_route=row.get("visa_route", "").strip().lower(),
+            **{name: row.get(name, "").strip() for name in TEXT_FIELDS},
+        )
     except ValidationError as error:
         return row_messages(error)
     lookups.seen.add(email.lower())
     result.created += 1
-    result.owners_created += 1
     return []
 
 

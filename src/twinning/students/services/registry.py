@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from twinning.core.models import Consent, User
@@ -24,6 +21,7 @@ from twinning.core.services import (
     audit_log,
     consent_record,
     notify,
+    pending_account_args,
     user_sign_up,
     user_sign_up_pending,
 )
@@ -183,9 +181,7 @@ def student_import_create(
 
 
 def claim_link(student: Student) -> str:
-    user = student.user
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    path = reverse("students:claim", args=[uid, default_token_generator.make_token(user)])
+    path = reverse("students:claim", args=pending_account_args(student.user))
     return f"{site_url()}{path}"
 
 
