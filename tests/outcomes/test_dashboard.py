@@ -208,3 +208,19 @@ def test_the_monthly_export_counts_held_meetings_in_their_events_month(client, s
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     held = {row[0]: int(row[2]) for row in rows[1:]}
     assert held[f"{meeting.event.starts_on:%Y-%m}"] == 1 and sum(held.values()) == 1
+
+
+def test_an_event_outside_the_period_counts_nothing(meeting):  # type: ignore[no-untyped-def]
+    """The event filter narrows the period's events; it does not replace the period."""
+    from twinning.core.figures import Scope
+    from twinning.events.selectors_figures import meeting_figures, request_figures
+
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    event = meeting.event
+    inside = Scope(programme_id=event.programme_id, event_id=event.pk, start=event.starts_on)
+    after = Scope(programme_id=event.programme_id, event_id=event.pk,
+                  start=event.starts_on + dt.timedelta(days=1))  # fmt: skip
+    assert meeting_figures(scope=inside)["held"] == 1
+    assert request_figures(scope=inside)["accepted"] == 1
+    assert meeting_figures(scope=after)["held"] == 0
+    assert request_figures(scope=after)["requested"] == 0
