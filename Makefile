@@ -65,7 +65,7 @@ serve: migrate
 	$(MANAGE) collectstatic --no-input -v 0
 	@$(WORKER) > var/worker.log 2>&1 & echo $$! > var/worker.pid
 	@echo "Background worker started (log: var/worker.log)."
-	$(BIN)/gunicorn twinning.wsgi --workers $(WEB_WORKERS) --bind $(HOST):$(PORT) \
+	$(BIN)/gunicorn -c python:twinning.gunicorn_conf twinning.wsgi --workers $(WEB_WORKERS) --bind $(HOST):$(PORT) \
 		--access-logfile - --forwarded-allow-ips '127.0.0.1' --max-requests 2000 \
 		--max-requests-jitter 200; kill `cat var/worker.pid` 2>/dev/null || true
 

@@ -8,6 +8,10 @@ requests/s, p50/p95/p99 and errors per page beside the one-query view served by 
 in the same run, and each page's median as a ratio of that view's.
 
 Usage: python bench/load.py [--size demo|large] [--users 50] [--seconds 60] [--port 8007]
+                            [--skip-setup] [--cold]
+
+--cold starts the workers without the production configuration's warm-up (twinning.gunicorn_conf),
+as they were before it: each worker's first search fills its caches while requests wait.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 BASELINE = "one-query view"
+LAYOUT = "layout page (privacy)"
 
 LOOKUP = """
 import json
@@ -84,13 +89,15 @@ def table(stats_csv: Path, seconds: float) -> None:
     with stats_csv.open() as handle:
         rows = [row for row in csv.DictReader(handle) if row["Name"] != "Aggregated"]
     floor = next(float(row["50%"]) for row in rows if row["Name"] == BASELINE)
+    layout = next((float(row["50%"]) for row in rows if row["Name"] == LAYOUT), 0.0)
     print(f"{'page':22} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'errors':>6} {'p50 / one-query':>15}")  # fmt: skip
-    for row in sorted(rows, key=lambda r: r["Name"] != BASELINE):
+          f"{'errors':>6} {'p50 / one-query':>15} {'p50 / layout':>12}")  # fmt: skip
+    for row in sorted(rows, key=lambda r: (r["Name"] != BASELINE, r["Name"] != LAYOUT)):
         p50 = float(row["50%"])
-        print(f"{row['Name']:22} {row['Request Count']:>8} {float(row['Requests/s']):7.1f} "
+        print(f"{row['Name'][:22]:22} {row['Request Count']:>8} {float(row['Requests/s']):7.1f} "
               f"{p50:7.0f} {float(row['95%']):7.0f} {float(row['99%']):7.0f} "
-              f"{row['Failure Count']:>6} {p50 / floor if floor else 0:15.1f}")  # fmt: skip
+              f"{row['Failure Count']:>6} {p50 / floor if floor else 0:15.1f} "
+              f"{p50 / layout if layout else 0:12.1f}")  # fmt: skip
 
 
 def main() -> None:
@@ -101,6 +108,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8007)
     parser.add_argument("--web-workers", type=int, default=3)
     parser.add_argument("--skip-setup", action="store_true", help="reuse the database as it is")
+    parser.add_argument("--cold", action="store_true", help="workers without their warm-up")
     options = parser.parse_args()
     server = os.environ.get("BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
     env = {
@@ -122,8 +130,10 @@ def main() -> None:
     print(f"data ready in {time.perf_counter() - started:.0f} s ({options.size})", flush=True)
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"], env)
     address = f"127.0.0.1:{options.port}"
+    # The production configuration: each worker warms its caches before its first request.
+    warm_up = [] if options.cold else ["-c", "python:twinning.gunicorn_conf"]
     web = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "twinning.wsgi", "--workers", str(options.web_workers),
+        [str(BIN / "gunicorn"), *warm_up, "twinning.wsgi", "--workers", str(options.web_workers),
          "--bind", address, "--forwarded-allow-ips", "127.0.0.1"],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -144,8 +154,9 @@ def main() -> None:
                 # Say why instead of a traceback: locust's own output has the reason.
                 print(locust.stdout[-4000:], locust.stderr[-4000:], sep="\n", file=sys.stderr)
                 raise SystemExit("locust recorded no request of the one-query view")
+            cold = " without warm-up" if options.cold else ""
             print(f"{options.users} clients, {options.seconds} s, {options.web_workers} gunicorn "
-                  f"workers, {options.size} data")  # fmt: skip
+                  f"workers{cold}, {options.size} data")  # fmt: skip
             table(stats, options.seconds)
     finally:
         web.send_signal(signal.SIGTERM)

@@ -2,7 +2,9 @@
 
 Anonymous visitors browse and search the directory; members open their dashboard, their
 recommended partners, their agenda and calendar feed; an operator opens the schedule and the
-dashboard. Every user also asks for the one-query view, the floor the pages are measured against.
+dashboard. Every user also asks for the one-query view, the floor the pages are measured against,
+and for the privacy notice: a page of the site's layout (navigation, footer, language menu) with
+no data of its own, which separates what the layout costs from what a page's data costs.
 The server runs with DEBUG=false, so its cookies are Secure: over plain loopback HTTP the client
 sends them itself and says it came through the TLS proxy (X-Forwarded-Proto), as nginx would.
 """
@@ -16,6 +18,7 @@ from locust import HttpUser, between, task
 
 PROXY = {"X-Forwarded-Proto": "https"}
 BASELINE = "one-query view"
+LAYOUT = "layout page (privacy)"
 PASSWORD = os.environ.get("BENCH_PASSWORD", "twinning-demo")
 
 
@@ -34,6 +37,10 @@ class Visitor(HttpUser):
     @task(2)
     def baseline(self) -> None:
         self.client.get("/health/database", headers=PROXY, name=BASELINE)
+
+    @task(1)
+    def layout(self) -> None:
+        self.client.get("/privacy/", headers=PROXY, name=LAYOUT)
 
 
 class SignedIn(HttpUser):
@@ -63,6 +70,10 @@ class SignedIn(HttpUser):
     @task(2)
     def baseline(self) -> None:
         self.client.get("/health/database", headers=PROXY, name=BASELINE)
+
+    @task(1)
+    def layout(self) -> None:
+        self.get("/privacy/", LAYOUT)
 
 
 class Member(SignedIn):

@@ -37,60 +37,18 @@ from django.test import RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+import generated  # noqa: E402 - beside this script
 from twinning.core.models import User  # noqa: E402
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration  # noqa: E402
 from twinning.organisations.models import Organisation  # noqa: E402
 from twinning.outcomes.models import LocalContentMethod, Outcome  # noqa: E402
 from twinning.outcomes.services import value_in_report_currencies  # noqa: E402
 from twinning.outcomes.views.dashboard import DashboardView, ExportView, ReportView  # noqa: E402
-from twinning.programmes.models import Programme, Region, Sector, Side  # noqa: E402
+from twinning.programmes.models import Programme  # noqa: E402
 
 BATCH = 5000
 CURRENCIES = ("GBP", "KZT", "USD", "EUR")
 AMOUNTS = {"GBP": 50_000, "KZT": 40_000_000, "USD": 60_000, "EUR": 55_000}
-
-
-def fresh_database() -> None:
-    name = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite" and Path(name).exists():
-        Path(name).unlink()
-    call_command("migrate", verbosity=0)
-
-
-def programme() -> Programme:
-    return Programme.objects.create(
-        slug="bench", name_en="Bench programme", side_a=Side.objects.get(code="UK"),
-        side_b=Side.objects.get(code="KZ"),
-    )  # fmt: skip
-
-
-def organisations(prog: Programme, count: int, rng: random.Random) -> list[Organisation]:
-    regions = list(Region.objects.select_related("side"))
-    sectors = list(Sector.objects.filter(level=4).values_list("pk", flat=True))
-    rows = []
-    for n in range(count):
-        region = regions[n % len(regions)]
-        rows.append(
-            Organisation(
-                programme=prog,
-                slug=f"org-{n}",
-                legal_name=f"Organisation {n}",
-                name_en=f"Organisation {n}",
-                region=region,
-                side=region.side,
-                kind="company",
-                size="small",
-                working_languages="en",
-                description="Bench",
-            )
-        )
-    created = Organisation.objects.bulk_create(rows, batch_size=BATCH)
-    through = Organisation.sectors.through
-    through.objects.bulk_create(
-        [through(organisation_id=o.pk, sector_id=rng.choice(sectors)) for o in created],
-        batch_size=BATCH,
-    )
-    return created
 
 
 def meetings(prog: Programme, orgs: list[Organisation], count: int, rng: random.Random) -> list:
@@ -217,10 +175,10 @@ def main() -> None:
 def generate(args: argparse.Namespace) -> User:
     rng = random.Random(16)
     started = time.perf_counter()
-    fresh_database()
-    prog = programme()
+    generated.fresh_database()
+    prog = generated.programme()
     operator = User.objects.create_user(email="operator@bench.example", is_staff=True)
-    orgs = organisations(prog, args.organisations, rng)
+    orgs = generated.organisations(prog, args.organisations, rng)
     meetings(prog, orgs, args.meetings, rng)
     made = list(Meeting.objects.select_related("request__requester", "request__recipient"))
     outcomes(prog, made, args.outcomes, rng)

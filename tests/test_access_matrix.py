@@ -222,3 +222,63 @@ def test_api_access(operation: str, world: World) -> None:
 def test_no_rule_is_declared_for_a_route_that_does_not_exist() -> None:
     assert sorted(set(PAGES) - set(ROUTES)) == []
     assert sorted(set(API) - set(OPERATIONS)) == []
+
+
+def _with_body() -> list[str]:
+    paths = _api_schema()["paths"]
+    return sorted(
+        f"{method.upper()} {path}"
+        for path, item in paths.items()
+        for method, operation in item.items()
+        if "{" in path and "application/json" in operation.get("requestBody", {}).get("content", {})
+    )
+
+
+def _missing(value: Any) -> Any:
+    return 987_654_321 if isinstance(value, int) else f"no-such-{value}"
+
+
+@pytest.mark.parametrize("operation", _with_body())
+def test_an_invalid_body_tells_a_stranger_nothing_about_the_object(
+    operation: str, world: World
+) -> None:
+    """The API checks a body's shape before the operation looks its object up (django-ninja
+    validates the declared parameters first), so a stranger's malformed body is refused before
+    the 403 or 404 a well-formed one would get. That answer must be the same for an object that
+    exists as for one that does not: it tells what /api/openapi.json publishes, nothing more.
+    Operations that read their body themselves check permission first: the stranger then gets
+    the 403 of an object they may see anyway (a hidden one is a 404, as a missing one is)."""
+    rule = API[operation]
+    rule.setup(world)
+    method, path = operation.split(" ", 1)
+    args = rule.args(world)
+    client = _client(world, "other", api=True)
+    answers = []
+    for url in (path.format(**args), path.format(**{k: _missing(v) for k, v in args.items()})):
+        with transaction.atomic():
+            response = getattr(client, method.lower())(url, "1", content_type="application/json")
+            transaction.set_rollback(True)
+        answers.append((response.status_code, response.content))
+    (real, _), (missing, _) = answers
+    assert answers[0] == answers[1] or (real, missing) == (403, 404), f"{operation}: {answers}"
+    assert real in (400, 403, 404), f"{operation}: {answers[0]}"
+
+
+@pytest.mark.parametrize("operation", _with_body())
+def test_a_body_that_is_not_an_object_is_refused_and_changes_nothing(
+    operation: str, world: World
+) -> None:
+    """`1`, `"x"` or `[]` is no request body: before the shared `In` schema, ninja read it as an
+    object of default values (a body of `1` registered the caller for an event)."""
+    rule = API[operation]
+    rule.setup(world)
+    allowed = [role for role in rule.roles() if rule.expected(role) in (OK, INVALID)]
+    client = _client(world, allowed[-1] if allowed else "member", api=True)
+    method, path = operation.split(" ", 1)
+    url = path.format(**rule.args(world))
+    for body in ("1", '"x"', "[]"):
+        with transaction.atomic():
+            response = getattr(client, method.lower())(url, body, content_type="application/json")
+            transaction.set_rollback(True)
+        assert response.status_code == 400, f"{operation} {body}: {response.status_code}"
+        assert response.json()["errors"], f"{operation} {body}: {response.content!r}"

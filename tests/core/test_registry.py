@@ -51,3 +51,42 @@ def test_a_registered_check_refuses_deletion_and_hooks_run_before_it(user):
     finally:
         registry._deletion_checks.pop("scratch", None)
         registry._deletion_hooks.pop("scratch", None)
+
+
+def test_a_failing_warm_up_is_logged_and_the_others_still_run(monkeypatch, caplog):
+    from twinning.core.warmup import warm_caches
+
+    ran = []
+
+    def broken() -> None:
+        raise RuntimeError("no model")
+
+    monkeypatch.setattr(registry, "_warmups", {"a broken one": broken, "b": lambda: ran.append(1)})
+    took = warm_caches()
+    assert ran == [1]
+    assert set(took) == {"b"}
+    assert "warm-up a broken one failed" in caplog.text
+
+
+def test_each_gunicorn_worker_warms_its_caches_and_says_so(monkeypatch):
+    from twinning import gunicorn_conf
+
+    said: list[str] = []
+
+    class Worker:
+        pid = 42
+        notified = 0
+
+        class log:  # gunicorn's attribute name
+            @staticmethod
+            def info(message: str, *args: object) -> None:
+                said.append(message % args)
+
+        def notify(self) -> None:
+            self.notified += 1
+
+    monkeypatch.setattr(registry, "_warmups", {"scratch": lambda: None})
+    worker = Worker()
+    gunicorn_conf.post_worker_init(worker)
+    assert worker.notified == 1
+    assert said and said[0].startswith("worker 42 warmed scratch in ")

@@ -110,6 +110,35 @@ def test_a_search_costs_a_fixed_number_of_queries(client, directory):
     assert len(first.captured_queries) <= len(plain.captured_queries) + 3
 
 
+def _cold_process() -> None:
+    """As a new web worker starts: no passage keys, candidate ids nor stored vectors in memory."""
+    from twinning.matching import retrieval
+
+    selectors._keys.clear()
+    selectors._ids.clear()
+    selectors._keys_as_of[0] = None
+    retrieval._vectors.clear()
+
+
+def test_a_warmed_worker_serves_its_first_search_as_it_serves_the_next(client, directory):
+    from twinning.core.warmup import warm_caches
+
+    url = reverse("organisations:directory")
+    counts = []
+    for warm in (False, True):
+        _cold_process()
+        if warm:
+            assert "directory search" in warm_caches()
+        with CaptureQueriesContext(connection) as first:
+            client.get(url, {"q": "мясо"})
+        with CaptureQueriesContext(connection) as second:
+            client.get(url, {"q": "мясо"})
+        counts.append((len(first.captured_queries), len(second.captured_queries)))
+    (cold_first, steady), (warm_first, warm_second) = counts
+    assert cold_first > steady  # the texts and the vectors read on the first search
+    assert warm_first == warm_second == steady
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a stored tsvector is PostgreSQL's")
 def test_postgresql_searches_the_stored_vector_which_is_the_computed_one(directory):
     from twinning.organisations.models import Opportunity

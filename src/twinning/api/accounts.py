@@ -16,7 +16,7 @@ from twinning.api.auth import OPTIONAL
 from twinning.api.forms import cleaned, require
 from twinning.api.organisations import opportunity_out
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors, OpportunityOut
+from twinning.api.schemas import Error, FieldErrors, In, OpportunityOut
 from twinning.core import selectors, services
 from twinning.core.forms import AccountDeleteForm, AccountForm, ApiTokenForm
 from twinning.core.models import ApiToken
@@ -28,7 +28,7 @@ router = Router(tags=["account"])
 OWN_ACCOUNT = "core.manage_own_account"
 
 
-class ProfileIn(Schema):
+class ProfileIn(In):
     full_name: str
     phone: str = ""
     language: str
@@ -39,7 +39,7 @@ class ProfileOut(ProfileIn):
     email: str
 
 
-class TokenIn(Schema):
+class TokenIn(In):
     name: str
     password: str
 
@@ -56,7 +56,7 @@ class NewTokenOut(TokenOut):
     key: str
 
 
-class DeleteIn(Schema):
+class DeleteIn(In):
     password: str
     confirm: bool
 

@@ -33,7 +33,7 @@ from twinning.api.events_schemas import (
 )
 from twinning.api.forms import cleaned
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.events import selectors, selectors_brokerage, services
 from twinning.events.forms import PublishForm
 from twinning.events.models import Event, Meeting, MeetingRequest, Registration
@@ -155,7 +155,7 @@ def cancel_registration(request: HttpRequest, slug: str) -> RegistrationOut:
 # ---------------------------------------------------------------- participants and requests
 
 
-class ParticipantQuery(Schema):
+class ParticipantQuery(In):
     q: str = ""
     side: str = ""
     sector: str = ""

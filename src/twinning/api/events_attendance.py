@@ -13,7 +13,7 @@ from twinning.api.bounds import Id
 from twinning.api.events import MANAGE, _event, _managed_meeting, router
 from twinning.api.events_day import REFUSALS
 from twinning.api.parity import pages
-from twinning.api.schemas import Error
+from twinning.api.schemas import Error, In
 from twinning.events import selectors, selectors_day, services
 from twinning.events.models import Event, Registration, Slot
 
@@ -29,7 +29,7 @@ class SheetRowOut(Schema):
     status: str
 
 
-class SheetIn(Schema):
+class SheetIn(In):
     """Every meeting of the sheet with the registrations that came (an empty list: neither)."""
 
     meetings: dict[Id, list[Id]]

@@ -26,7 +26,7 @@ from twinning.api.events import (
 from twinning.api.events_schemas import AgendaItemOut, RegistrationOut
 from twinning.api.forms import cleaned
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.events import selectors, services
 from twinning.events.forms import AvailabilityForm, FeedbackForm, MoveForm
 from twinning.events.models import Meeting, Registration, ScheduleRun
@@ -121,7 +121,7 @@ def run_progress(request: HttpRequest, slug: str, pk: int) -> RunOut:
 # ---------------------------------------------------------------- meetings
 
 
-class MeetingMoveIn(Schema):
+class MeetingMoveIn(In):
     slot: Id
     table: Id
     interpreter: Id | None = None
@@ -138,11 +138,11 @@ class ConflictOut(Schema):
     warnings: list[str]
 
 
-class LockIn(Schema):
+class LockIn(In):
     locked: bool = True
 
 
-class MarkIn(Schema):
+class MarkIn(In):
     held: bool
     absent: Id | None = None
 
@@ -285,7 +285,7 @@ def agenda_of(request: HttpRequest, slug: str, pk: int) -> list[AgendaItemOut]:
 # ---------------------------------------------------------------- participants
 
 
-class AvailabilityIn(Schema):
+class AvailabilityIn(In):
     unavailable: list[Id]
 
 
@@ -293,7 +293,7 @@ class AvailabilityOut(Schema):
     unavailable: list[int]
 
 
-class MeetingFeedbackIn(Schema):
+class MeetingFeedbackIn(In):
     outcome: str
     comment: str = ""
 
@@ -304,7 +304,7 @@ class MeetingFeedbackOut(Schema):
     comment: str
 
 
-class AnswerIn(Schema):
+class AnswerIn(In):
     attending: bool
 
 

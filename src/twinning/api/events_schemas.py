@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Field, Schema
 
 from twinning.api.bounds import Id, Small
+from twinning.api.schemas import In
 
 
 class EventOut(Schema):
@@ -45,7 +46,7 @@ class RegistrationOut(Schema):
     participation: str
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(In):
     organisation: str | None = None
     # Left out: the organisation's working languages; an empty list is refused.
     languages: list[str] | None = None
@@ -67,7 +68,7 @@ class ParticipantOut(Schema):
     open_request: int | None
 
 
-class MeetingRequestIn(Schema):
+class MeetingRequestIn(In):
     recipient: Id
     message: str = ""
     priority: Small = Field(1, description="1 normal, 2 high, 3 must meet.")
@@ -119,11 +120,11 @@ class MeetingAfterOut(Schema):
     after: list[EarlierMeetingOut]
 
 
-class MeetingAfterIn(Schema):
+class MeetingAfterIn(In):
     after: list[Id] = Field(description="The meetings that must take place before this one.")
 
 
-class ScheduleRunIn(Schema):
+class ScheduleRunIn(In):
     time_limit: int = Field(30, ge=1, le=600)
     keep_previous: bool = True
 
@@ -133,7 +134,7 @@ class ScheduleRunOut(Schema):
     job_id: int | None
 
 
-class PublishIn(Schema):
+class PublishIn(In):
     note: str = ""
 
 

@@ -17,7 +17,7 @@ from twinning.api.events import MANAGE, _event, event_out, registration_out, rou
 from twinning.api.events_schemas import EventOut, RegistrationOut
 from twinning.api.forms import cleaned, cleaned_form, require
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.events import selectors, selectors_brokerage, services
 from twinning.events.forms import (
     EventForm,
@@ -35,7 +35,7 @@ from twinning.programmes.selectors import programme_default, programme_get
 REFUSALS = {400: FieldErrors, 403: Error, 404: Error}
 
 
-class EventIn(Schema):
+class EventIn(In):
     """The fields of the event form; on create, fields left out take the form's initial values,
     on edit they keep the event's."""
 
@@ -163,7 +163,7 @@ def registration_reject(request: HttpRequest, slug: str, pk: int) -> Registratio
 # ---------------------------------------------------------------- invitations
 
 
-class InvitationIn(Schema):
+class InvitationIn(In):
     email: str
     name: str = ""
     language: str = "en"
@@ -209,7 +209,7 @@ def invitation_send(request: HttpRequest, slug: str, payload: InvitationIn) -> S
 # ---------------------------------------------------------------- set-up
 
 
-class GridIn(Schema):
+class GridIn(In):
     day: dt.date
     morning_start: dt.time
     morning_end: dt.time
@@ -247,16 +247,16 @@ class SetupOut(Schema):
     interpreters: list[InterpreterOut]
 
 
-class TablesIn(Schema):
+class TablesIn(In):
     count: Small
 
 
-class TableIn(Schema):
+class TableIn(In):
     name: str = ""
     host: Id | None = None
 
 
-class InterpreterIn(Schema):
+class InterpreterIn(In):
     name: str
     email: str = ""
     languages: list[str]
@@ -382,7 +382,7 @@ def interpreter_remove(request: HttpRequest, slug: str, pk: int) -> Status:
 # Brokerage rules: the programme's, and an event's overrides (docs/operators.md).
 
 
-class RulesIn(Schema):
+class RulesIn(In):
     """The fields of the rules form; fields left out keep their value."""
 
     pairing: str | None = None

@@ -14,7 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.forms import cleaned, require
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.film import selectors, services
 from twinning.film.cli import run
 from twinning.film.forms import ApproveForm, ChangesForm, PaidForm, RejectForm
@@ -87,20 +87,20 @@ class ApplicationOut(Schema):
         return application.organisation.slug
 
 
-class MessageIn(Schema):
+class MessageIn(In):
     message: str
 
 
-class ReasonIn(Schema):
+class ReasonIn(In):
     reason: str
 
 
-class ApproveIn(Schema):
+class ApproveIn(In):
     amount: Decimal
     currency: str
 
 
-class PaidIn(Schema):
+class PaidIn(In):
     amount: Decimal
     paid_on: dt.date
 

@@ -17,7 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from twinning.api.bounds import Id
 from twinning.api.forms import require
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.introductions import selectors, services
 from twinning.introductions.models import Introduction
 from twinning.organisations.selectors import (
@@ -56,7 +56,7 @@ class IntroductionOut(Schema):
     decided_at: dt.datetime | None
 
 
-class IntroductionIn(Schema):
+class IntroductionIn(In):
     requester: str
     recipient: str
     message: str

@@ -18,7 +18,7 @@ from twinning.api.matching_schemas import (
     RecommendationOut,
 )
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.matching import selectors, services
 from twinning.matching.selectors import ListFilters, RecommendedPartner
 from twinning.organisations.selectors import opportunity_get_by_id, organisation_get
@@ -27,7 +27,7 @@ from twinning.programmes.selectors import programme_default, programme_get
 router = Router(tags=["matching"])
 
 
-class ListQuery(Schema):
+class ListQuery(In):
     sector: str = ""
     region: str = ""
     type: str = ""
@@ -194,7 +194,7 @@ def pairs(
     ]
 
 
-class RecomputeIn(Schema):
+class RecomputeIn(In):
     programme: str = ""
 
 

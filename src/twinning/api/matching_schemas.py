@@ -5,6 +5,8 @@ from typing import Any
 
 from ninja import Schema
 
+from twinning.api.schemas import In
+
 
 class PartnerOut(Schema):
     id: int
@@ -26,7 +28,7 @@ class RecommendationOut(Schema):
     computed_at: dt.datetime
 
 
-class FeedbackIn(Schema):
+class FeedbackIn(In):
     candidate: str
     kind: str
 

@@ -18,7 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from twinning.api.bounds import Id
 from twinning.api.forms import cleaned
 from twinning.api.parity import pages
-from twinning.api.schemas import Error, FieldErrors
+from twinning.api.schemas import Error, FieldErrors, In
 from twinning.organisations.selectors import organisation_get, organisation_ids_of_user
 from twinning.outcomes import selectors, services
 from twinning.outcomes.dashboard import Dashboard, dashboard_for, scope_for
@@ -132,7 +132,7 @@ class OutcomeListOut(Schema):
         return outcome.partner.slug
 
 
-class ClaimIn(Schema):
+class ClaimIn(In):
     title: str
     kind: str
     description: str = ""
@@ -154,18 +154,18 @@ class OutcomeIn(ClaimIn):
     visit_sessions: list[Id] = []
 
 
-class MoveIn(Schema):
+class MoveIn(In):
     stage: str
     on: dt.date
     note: str = ""
     lost_reason: str = ""
 
 
-class OutcomeReasonIn(Schema):
+class OutcomeReasonIn(In):
     reason: str
 
 
-class NoteIn(Schema):
+class NoteIn(In):
     note: str = ""
 
 

@@ -1,10 +1,32 @@
 """Response and request shapes shared by the routers."""
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Schema
+from pydantic import ModelWrapValidatorHandler, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 from twinning.api.bounds import Small
+
+
+class In(Schema):
+    """What a request sends: a body, a part of one, or its query parameters.
+
+    Only a JSON object is one. Ninja's `Schema` reads the attributes of whatever it is given (so
+    that responses can be built from models), which let `1`, `"x"` or `[]` pass as an object of
+    default values: a malformed body then registered someone for an event."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(
+        cls, values: Any, handler: ModelWrapValidatorHandler[Any], info: ValidationInfo
+    ) -> Any:
+        if not isinstance(values, Mapping | cls):
+            raise PydanticCustomError("model_type", _("A JSON object is expected here."))
+        return handler(values)
 
 
 class Error(Schema):
@@ -63,7 +85,7 @@ class OpportunityOut(Schema):
     published_at: dt.datetime | None
 
 
-class OpportunityIn(Schema):
+class OpportunityIn(In):
     organisation: str
     type: str
     title: str
@@ -76,11 +98,11 @@ class OpportunityIn(Schema):
     expires_on: dt.date | None = None
 
 
-class RejectIn(Schema):
+class RejectIn(In):
     reason: str
 
 
-class OrganisationIn(Schema):
+class OrganisationIn(In):
     """The fields of the organisation form (the logo is uploaded on the page)."""
 
     kind: str
@@ -101,7 +123,7 @@ class OrganisationIn(Schema):
     contact_phone: str = ""
 
 
-class OpportunityEditIn(Schema):
+class OpportunityEditIn(In):
     """The fields of the opportunity form."""
 
     type: str
@@ -115,7 +137,7 @@ class OpportunityEditIn(Schema):
     expires_on: dt.date
 
 
-class MemberIn(Schema):
+class MemberIn(In):
     email: str
     role: str = "member"
 

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Schema
 
 from twinning.api.bounds import Id, Small
+from twinning.api.schemas import In
 
 
 class StudentOut(Schema):
@@ -28,7 +29,7 @@ class StudentOut(Schema):
     has_cv: bool
 
 
-class StudentIn(Schema):
+class StudentIn(In):
     university: str
     course: str
     level: str
@@ -53,13 +54,13 @@ class StudentConsentOut(Schema):
     withdrawn_at: dt.datetime | None
 
 
-class ConsentIn(Schema):
+class ConsentIn(In):
     purpose: str
     give: bool
     fair: Id | None = None
 
 
-class ReleaseIn(Schema):
+class ReleaseIn(In):
     organisation: Id
     days: Small
 
@@ -86,7 +87,7 @@ class PositionOut(Schema):
     organisation: str
 
 
-class PositionIn(Schema):
+class PositionIn(In):
     title: str
     description: str
     language: str = "en"
@@ -98,7 +99,7 @@ class PositionIn(Schema):
     sectors: list[str] = []
 
 
-class StudentReasonIn(Schema):
+class StudentReasonIn(In):
     reason: str = ""
 
 
@@ -121,13 +122,13 @@ class FairOut(Schema):
     booths: list[BoothOut]
 
 
-class FairIn(Schema):
+class FairIn(In):
     event: str
     max_interviews: Small = 4
     max_wishes: Small = 8
 
 
-class RegisterIn(Schema):
+class RegisterIn(In):
     share_profile: bool = False
 
 
@@ -139,7 +140,7 @@ class FairRegistrationOut(Schema):
     preferences: list[int]
 
 
-class PreferencesIn(Schema):
+class PreferencesIn(In):
     booths: list[Id]
 
 
@@ -156,7 +157,7 @@ class InterviewOut(Schema):
     locked: bool
 
 
-class ShortlistIn(Schema):
+class ShortlistIn(In):
     chosen: list[Id] = []
     alternates: list[Id] = []
 
@@ -168,7 +169,7 @@ class CandidateOut(Schema):
     ranked_booth: bool
 
 
-class BoothNoteIn(Schema):
+class BoothNoteIn(In):
     text: str = ""
     rating: Small | None = None
 
@@ -192,12 +193,12 @@ class LeadOut(Schema):
     note: str
 
 
-class BoothIn(Schema):
+class BoothIn(In):
     organisation: str
     interviewers: Small = 1
 
 
-class CheckInIn(Schema):
+class CheckInIn(In):
     registration: Id | None = None
     pass_token: str = ""
 
@@ -215,7 +216,7 @@ class AllocationOut(Schema):
     reasons: list[str]
 
 
-class FilterIn(Schema):
+class FilterIn(In):
     university: str = ""
     level: str = ""
     graduation_year: Small | None = None
@@ -257,5 +258,5 @@ class PositionMatchOut(Schema):
     verdict: str
 
 
-class PositionFeedbackIn(Schema):
+class PositionFeedbackIn(In):
     verdict: str = ""

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Schema
 
 from twinning.api.bounds import Id, Small
+from twinning.api.schemas import In
 
 
 class VisitOut(Schema):
@@ -18,7 +19,7 @@ class VisitOut(Schema):
     delegation_time_zone: str
 
 
-class VisitIn(Schema):
+class VisitIn(In):
     title_en: str
     host_side: str
     starts_on: dt.date
@@ -52,7 +53,7 @@ class VisitDetailOut(VisitOut):
     sessions: list[SessionOut]
 
 
-class SessionIn(Schema):
+class SessionIn(In):
     """The session page's form: times as read on the venue's clock."""
 
     kind: str
@@ -73,7 +74,7 @@ class SessionIn(Schema):
     talking_points: str = ""
 
 
-class SessionChangeIn(Schema):
+class SessionChangeIn(In):
     """Any of the session form's fields; the others keep their values."""
 
     kind: str | None = None
@@ -94,7 +95,7 @@ class SessionChangeIn(Schema):
     talking_points: str | None = None
 
 
-class VisitChangeIn(Schema):
+class VisitChangeIn(In):
     title_en: str | None = None
     title_ru: str | None = None
     title_kk: str | None = None
@@ -106,7 +107,7 @@ class VisitChangeIn(Schema):
     default_travel_minutes: Small | None = None
 
 
-class PersonIn(Schema):
+class PersonIn(In):
     team: str
     name: str
     email: str
@@ -125,7 +126,7 @@ class PersonOut(Schema):
     languages: list[str]
 
 
-class VisitInterpreterIn(Schema):
+class VisitInterpreterIn(In):
     name: str
     languages: list[str]
     email: str = ""
@@ -137,7 +138,7 @@ class VisitInterpreterOut(Schema):
     languages: list[str]
 
 
-class VenueIn(Schema):
+class VenueIn(In):
     name: str
     address: str
     time_zone: str
@@ -152,24 +153,24 @@ class VenueOut(Schema):
     contact: str
 
 
-class TravelTimeIn(Schema):
+class TravelTimeIn(In):
     venue: Id
     other: Id
     minutes: Small
 
 
-class GuestIn(Schema):
+class GuestIn(In):
     name: str
     email: str
     role: str = ""
     language: str = "en"
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(In):
     present: list[Id]
 
 
-class VisitOutcomeIn(Schema):
+class VisitOutcomeIn(In):
     description: str
     organisation: Id | None = None
 
@@ -189,7 +190,7 @@ class FollowUpOut(Schema):
     answered_at: dt.datetime | None
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(In):
     answer: str
 
 
@@ -211,7 +212,7 @@ class WarningOut(Schema):
     sessions: list[int]
 
 
-class VisitPublishIn(Schema):
+class VisitPublishIn(In):
     despite_warnings: bool = False
 
 
@@ -231,11 +232,11 @@ class ProposalOut(Schema):
     reasons: list[str]
 
 
-class VisitInviteIn(Schema):
+class VisitInviteIn(In):
     organisations: list[str]
 
 
-class AnswerIn(Schema):
+class AnswerIn(In):
     attending: bool
 
 

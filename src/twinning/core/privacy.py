@@ -7,6 +7,7 @@ django-simple-history's metadata, never an app's models (docs/security.md, "Priv
 
 from __future__ import annotations
 
+import io
 import json
 import secrets
 import tempfile
@@ -188,16 +189,30 @@ def archive_write(*, data: dict[str, Any], files: list[registry.ExportFile]) -> 
                 continue
             listed.append(name)
         document = {**data, "files": listed}
-        archive.writestr(
-            "data.json",
-            json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        )
+        # Encoded piece by piece into the archive: the whole text never sits in memory.
+        with (
+            archive.open("data.json", "w") as sink,
+            io.TextIOWrapper(sink, encoding="utf-8", write_through=False) as text,
+        ):
+            json.dump(document, text, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     target.seek(0)
     return target  # type: ignore[return-value]
 
 
 def records(rows: Any) -> list[dict[str, Any]]:
-    """Rows as the export writes them: every field by name, with the row's model and id."""
+    """Rows as the export writes them: every field by name, with the row's model and id.
+
+    Many-to-many fields (an opportunity's sectors) are read for all rows at once, as ids; the
+    serializer alone reads them row by row."""
+    if isinstance(rows, models.QuerySet):
+        many = [
+            models.Prefetch(
+                field.name, queryset=field.related_model._default_manager.order_by().only("pk")
+            )
+            for field in rows.model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        ]
+        rows = rows.prefetch_related(*many)
     return [
         {"model": row["model"], "id": row["pk"], **row["fields"]}
         for row in serializers.serialize("python", rows)

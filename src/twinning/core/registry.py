@@ -187,3 +187,19 @@ def register_retention(*, name: str, label: Any, run: Callable[..., list[str]]) 
 
 def retention_rules() -> list[RetentionRule]:
     return [_retention_rules[name] for name in sorted(_retention_rules)]
+
+
+# Warm-up: work a process does once and keeps (vectors, text hashes, the model), done before it
+# serves its first request, so that no visitor waits behind it (`core.warmup`).
+
+
+_warmups: dict[str, Callable[[], object]] = {}
+
+
+def register_warmup(*, name: str, run: Callable[[], object]) -> None:
+    """`run()` fills a per-process cache; it must change nothing in the database."""
+    _warmups[name] = run
+
+
+def warmups() -> list[tuple[str, Callable[[], object]]]:
+    return sorted(_warmups.items())

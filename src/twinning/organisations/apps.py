@@ -25,3 +25,4 @@ class OrganisationsConfig(AppConfig):
             name="organisations", check=selectors.account_deletion_refusals
         )
         registry.register_export(name="organisations", data=privacy.personal_data)
+        registry.register_warmup(name="directory search", run=selectors.directory_warm)

@@ -162,6 +162,7 @@ def opportunities_published_for_organisation(
 # that are about it in other words or another language.
 SEARCH_LIMIT = 200
 SIMILAR_LIMIT = 20
+WARM_UP_QUERY = "export"  # any word: a warm-up search fills the caches whatever it finds
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,12 @@ def _passage_keys(queryset: QuerySet[Opportunity], *, remember: bool = True) -> 
     _keys_as_of[0] = as_of
     _remember_ids(key, list(stamps))
     return {pk: _keys[pk][1] for pk in stamps if pk in _keys}
+
+
+def directory_warm() -> None:
+    """Fill this process's search caches (passage keys, stored vectors, the query model) as the
+    first search would; reads only."""
+    list(opportunities_published(filters=DirectoryFilters(query=WARM_UP_QUERY)).values("pk"))
 
 
 def _remember_ids(key: str, ids: list[int]) -> None:
