@@ -130,3 +130,34 @@ def test_the_command_needs_an_address_for_the_warnings_link(
     (warning,) = mail.outbox
     assert warning.to == [person.email]
     assert "https://twinning.example.org/accounts/login/" in warning.body
+
+
+def test_the_periodic_task_needs_an_address_too_and_uses_the_one_it_was_handed(
+    db, settings, django_capture_on_commit_callbacks
+):
+    """The task runs in a worker that has served no request: it used to mail the warning with a
+    link to http://localhost."""
+    from twinning.core.site import SiteUnknown
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.SITE_URL = ""
+    person = idle_person()
+    with pytest.raises(SiteUnknown):
+        tasks.enforce_retention.call()
+    person.refresh_from_db()
+    assert person.inactivity_warned_at is None and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.enforce_retention.call(site="https://twinning.example.org")
+    assert "https://twinning.example.org/" in mail.outbox[0].body
+    assert "localhost" not in mail.outbox[0].body
+
+
+def test_an_address_given_to_the_command_wins_over_the_setting(
+    db, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://configured.example.org"
+    idle_person()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("enforce_retention", site_url="https://told.example.org", stdout=StringIO())
+    assert "https://told.example.org/" in mail.outbox[0].body
+    assert "configured.example.org" not in mail.outbox[0].body

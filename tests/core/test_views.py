@@ -198,6 +198,23 @@ def test_password_reset_sends_a_link_in_the_users_language(
     assert "/accounts/password-reset/" in message.body
 
 
+@pytest.mark.parametrize(
+    ("configured", "expected"),
+    [("https://twinning.example.org", "https://twinning.example.org/"), ("", "http://elsewhere/")],
+)
+def test_the_password_reset_link_points_at_the_configured_site_not_the_host_header(
+    client, user, settings, django_capture_on_commit_callbacks, configured, expected
+):
+    """With SITE_URL set, a forged Host header cannot send the reset link (and its token) to
+    another server; without it the link follows the server as it was reached, as all mails do."""
+    settings.SITE_URL = configured
+    settings.ALLOWED_HOSTS = ["testserver", "elsewhere"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("core:password_reset"), {"email": user.email}, HTTP_HOST="elsewhere")
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
+    assert link.startswith(expected + "accounts/password-reset/"), link
+
+
 def test_password_reset_link_sets_a_new_password(client, user, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("core:password_reset"), {"email": user.email})

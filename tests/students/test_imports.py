@@ -22,15 +22,16 @@ from twinning.students.models import Student
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOOD, BAD = DATA / "students_good.csv", DATA / "students_bad.csv"
+SITE = "https://students.example.org"  # the address an operator gives the command
 
 
-def _claim_path(message) -> str:  # type: ignore[no-untyped-def]
-    return re.search(r"https?://[^/\s]+(/students/claim/\S+/)", message.body).group(1)
+def _claim_path(message, site: str = SITE) -> str:  # type: ignore[no-untyped-def]
+    return re.search(re.escape(site) + r"(/students/claim/\S+/)", message.body).group(1)
 
 
 def _import(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("import_students", str(GOOD))
+        call_command("import_students", str(GOOD), site_url=SITE)
 
 
 def test_the_command_creates_profiles_that_nobody_can_use_until_claimed(
@@ -70,7 +71,7 @@ def test_a_bad_file_lists_every_problem_imports_nothing_and_mails_nobody(
     bad.write_text(BAD.read_text() + "taken@leeds.ac.uk,Has One,leeds,BA,undergraduate,2027,,,\n")
     try:
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(CommandError) as error:
-            call_command("import_students", str(bad))
+            call_command("import_students", str(bad), site_url=SITE)
     finally:
         bad.unlink()
     assert "4 of 4 rows have problems" in str(error.value)
@@ -98,15 +99,53 @@ def test_an_address_twice_in_one_file_is_refused_on_its_second_row(programme, tm
     header = "email,full_name,university,course,level,graduation_year\n"
     path.write_text(header + row.format(name="One") + row.format(name="Two").upper())
     with pytest.raises(CommandError):
-        call_command("import_students", str(path))
+        call_command("import_students", str(path), site_url=SITE)
     assert "Row 3:" in capsys.readouterr().err and not Student.objects.exists()
 
 
 def test_the_messages_speak_russian(programme, capsys):
     with pytest.raises(CommandError) as error:
-        call_command("import_students", str(BAD), language="ru")
+        call_command("import_students", str(BAD), language="ru", site_url=SITE)
     assert "Ничего не импортировано" in str(error.value)
     assert "не является годом" in capsys.readouterr().err
+
+
+def test_the_command_will_not_mail_claim_links_without_the_sites_address(programme, settings):
+    """It used to mail links to http://localhost (it had no request to take the address from)."""
+    settings.SITE_URL = ""
+    with pytest.raises(CommandError, match="--site-url"):
+        call_command("import_students", str(GOOD))
+    assert not Student.objects.exists() and mail.outbox == []
+    call_command("import_students", str(GOOD), dry_run=True)  # a dry run mails nothing
+    assert not Student.objects.exists()
+
+
+def test_a_web_import_mails_links_to_the_page_it_was_started_from(
+    client, programme, operator, django_capture_on_commit_callbacks, settings
+):
+    """The import runs later, in a worker that has served nothing: the page's address travels with
+    the task (before, the claim links pointed at http://localhost)."""
+    from twinning.core import site
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.SITE_URL = ""
+    client.force_login(operator)
+    url = reverse("outcomes:imports")
+    fields = form_fields(client.get(url).content.decode(), index=0)
+    fields |= {"kind": "students", "upload": SimpleUploadedFile("s.csv", GOOD.read_bytes())}
+    checked = client.post(url, fields, follow=True)
+    start = reverse("outcomes:import_run", args=[ImportRun.objects.get().pk])
+    with django_capture_on_commit_callbacks() as queued:
+        client.post(
+            start, form_fields(checked.content.decode(), action=start),
+            SERVER_NAME="twinning.example.org",
+        )  # fmt: skip
+    site._last_served["url"] = ""  # as in a worker process
+    with django_capture_on_commit_callbacks(execute=True):  # the import's own mails
+        for callback in queued:
+            callback()
+    assert len(mail.outbox) == 3
+    assert all(_claim_path(m, "http://twinning.example.org") for m in mail.outbox)
 
 
 def test_operators_import_students_on_the_web_through_a_dry_run(

@@ -1,11 +1,13 @@
 """The address that links in e-mails, calendar feeds and passes point at.
 
-`SITE_URL` says it when set (production sets it). Without it, the links follow the server as it
-is reached: the request that triggered the mail (`request.build_absolute_uri`), so a server on
-another host or port gets links to itself; a background task is handed the address of the
-request that queued it (`serving`), and a process with no request at all uses the last address
-it served. A periodic command (cron) has served nothing: it is a `SiteUrlCommand`, told the
-address by `--site-url` or `SITE_URL`, and refusing to run with neither.
+`SITE_URL` says it when set (production sets it), whatever Host header a request came with.
+Without it, the links follow the server as it is reached: the request that triggered the mail
+(`request.build_absolute_uri`), so a server on another host or port gets links to itself; a
+background task that mails is handed the address of the request that queued it (`task_site`,
+then `serving` in the task), and a process with no request at all uses the last address it
+served. A command run from the shell or cron has served nothing: it is a `SiteUrlCommand`, told
+the address by `--site-url` (which wins over `SITE_URL`) or `SITE_URL`, and refusing to mail with
+neither; a task queued with no address known refuses the same way (`site_required`).
 """
 
 from __future__ import annotations
@@ -23,23 +25,55 @@ from django.http import HttpRequest, HttpResponse
 UNKNOWN = "http://localhost"
 
 _serving: ContextVar[str] = ContextVar("site_url", default="")
+_told: ContextVar[str] = ContextVar("site_url_told", default="")
 _last_served = {"url": ""}
 
 
 def site_url() -> str:
     """The base address for absolute links, without a trailing slash."""
     configured = getattr(settings, "SITE_URL", "")
-    return (configured or _serving.get() or _last_served["url"] or UNKNOWN).rstrip("/")
+    known = _told.get() or configured or _serving.get() or _last_served["url"]
+    return (known or UNKNOWN).rstrip("/")
+
+
+def site_known() -> bool:
+    """Whether links made now would point at a real address rather than UNKNOWN."""
+    return site_url() != UNKNOWN
 
 
 @contextmanager
-def serving(url: str) -> Iterator[None]:
-    """Links made inside point at `url` (a task runs with the address its request passed)."""
-    token = _serving.set(url.rstrip("/"))
+def serving(url: str, *, told: bool = False) -> Iterator[None]:
+    """Links made inside point at `url`: a request's own address (below `SITE_URL`), or, `told`,
+    an address an operator gave a command (above it)."""
+    variable = _told if told else _serving
+    token = variable.set(url.rstrip("/"))
     try:
         yield
     finally:
-        _serving.reset(token)
+        variable.reset(token)
+
+
+def task_site() -> str:
+    """The address to hand a task that will mail links: the one links would use now, or "" when
+    none is known (the task then refuses to mail, see `site_required`)."""
+    return site_url() if site_known() else ""
+
+
+class SiteUnknown(RuntimeError):
+    """A task would mail links to an address nobody can reach."""
+
+
+@contextmanager
+def site_required(site: str) -> Iterator[None]:
+    """Inside a task that mails links: run with the address it was handed, or SITE_URL; with
+    neither, refuse before anything is sent."""
+    with serving(site):
+        if not (site or getattr(settings, "SITE_URL", "") or _told.get()):
+            raise SiteUnknown(
+                "The links in the mails need the site's address and this task was queued without "
+                "one: set SITE_URL."
+            )
+        yield
 
 
 class SiteUrlMiddleware:
@@ -82,7 +116,7 @@ class SiteUrlCommand(BaseCommand):
                 "The links in the mails need the site's address, and this command has no request "
                 "to take it from: pass --site-url https://your.site or set SITE_URL."
             )
-        with serving(url):
+        with serving(url, told=bool(options.get("site_url"))):
             self.handle_with_site(*args, **options)
 
     def handle_with_site(self, *args: Any, **options: Any) -> None:

@@ -38,6 +38,7 @@ from twinning.core.forms import (
 )
 from twinning.core.health import database_ok, health
 from twinning.core.models import Consent
+from twinning.core.site import site_url
 
 
 class HtmxPartialMixin:
@@ -227,6 +228,9 @@ class PasswordResetView(PermissionRequiredMixin, auth_views.PasswordResetView):
         # Too many requests for one address from one client: the lockout page (AxesMiddleware).
         if lockout.reset_request_refused(self.request, email=form.cleaned_data["email"]):
             return self.render_to_response(self.get_context_data(form=form))
+        # The link points where every other mail's does (SITE_URL first), never at whatever
+        # Host header the request came with.
+        self.extra_email_context = {"site_url": site_url()}
         return super().form_valid(form)
 
 

@@ -31,6 +31,7 @@ from twinning.core.services import (
     job_start,
     notify,
 )
+from twinning.core.site import task_site
 from twinning.core.spreadsheets import formula_warnings
 from twinning.core.transitions import Workflow
 from twinning.core.uploads import check_document
@@ -516,7 +517,8 @@ def import_start(*, run: ImportRun, by: User) -> ImportRun:
     audit_log(action="import.start", actor=by, target=run)
     from twinning.outcomes.tasks import run_import
 
-    transaction.on_commit(lambda: run_import.enqueue(run.pk))
+    site = task_site()  # for the links an import mails (the students' claim links)
+    transaction.on_commit(lambda: run_import.enqueue(run.pk, site=site))
     return run
 
 

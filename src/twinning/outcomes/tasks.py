@@ -4,9 +4,12 @@ from typing import Any
 
 from django_tasks import task
 
+from twinning.core.site import serving
 from twinning.outcomes import services
 
 
 @task()
-def run_import(run_id: int) -> dict[str, Any]:
-    return services.import_execute(run_id=run_id).result
+def run_import(run_id: int, site: str = "") -> dict[str, Any]:
+    """`site`: the address of the page that queued it, for the links the import mails."""
+    with serving(site):
+        return services.import_execute(run_id=run_id).result
