@@ -22,6 +22,7 @@ def test_the_apps_declare_their_workflows():
     assert {
         "Workflow(Event.status)", "Workflow(Registration.status)", "Workflow(Opportunity.status)",
         "Workflow(Introduction.state)", "Workflow(FilmApplication.state)",
+        "Workflow(MeetingRequest.status)", "Workflow(Meeting.status)",
     } <= names  # fmt: skip
 
 

@@ -134,6 +134,28 @@ def test_cancelling_an_accepted_request_cancels_the_meeting(meeting, leeds):
     assert meeting.status == Meeting.Status.CANCELLED
 
 
+@pytest.mark.parametrize("state", ["cancelled", "declined", "expired"])
+def test_an_operator_cannot_cancel_a_request_that_is_no_longer_open(
+    meeting, leeds, operator, state, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Operators skip the parties' rule, not the state: cancelling twice mailed the other side
+    twice, and a declined or expired request could be 'cancelled' (and mailed about)."""
+    request = meeting.request
+    if state == "cancelled":
+        with django_capture_on_commit_callbacks(execute=True):
+            services.request_cancel(request=request, by=operator)
+    else:
+        MeetingRequest.objects.filter(pk=request.pk).update(status=state)
+    sent = len(mailoutbox)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ValidationError, match="cannot be done now"),
+    ):
+        services.request_cancel(request=request, by=operator)
+    request.refresh_from_db()
+    assert request.status == state and len(mailoutbox) == sent
+
+
 def test_pending_participant_cannot_ask(event, leeds, almaty):
     almaty.status = "pending"
     almaty.save()

@@ -8,7 +8,13 @@ import rules
 from django.utils import timezone
 
 from twinning.core.rules import is_operator
-from twinning.events.models import Event, Meeting, MeetingRequest, Registration
+from twinning.events.models import (
+    MEETING_REQUEST_FLOW,
+    Event,
+    Meeting,
+    MeetingRequest,
+    Registration,
+)
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -75,16 +81,6 @@ def is_request_party(user: User, request: MeetingRequest | None) -> bool:
 
 
 @rules.predicate
-def is_pending_request(user: User, request: MeetingRequest | None) -> bool:
-    return request is not None and request.status == MeetingRequest.Status.REQUESTED
-
-
-@rules.predicate
-def is_open_request(user: User, request: MeetingRequest | None) -> bool:
-    return request is not None and request.status in MeetingRequest.OPEN
-
-
-@rules.predicate
 def is_meeting_party(user: User, meeting: Meeting | None) -> bool:
     return meeting is not None and is_request_party(user, meeting.request)
 
@@ -103,8 +99,8 @@ can_view_event = is_visible_event | is_registered | is_operator
 can_register = is_registration_open & ~is_registered & (is_visible_event | is_invited)
 can_browse_participants = is_participant | is_operator
 can_request_meeting = is_own_registration & is_approved_registration
-can_respond_request = is_request_recipient & is_pending_request
-can_cancel_request = is_request_party & is_open_request
+can_respond_request = is_request_recipient & MEETING_REQUEST_FLOW.rule("accept")
+can_cancel_request = is_request_party & MEETING_REQUEST_FLOW.rule("cancel")
 can_view_agenda = is_own_registration | is_operator
 can_give_feedback = is_meeting_party & is_meeting_over
 

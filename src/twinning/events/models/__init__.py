@@ -11,6 +11,8 @@ from twinning.events.models.event import (
 )
 from twinning.events.models.grid import Interpreter, Slot, SlotGrid, Table, Unavailability
 from twinning.events.models.meetings import (
+    MEETING_FLOW,
+    MEETING_REQUEST_FLOW,
     Meeting,
     MeetingFeedback,
     MeetingRequest,
@@ -21,6 +23,8 @@ from twinning.events.models.meetings import (
 
 __all__ = [
     "EVENT_FLOW",
+    "MEETING_FLOW",
+    "MEETING_REQUEST_FLOW",
     "REGISTRATION_FLOW",
     "BrokerageRules",
     "CheckIn",

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.utils.translation import gettext_lazy as _
 
+from twinning.core.transitions import Workflow, step
 from twinning.events.models.event import Event, Registration
 from twinning.events.models.grid import Interpreter, Slot, Table
 
@@ -414,3 +415,26 @@ class MeetingFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.display_name}: {self.outcome}"
+
+
+# Which state each step may start from (core.transitions): services move, rules ask.
+_Q, _M = MeetingRequest.Status, Meeting.Status
+MEETING_REQUEST_FLOW = Workflow(
+    model=MeetingRequest,
+    field="status",
+    transitions=[
+        step("accept", [_Q.REQUESTED], _Q.ACCEPTED),
+        step("decline", [_Q.REQUESTED], _Q.DECLINED),
+        step("expire", [_Q.REQUESTED], _Q.EXPIRED),
+        step("cancel", [_Q.REQUESTED, _Q.ACCEPTED], _Q.CANCELLED),
+    ],
+)
+# Attendance may be corrected (held, then no-show); a cancelled meeting is not marked.
+MEETING_FLOW = Workflow(
+    model=Meeting,
+    field="status",
+    transitions=[
+        step("mark_held", [_M.SCHEDULED, _M.HELD, _M.NO_SHOW], _M.HELD),
+        step("mark_no_show", [_M.SCHEDULED, _M.HELD, _M.NO_SHOW], _M.NO_SHOW),
+    ],
+)

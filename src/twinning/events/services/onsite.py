@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log
-from twinning.events.models import CheckIn, Event, Meeting, MeetingFeedback, Registration
+from twinning.events.models import (
+    MEETING_FLOW,
+    CheckIn,
+    Event,
+    Meeting,
+    MeetingFeedback,
+    Registration,
+)
 from twinning.events.selectors import PARTY
 from twinning.events.selectors_day import came_to
 from twinning.events.services.access import lock_meeting
@@ -52,7 +59,7 @@ def meeting_mark(
         raise ValidationError(_("Only a scheduled meeting can be marked."))
     if not held and absent is not None and absent not in meeting.participants:
         raise ValidationError(_("The absent person must be one of the two participants."))
-    meeting.status = Meeting.Status.HELD if held else Meeting.Status.NO_SHOW
+    MEETING_FLOW.move(meeting, "mark_held" if held else "mark_no_show")
     meeting.no_show = None if held else absent
     meeting.save(update_fields=["status", "no_show", "updated_at"])
     audit_log(action=f"meeting.{meeting.status}", actor=by, target=meeting)
@@ -96,7 +103,8 @@ def attendance_record(*, event: Event, by: User, sheet: Mapping[int, Collection[
         status, no_show = _attendance(meeting, came)
         if (meeting.status, meeting.no_show_id) == (status, no_show):
             continue
-        meeting.status, meeting.no_show_id = status, no_show
+        MEETING_FLOW.move(meeting, "mark_held" if status == Meeting.Status.HELD else "mark_no_show")
+        meeting.no_show_id = no_show
         meeting.save(update_fields=["status", "no_show", "updated_at"])
         audit_log(action=f"meeting.{status}", actor=by, target=meeting, sheet=True)
         changed += 1

@@ -18,7 +18,13 @@ from django.utils.translation import ngettext
 
 from twinning.core.rules import require
 from twinning.core.services import audit_log, notify
-from twinning.events.models import Event, Meeting, MeetingRequest, Registration
+from twinning.events.models import (
+    MEETING_REQUEST_FLOW,
+    Event,
+    Meeting,
+    MeetingRequest,
+    Registration,
+)
 from twinning.events.selectors import day_has_two_sessions
 from twinning.events.services.access import lock_parties, lock_registrations
 from twinning.events.services.brokerage import check_accept_rules, check_request_rules
@@ -132,7 +138,8 @@ def _accepted_count(registration: Registration) -> int:
 
 
 def _expire(request: MeetingRequest) -> None:
-    request.status, request.responded_at = Status.EXPIRED, timezone.now()
+    MEETING_REQUEST_FLOW.move(request, "expire")
+    request.responded_at = timezone.now()
     request.save(update_fields=["status", "responded_at"])
     audit_log(action="meeting_request.expire", actor=None, target=request)
 
@@ -167,7 +174,8 @@ def _accept(request: MeetingRequest, by: User) -> Meeting:
                 % {"name": side.display_name, "limit": limit}
             )
     check_accept_rules(request.requester, request.recipient)
-    request.status, request.responded_at = Status.ACCEPTED, timezone.now()
+    MEETING_REQUEST_FLOW.move(request, "accept")
+    request.responded_at = timezone.now()
     request.save(update_fields=["status", "responded_at"])
     meeting = Meeting.objects.create(event=request.event, request=request)
     audit_log(action="meeting_request.accept", actor=by, target=request)
@@ -179,7 +187,8 @@ def _accept(request: MeetingRequest, by: User) -> Meeting:
 def request_decline(*, request: MeetingRequest, by: User) -> MeetingRequest:
     request = _relock(request)
     require(by, "events.respond_request", request)
-    request.status, request.responded_at = Status.DECLINED, timezone.now()
+    MEETING_REQUEST_FLOW.move(request, "decline")
+    request.responded_at = timezone.now()
     request.save(update_fields=["status", "responded_at"])
     audit_log(action="meeting_request.decline", actor=by, target=request)
     _notify(request, request.requester, "request_declined")
@@ -192,7 +201,10 @@ def request_cancel(*, request: MeetingRequest, by: User) -> MeetingRequest:
     request = _relock(request)
     if not rules.has_perm("events.manage_event", by, request.event):
         require(by, "events.cancel_request", request)
-    request.status, request.responded_at = Status.CANCELLED, timezone.now()
+    # Operators may cancel any party's request, but only an open one: twice, or a declined or
+    # expired one, would mail the other side again.
+    MEETING_REQUEST_FLOW.move(request, "cancel")
+    request.responded_at = timezone.now()
     request.save(update_fields=["status", "responded_at"])
     Meeting.objects.filter(request=request).update(status=Meeting.Status.CANCELLED, locked=False)
     audit_log(action="meeting_request.cancel", actor=by, target=request)
