@@ -59,3 +59,31 @@ def test_views_read_through_selectors_and_write_through_services(path):
     relative = str(path.relative_to(SRC))
     calls = orm_calls(path)
     assert not calls, f"{relative} queries or writes itself: {calls}"
+
+
+def _project_forms() -> list[type]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    from django import forms
+
+    found: set[type] = set()
+    for module in pkgutil.walk_packages(twinning.__path__, "twinning."):
+        if not module.name.split(".")[-1].startswith("forms") and ".forms." not in module.name:
+            continue
+        for _name, obj in inspect.getmembers(importlib.import_module(module.name), inspect.isclass):
+            if issubclass(obj, forms.BaseForm) and obj.__module__.startswith("twinning."):
+                found.add(obj)
+    return sorted(found, key=lambda form: f"{form.__module__}.{form.__qualname__}")
+
+
+def test_every_form_of_the_project_is_built_on_the_core_form_mixin():
+    """One way of showing errors: a form without the mixin fails without a word when the error
+    is on a hidden field, and puts no service error on its field (the film app had a copy)."""
+    from twinning.core.forms import StyledFormMixin
+
+    forms = _project_forms()
+    assert len(forms) > 80  # the walk finds the apps' forms
+    assert [f"{form.__module__}.{form.__qualname__}" for form in forms
+            if not issubclass(form, StyledFormMixin)] == []  # fmt: skip

@@ -265,7 +265,7 @@ class AccountDeleteForm(StyledFormMixin, forms.Form):
         return confirmed_password(self.request, self.user, self.cleaned_data["password"])
 
 
-class ConsentChangeForm(forms.Form):
+class ConsentChangeForm(StyledFormMixin, forms.Form):
     """A button on the consent page: withdraw (or give again) one purpose of core's, or withdraw
     one consent an app keeps (`source` and its `key`)."""
 

@@ -332,7 +332,7 @@ class ScheduleFilterForm(StyledFormMixin, forms.Form):
         self.fields["table"].choices = [("", _("Every table")), *((t.pk, t.label) for t in tables)]
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(StyledFormMixin, forms.Form):
     """An attendance sheet as posted: every meeting it showed (hidden), and a tick for each
     participant who came, as "meeting:registration"."""
 

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from twinning.core.forms import bound_integers
+from twinning.core.forms import StyledFormMixin
 from twinning.film.models import (
     MONEY,
     ApplicationDocument,
@@ -32,18 +32,9 @@ def _money(label: Any, *, positive: bool = False, **extra: Any) -> forms.Decimal
     )  # fmt: skip
 
 
-class StyledForm(forms.Form):
-    """Bootstrap classes on every widget, as the other apps' forms have them."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
-            if isinstance(widget, forms.Select):
-                css = "form-select"
-            widget.attrs.setdefault("class", css)
-        bound_integers(self.fields)
+class StyledForm(StyledFormMixin, forms.Form):
+    """The film forms' base: core's form mixin (Bootstrap classes, fields in error marked, a
+    hidden field's error shown, a service's error on its field)."""
 
 
 class ProductionForm(StyledForm):

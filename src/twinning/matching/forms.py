@@ -42,5 +42,5 @@ class ListFilterForm(StyledFormMixin, forms.Form):
         )
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(choices=Feedback.Kind.choices)

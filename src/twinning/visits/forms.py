@@ -212,7 +212,7 @@ class PublishForm(StyledFormMixin, forms.Form):
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(StyledFormMixin, forms.Form):
     """The proposals the operator picks, by organisation."""
 
     organisations = forms.MultipleChoiceField(
@@ -241,7 +241,7 @@ class GuestForm(StyledFormMixin, forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(StyledFormMixin, forms.Form):
     attending = forms.TypedChoiceField(
         choices=[("yes", _("I will attend")), ("no", _("I will not attend"))],
         coerce=lambda value: value == "yes",
@@ -250,7 +250,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(StyledFormMixin, forms.Form):
     present = forms.MultipleChoiceField(
         label=_("came"), widget=forms.CheckboxSelectMultiple, choices=(), required=False
     )
