@@ -184,6 +184,7 @@ PAGES = {
     ),
     "students:rank": post(students_only(_fair, data=lambda w: {"booths": [w.booth.pk]})),
     "students:agenda": students_only(_fair),
+    "students:feed_reset": post(students_only(_fair)),
     "students:pass": students_only(_fair),
     "students:fair_manage": operators(_fair),
     "students:fair_action": post(operators(lambda w: [w.fair.pk, "publish"])),
@@ -316,6 +317,7 @@ API = {
         students_only(_pk("fair"), data=lambda w: {"booths": [w.booth.pk]})
     ),
     "GET /api/fairs/{pk}/interviews/mine": students_only(_pk("fair")),
+    "POST /api/fairs/{pk}/calendar-link": post(students_only(_pk("fair"))),
     "POST /api/interviews/{pk}/{action}": post(
         rule(
             LOGIN,

@@ -96,3 +96,17 @@ def test_allocate_and_publish_through_the_api(client, fair, booth, operator, aid
     }
     mine = send(client, "GET", f"/api/fairs/{fair.pk}/interviews/mine", headers=bearer(aida.user))
     assert [i["employer"] for i in mine.json()["items"]] == ["KazMunai Recruiting LLP"]
+
+
+def test_a_student_resets_the_interviews_calendar_link_over_the_api(
+    client, fair, aida_at_fair, bolat_at_fair, aida
+):
+    old = f"/students/feed/{aida_at_fair.feed_token}.ics"
+    answer = send(client, "POST", f"/api/fairs/{fair.pk}/calendar-link", headers=bearer(aida.user))
+    assert answer.status_code == 200
+    new = answer.json()["feed_url"]
+    assert new.startswith("http://testserver/students/feed/") and not new.endswith(old)
+    assert client.get(old).status_code == 404
+    assert client.get(new.removeprefix("http://testserver")).status_code == 200
+    bolat_at_fair.refresh_from_db()
+    assert client.get(f"/students/feed/{bolat_at_fair.feed_token}.ics").status_code == 200

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from tests.students.factories import employer, registered, student
 from tests.students.html_forms import post_form
+from twinning.core.models import AuditEntry
 from twinning.students import services
 from twinning.students.models import Interview, Preference
 
@@ -109,6 +110,31 @@ def test_allocate_publish_agenda_and_calendar(
     entries = list(calendar.walk("VEVENT"))
     assert len(entries) == 1 and entries[0]["status"] == "CONFIRMED"
     assert "KazMunai" in str(entries[0]["summary"])
+
+
+def test_the_interviews_feed_speaks_the_students_language_and_its_link_can_be_reset(
+    client, fair, booth, operator, aida_at_fair, aida
+):
+    """As the events' agenda feed: the student's language, not the calendar app's; a leaked
+    link is replaced from the agenda page (webcal:// offered too), and the old one stops."""
+    _allocated(fair, booth, operator, [aida_at_fair])
+    services.fair_publish(fair=fair, by=operator)
+    aida.user.language = "ru"
+    aida.user.save(update_fields=["language"])
+    old = f"/students/feed/{aida_at_fair.feed_token}.ics"
+    feed = client.get(old, HTTP_ACCEPT_LANGUAGE="en")
+    summary = str(Calendar.from_ical(feed.content).walk("VEVENT")[0]["summary"])
+    assert summary.startswith("Собеседование"), summary
+    client.force_login(aida.user)
+    page = client.get(f"/students/fairs/{fair.pk}/agenda/").content.decode()
+    assert f'href="webcal://testserver{old}"' in page
+    reset = f"/students/fairs/{fair.pk}/feed-reset/"
+    response = post_form(client, f"/students/fairs/{fair.pk}/agenda/", {}, action=reset)
+    assert response.status_code == 302
+    assert client.get(old).status_code == 404
+    aida_at_fair.refresh_from_db()
+    assert client.get(f"/students/feed/{aida_at_fair.feed_token}.ics").status_code == 200
+    assert AuditEntry.objects.filter(action="job_fair.feed_reset").count() == 1
 
 
 def test_only_operators_allocate_and_publish(fair, booth, kazmunai, aida):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Router, UploadedFile
 from ninja.errors import HttpError
@@ -22,6 +23,7 @@ from twinning.api.students_schemas import (
     BoothIn,
     BoothNoteIn,
     BoothOut,
+    CalendarLinkOut,
     CandidateOut,
     CheckInIn,
     ConsentIn,
@@ -51,6 +53,7 @@ from twinning.api.students_schemas import (
     WelfareIn,
     WelfareOut,
 )
+from twinning.core.site import site_url
 from twinning.events.selectors import event_get
 from twinning.organisations.selectors import organisation_get, organisation_get_by_id
 from twinning.programmes.selectors import region_get, sectors_by_codes
@@ -500,6 +503,19 @@ def _interview_out(interview: Interview) -> dict[str, Any]:
 def my_interviews(request: HttpRequest, pk: int) -> Any:
     registration = _my_registration(request, _fair(pk))
     return [_interview_out(i) for i in selectors.agenda_of(registration=registration)]
+
+
+@router.post(
+    "/fairs/{pk}/calendar-link",
+    response={200: CalendarLinkOut, **NOT_FOUND, 403: Error},
+    openapi_extra=pages("students:feed_reset"),
+)
+def calendar_link_reset(request: HttpRequest, pk: int) -> Any:
+    """A new secret link for my interviews calendar; the old one stops working."""
+    registration = services.registration_feed_reset(
+        registration=_my_registration(request, _fair(pk)), by=request.user
+    )
+    return {"feed_url": site_url() + reverse("students:feed", args=[registration.feed_token])}
 
 
 @router.post(

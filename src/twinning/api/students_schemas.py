@@ -260,3 +260,7 @@ class PositionMatchOut(Schema):
 
 class PositionFeedbackIn(In):
     verdict: str = ""
+
+
+class CalendarLinkOut(Schema):
+    feed_url: str

@@ -39,6 +39,7 @@ urlpatterns = [
     path("fairs/<int:fair_pk>/register/", fairs.FairRegisterView.as_view(), name="fair_register"),
     path("fairs/<int:fair_pk>/rank/", fairs.RankView.as_view(), name="rank"),
     path("fairs/<int:fair_pk>/agenda/", fairs.AgendaView.as_view(), name="agenda"),
+    path("fairs/<int:fair_pk>/feed-reset/", fairs.FeedResetView.as_view(), name="feed_reset"),
     path("fairs/<int:fair_pk>/pass/", fairs.PassView.as_view(), name="pass"),
     path("fairs/<int:fair_pk>/manage/", fairs.FairManageView.as_view(), name="fair_manage"),
     path(

@@ -13,6 +13,7 @@ from twinning.students.services.fairs import (
     interview_lock,
     note_save,
     preferences_set,
+    registration_feed_reset,
     shortlist_set,
     unavailability_set,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "positions_close_due",
     "positions_for_student",
     "preferences_set",
+    "registration_feed_reset",
     "shortlist_set",
     "student_claim",
     "student_claim_pending",

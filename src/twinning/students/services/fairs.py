@@ -30,6 +30,7 @@ from twinning.students.models import (
     Student,
     StudentConsent,
 )
+from twinning.students.models.fairs import new_token
 from twinning.students.services.registry import consent_give
 from twinning.students.workflows import INTERVIEW
 
@@ -142,6 +143,18 @@ def preferences_set(
     )
     audit_log(action="job_fair.rank", actor=by, target=registration, booths=[b.pk for b in booths])
     return preferences
+
+
+@transaction.atomic
+def registration_feed_reset(*, registration: FairRegistration, by: User) -> FairRegistration:
+    """A new secret link for the student's interviews calendar; the old one stops working at once
+    (a leaked link), as the events' agenda link does."""
+    registration = _lock_registration(registration)
+    require(by, "students.view_registration", registration)  # the student, or an operator
+    registration.feed_token = new_token()
+    registration.save(update_fields=["feed_token"])
+    audit_log(action="job_fair.feed_reset", actor=by, target=registration)
+    return registration
 
 
 @transaction.atomic

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.pagination import page_of
+from twinning.core.site import site_url
 from twinning.organisations.selectors import organisation_get_by_id
 from twinning.students import exports, selectors, services
 from twinning.students.feeds import interviews_calendar
@@ -132,12 +136,34 @@ class AgendaView(FairMixin, RuleMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         registration = _own_registration(self.request, self.fair())
+        feed_url = site_url() + reverse("students:feed", args=[registration.feed_token])
         return super().get_context_data(
             fair=self.fair(),
             registration=registration,
             interviews=selectors.agenda_of(registration=registration),
+            feed_url=feed_url,
+            webcal_url="webcal://" + feed_url.split("://", 1)[1],
             **kwargs,
         )
+
+
+class FeedResetView(FairMixin, RuleMixin, View):
+    """A new calendar link when the old one has leaked; the old one stops working."""
+
+    permission_required = "students.be_student"
+
+    def post(self, request: HttpRequest, fair_pk: int) -> HttpResponse:
+        services.registration_feed_reset(
+            registration=_own_registration(request, self.fair()), by=request.user
+        )
+        messages.success(
+            request,
+            _(
+                "Your calendar link is replaced: subscribe to the new one; "
+                "the old one no longer works."
+            ),
+        )
+        return redirect("students:agenda", fair_pk)
 
 
 class PassView(FairMixin, RuleMixin, TemplateView):
@@ -161,11 +187,14 @@ class FeedView(RuleMixin, View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         registration = found(selectors.registration_by_feed(token=token))
-        body = interviews_calendar(
-            registration, selectors.feed_interviews(registration=registration)
-        )
+        # The student's language, not the calendar app's Accept-Language.
+        with translation.override(registration.student.user.language or settings.LANGUAGE_CODE):
+            body = interviews_calendar(
+                registration, selectors.feed_interviews(registration=registration)
+            )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="interviews.ics"'
+        response["Content-Disposition"] = 'inline; filename="interviews.ics"'
+        response["Cache-Control"] = "private, max-age=300"
         return response
 
 
