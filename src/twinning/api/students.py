@@ -587,7 +587,7 @@ def add_booth(request: HttpRequest, pk: int, payload: BoothIn) -> Any:
     openapi_extra=pages("students:fair_action"),
 )
 def allocate(request: HttpRequest, pk: int) -> Any:
-    return services.fair_allocate(fair=_fair(pk), by=request.user, time_limit=20)
+    return services.fair_allocate(fair=_fair(pk), by=request.user)
 
 
 @router.post(

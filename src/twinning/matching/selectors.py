@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -14,6 +14,9 @@ from twinning.matching.models import Feedback, MatchingRun, Recommendation
 from twinning.matching.wording import codes_in, reason_sentence
 from twinning.organisations.selectors import OPPORTUNITY_PUBLISHED, organisation_ids_of_user
 from twinning.programmes.selectors import sectors_by_codes
+
+if TYPE_CHECKING:
+    from twinning.core.models import User
 
 PAGE = 10  # entries shown at first; "show more" adds as many again
 MOST = 50  # entries stored per list (services.TOP_K)
@@ -237,7 +240,7 @@ NEW_RECOMMENDATIONS = 3
 WIDE = ("description", "search_text")
 
 
-def dashboard_panel(*, user: Any) -> dict[str, Any] | None:
+def dashboard_panel(*, user: User) -> dict[str, Any] | None:
     """Each of the member's organisations' best partners it has not yet given feedback on."""
     mine = organisation_ids_of_user(user=user)
     if not mine:

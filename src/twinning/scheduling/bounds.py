@@ -46,6 +46,11 @@ if TYPE_CHECKING:
     from twinning.scheduling.clauses import ClauseModel
 
 INF = math.inf
+# The subgradient step starts at this multiple of the gap and is halved each time the bound has
+# not risen for STALLED_ROUNDS rounds; below LAST_STEP the steps no longer move it.
+FIRST_STEP = 2.0
+STALLED_ROUNDS = 8
+LAST_STEP = 1e-3
 
 
 @dataclass(frozen=True)
@@ -202,7 +207,7 @@ def lagrangian_bound(
     halves = np.zeros((colours, slots))  # of "2 x busy of a colour <= busy of all"
     best = 0.0
     target = float(upper) if upper is not None else None
-    scale = 2.0
+    scale = FIRST_STEP
     stalled = 0
     for _ in range(iterations):
         if time.perf_counter() > deadline or (stop is not None and stop.is_set()):
@@ -217,9 +222,9 @@ def lagrangian_bound(
             best, stalled = value, 0
         else:
             stalled += 1
-            if stalled >= 8:
+            if stalled >= STALLED_ROUNDS:
                 scale, stalled = scale / 2, 0
-                if scale < 1e-3:
+                if scale < LAST_STEP:
                     break  # the steps no longer move the bound
         if target is not None and math.ceil(best - 1e-6) >= target:
             break

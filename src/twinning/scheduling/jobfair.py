@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
+from twinning.scheduling.result import Status
+from twinning.scheduling.solver import STATUS
+
 
 @dataclass(frozen=True)
 class Booth:
@@ -84,7 +87,7 @@ class Interview:
 @dataclass
 class FairResult:
     interviews: list[Interview]
-    status: str
+    status: Status
     seconds: float
     students_asking: int
     students_without: list[str]
@@ -223,15 +226,12 @@ def _solve(model: cp_model.CpModel, time_limit: float, workers: int, seed: int) 
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     status = solver.solve(model)
-    return _Solved(solver, solver.status_name(status))
+    return _Solved(solver, STATUS.get(status, Status.UNKNOWN))
 
 
 class _Solved:
-    def __init__(self, solver: cp_model.CpSolver, status: str) -> None:
+    def __init__(self, solver: cp_model.CpSolver, status: Status) -> None:
         self.solver, self.status = solver, status
-
-    def status_name(self) -> str:
-        return self.status
 
     def value(self, var: cp_model.IntVar) -> bool:
         return bool(self.solver.boolean_value(var))
@@ -239,7 +239,7 @@ class _Solved:
 
 def _place(
     problem: FairProblem, chosen: list[Wish], time_limit: float, workers: int, seed: int
-) -> tuple[list[Interview], list[tuple[str, str]], str]:
+) -> tuple[list[Interview], list[tuple[str, str]], Status]:
     """Step 2: a slot and a seat for every chosen interview, fixed ones where they are.
 
     A greedy pass (most-booked students first, each interview in its booth's least busy free
@@ -250,13 +250,13 @@ def _place(
     interviews, seats = _fixed_interviews(problem)
     options = _free_options(problem, chosen)
     placed = _greedy(problem, chosen, options)
-    status = "optimal"
+    status = Status.OPTIMAL
     if len(placed) < len(chosen):
         solved, status = _place_model(problem, chosen, options, placed, time_limit, workers, seed)
         weight = lambda found: sum(chosen[i].weight for i in found)  # noqa: E731
         if solved is not None and weight(solved) >= weight(placed):
             placed = solved
-        status = "optimal" if len(placed) == len(chosen) else status
+        status = Status.OPTIMAL if len(placed) == len(chosen) else status
     booths = {b.id: b for b in problem.booths}
     dropped = []
     for index, wish in enumerate(chosen):
@@ -351,7 +351,7 @@ def _place_model(
     time_limit: float,
     workers: int,
     seed: int,
-) -> tuple[dict[int, int] | None, str]:
+) -> tuple[dict[int, int] | None, Status]:
     booths = {b.id: b for b in problem.booths}
     _student_taken, booth_taken = _taken(problem)
     model = cp_model.CpModel()
@@ -377,8 +377,8 @@ def _place_model(
         model.add_hint(var, start.get(key[0]) == key[1])
     model.maximize(sum(chosen[i].weight * v for (i, _), v in at.items()))
     solved = _solve(model, time_limit, workers, seed)
-    status = solved.status_name().lower()
-    if status not in {"optimal", "feasible"}:
+    status = solved.status
+    if status not in {Status.OPTIMAL, Status.FEASIBLE}:
         return None, status
     return {i: s for (i, s), v in at.items() if solved.value(v)}, status
 

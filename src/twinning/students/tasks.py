@@ -14,6 +14,8 @@ def allocate_fair(*, fair_id: int, job_id: int) -> dict[str, Any]:
     if fair is None:
         job_finish(job_id=job_id, failed=True)
         return {}
-    summary = services.fair_allocate(fair=fair, by=None, time_limit=60)
+    summary = services.fair_allocate(
+        fair=fair, by=None, time_limit=services.ALLOCATE_SECONDS_QUEUED
+    )
     job_finish(job_id=job_id, result=summary)
     return summary

@@ -48,7 +48,9 @@ def is_invited(user: Any, visit: Visit | None) -> bool:
     if visit is None:
         return False
     guests = _people_of(user, visit.pk).filter(team=Person.Team.GUEST)
-    return Attendee.objects.filter(person__in=guests).exclude(state="withdrawn").exists()
+    return (
+        Attendee.objects.filter(person__in=guests).exclude(state=Attendee.State.WITHDRAWN).exists()
+    )
 
 
 @rules.predicate
@@ -56,7 +58,9 @@ def is_session_guest(user: Any, session: Session | None) -> bool:
     if session is None:
         return False
     people = _people_of(user, session.visit_id)
-    return session.attendees.filter(person__in=people).exclude(state="withdrawn").exists()
+    return (
+        session.attendees.filter(person__in=people).exclude(state=Attendee.State.WITHDRAWN).exists()
+    )
 
 
 @rules.predicate

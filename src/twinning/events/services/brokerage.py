@@ -27,6 +27,7 @@ from twinning.events.selectors_brokerage import (
 
 if TYPE_CHECKING:
     from twinning.core.models import User
+    from twinning.programmes.models import Programme
 
 RULE_FIELDS = ("pairing", "meeting_cap", "repeat_meetings", "region_quota")
 
@@ -183,7 +184,7 @@ def _clean_fields(fields: dict[str, Any], *, for_event: bool) -> dict[str, Any]:
 
 @transaction.atomic
 def brokerage_rules_set(
-    *, by: User, programme: Any = None, event: Event | None = None, **fields: Any
+    *, by: User, programme: Programme | None = None, event: Event | None = None, **fields: Any
 ) -> BrokerageRules:
     """Set the rules of a programme, or an event's overrides; every change is audited and
     kept in the rules' history."""

@@ -1,6 +1,8 @@
 """Every write of the students app (see the modules for each area)."""
 
 from twinning.students.services.fairs import (
+    ALLOCATE_SECONDS,
+    ALLOCATE_SECONDS_QUEUED,
     booth_add,
     booth_update,
     check_in,
@@ -66,6 +68,8 @@ from twinning.students.services.registry import (
 from twinning.students.services.retention import fair_data_delete_due
 
 __all__ = [
+    "ALLOCATE_SECONDS",
+    "ALLOCATE_SECONDS_QUEUED",
     "PositionMatch",
     "StudentFilter",
     "StudentMatch",

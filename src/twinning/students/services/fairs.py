@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 Status = Interview.Status
 
 
+# How long the optimiser may search when an operator waits for it on the page or the API, and
+# when it runs in the background worker (the allocate_fair task); docs/jobfairs.md has the figures.
+ALLOCATE_SECONDS = 20
+ALLOCATE_SECONDS_QUEUED = 60
+
+
 @transaction.atomic
 def fair_create(*, event: Event, by: User, max_interviews: int = 4, max_wishes: int = 8) -> JobFair:
     require(by, "students.manage_fair", None)
@@ -205,7 +211,9 @@ def shortlist_set(
     return Shortlist.objects.bulk_create(rows)
 
 
-def fair_allocate(*, fair: JobFair, by: User | None, time_limit: float = 30.0) -> dict[str, Any]:
+def fair_allocate(
+    *, fair: JobFair, by: User | None, time_limit: float = ALLOCATE_SECONDS
+) -> dict[str, Any]:
     """Allocate the fair's interviews; published and locked ones stay. Returns the summary."""
     if by is not None:
         require(by, "students.manage_fair", fair)

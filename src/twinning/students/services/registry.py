@@ -36,6 +36,7 @@ from twinning.students.universities import university
 
 if TYPE_CHECKING:
     from twinning.organisations.models import Organisation
+    from twinning.programmes.models import Sector
 
 PROFILE_FIELDS = (
     "university", "course", "level", "graduation_year", "home_region", "skills", "languages",
@@ -158,7 +159,7 @@ def _unclaimed() -> QuerySet[Student]:
 
 @transaction.atomic
 def student_import_create(
-    *, email: str, full_name: str, language: str, sectors: list[Any], **profile: Any
+    *, email: str, full_name: str, language: str, sectors: list[Sector], **profile: Any
 ) -> Student:
     """An imported student (`students.imports`): an account that cannot sign in (inactive, no
     password, no consent) and a profile checked as the sign-up checks it. Once the import

@@ -383,7 +383,7 @@ class FairActionView(FairMixin, RuleMixin, View):
             if action == "booth":
                 self._add_booth(request, job_fair)
             elif action == "allocate":
-                summary = services.fair_allocate(fair=job_fair, by=request.user, time_limit=20)
+                summary = services.fair_allocate(fair=job_fair, by=request.user)
                 request.session[f"fair-{fair_pk}-summary"] = summary
                 messages.success(
                     request,

@@ -21,6 +21,7 @@ from twinning.visits.states import VISIT_FLOW
 
 if TYPE_CHECKING:
     from twinning.core.models import User
+    from twinning.events.models import Interpreter
     from twinning.organisations.models import Organisation
     from twinning.programmes.models import Programme, Side
 
@@ -202,7 +203,7 @@ def travel_time_set(*, venue: Venue, other: Venue, by: User, minutes: int) -> Tr
 @transaction.atomic
 def interpreter_add(
     *, visit: Visit, by: User, name: str, languages: Iterable[str], email: str = ""
-) -> Any:
+) -> Interpreter:
     """Interpreters are the events' scheduled resource: they live on the visit's event."""
     require(by, "visits.edit_itinerary", visit)
     if visit.event is None:
