@@ -87,3 +87,18 @@ def test_every_form_of_the_project_is_built_on_the_core_form_mixin():
     assert len(forms) > 80  # the walk finds the apps' forms
     assert [f"{form.__module__}.{form.__qualname__}" for form in forms
             if not issubclass(form, StyledFormMixin)] == []  # fmt: skip
+
+
+def test_membership_is_asked_through_the_organisations_app_only():
+    """One membership predicate (organisations.predicates, on organisations' selectors): another
+    app that queries memberships itself is a sixth copy of the rule (film's list was one)."""
+    root = Path(twinning.__file__).parent
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] not in ("organisations", "demo")
+        and "migrations" not in path.parts
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "Membership.objects" in line or "memberships__" in line
+    ]
+    assert found == []

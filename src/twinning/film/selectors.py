@@ -22,7 +22,7 @@ from twinning.film.rates import ExchangeRate as Rate
 from twinning.film.rates import RateTable
 from twinning.film.reader import FieldErrors
 from twinning.film.rulebook import RuleBook, rulebook_from_data
-from twinning.organisations.selectors import organisations_for_user
+from twinning.organisations.selectors import organisation_ids_of_user, organisations_for_user
 
 if TYPE_CHECKING:
     from twinning.core.models import AuditEntry, User
@@ -142,7 +142,7 @@ def applications_for_user(*, user: User) -> QuerySet[FilmApplication]:
     """Applications of every studio the user belongs to, latest change first."""
     if not user.is_authenticated:
         return FilmApplication.objects.none()
-    mine = FilmApplication.objects.filter(organisation__memberships__user=user)
+    mine = FilmApplication.objects.filter(organisation_id__in=organisation_ids_of_user(user=user))
     return _listing(mine).order_by("-updated_at", "-pk")
 
 

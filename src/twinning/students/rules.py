@@ -11,7 +11,9 @@ import rules
 from django.utils import timezone
 
 from twinning.core.rules import is_operator
-from twinning.organisations.selectors import organisation_ids_of_user, user_is_member
+from twinning.core.transitions import in_states
+from twinning.organisations.predicates import is_member, is_member_of
+from twinning.organisations.selectors import organisation_ids_of_user
 from twinning.students.models import (
     Booth,
     CvRelease,
@@ -23,16 +25,6 @@ from twinning.students.models import (
     StudentConsent,
 )
 from twinning.students.workflows import INTERVIEW, POSITION
-
-
-def in_states(*states: str) -> rules.Predicate:
-    """True when the object's workflow state is one of `states` (positions, interviews)."""
-
-    def check(user: Any, obj: Any) -> bool:
-        state = getattr(obj, "state", None) or getattr(obj, "status", None)
-        return obj is not None and state in states
-
-    return rules.Predicate(check, name=f"in_states({', '.join(states)})")
 
 
 @rules.predicate
@@ -73,21 +65,10 @@ def is_let_in_employer(user: Any, student: Student | None) -> bool:
     return _consented_fair_employer(user, student) or _released_to(user, student)
 
 
-@rules.predicate
-def is_position_member(user: Any, position: Position | None) -> bool:
-    return position is not None and user_is_member(
-        user=user, organisation_id=position.organisation_id
-    )
-
-
-@rules.predicate
-def is_organisation_member(user: Any, organisation: Any) -> bool:
-    return organisation is not None and user_is_member(user=user, organisation_id=organisation.pk)
-
-
-@rules.predicate
-def is_booth_member(user: Any, booth: Booth | None) -> bool:
-    return booth is not None and user_is_member(user=user, organisation_id=booth.organisation_id)
+# Membership through organisations' one predicate (organisations.predicates).
+is_position_member = is_member_of(lambda position: position.organisation_id, name="position")
+is_organisation_member = is_member
+is_booth_member = is_member_of(lambda booth: booth.organisation_id, name="booth")
 
 
 @rules.predicate

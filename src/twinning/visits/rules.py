@@ -74,15 +74,18 @@ def is_invitee(user: Any, attendee: Attendee | None) -> bool:
     return person.email.lower() == user.email.lower()
 
 
-def in_states(*states: str) -> rules.Predicate:
+def visit_in_states(*states: str) -> rules.Predicate:
+    """The state of the visit itself, or of the visit a session belongs to (core's `in_states`
+    reads the object's own field)."""
+
     def check(user: Any, obj: Visit | Session | None) -> bool:
         visit = _visit_of(obj)
         return visit is not None and visit.state in states
 
-    return rules.Predicate(check, name=f"in_states({', '.join(states)})")
+    return rules.Predicate(check, name=f"visit_in_states({', '.join(states)})")
 
 
-is_planning = in_states(State.DRAFT, State.PUBLISHED)
+is_planning = visit_in_states(State.DRAFT, State.PUBLISHED)
 
 can_view_visit = is_operator | is_published | is_on_team | is_invited
 can_view_attendees = is_operator | is_on_team | is_session_guest
@@ -90,7 +93,7 @@ can_edit_itinerary = is_operator & is_planning
 can_publish = is_operator & VISIT_FLOW.rule("publish")
 can_mark_held = is_operator & VISIT_FLOW.rule("hold")
 can_cancel = is_operator & VISIT_FLOW.rule("cancel")
-can_record_outcomes = is_operator & in_states(State.PUBLISHED, State.HELD)
+can_record_outcomes = is_operator & visit_in_states(State.PUBLISHED, State.HELD)
 can_read_briefing = is_operator | is_on_team
 can_answer = is_invitee & (ANSWER_FLOW.rule("accept") | ANSWER_FLOW.rule("decline"))
 can_withdraw = is_operator & ANSWER_FLOW.rule("withdraw")
@@ -105,7 +108,7 @@ PERMISSIONS = {
     "visits.mark_held": can_mark_held,
     "visits.cancel_visit": can_cancel,
     "visits.record_outcomes": can_record_outcomes,
-    "visits.send_follow_ups": is_operator & in_states(State.HELD),
+    "visits.send_follow_ups": is_operator & visit_in_states(State.HELD),
     "visits.answer_follow_up": is_invitee,
     "visits.view_report": is_operator,
     "visits.read_briefing": can_read_briefing,
