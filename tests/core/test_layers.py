@@ -38,6 +38,9 @@ def orm_calls(path: Path) -> list[str]:
             found.append(f"{path.name}:{node.lineno} .objects.{func.attr}()")
             continue
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name == "all" and isinstance(func, ast.Attribute):  # a related manager's rows
+            found.append(f"{path.name}:{node.lineno} .all()")
+            continue
         if name in ORM_CALLS and not _is_plain_dict_or_str(func):
             found.append(f"{path.name}:{node.lineno} {name}()")
     return found

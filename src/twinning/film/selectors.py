@@ -207,6 +207,11 @@ def application_lines(*, application: FilmApplication) -> list[BudgetLine]:
     ]
 
 
+def budget_lines_of(*, application: FilmApplication) -> list[ApplicationBudgetLine]:
+    """The application's budget lines in their order (read with it by `application_get`)."""
+    return list(application.budget_lines.all())
+
+
 def document_get(*, pk: int) -> ApplicationDocument | None:
     documents = ApplicationDocument.objects.select_related("application__organisation")
     return documents.filter(pk=pk).first()

@@ -52,6 +52,17 @@ def outcome_get(*, pk: int) -> Outcome | None:
     ).first()
 
 
+def outcome_record(*, outcome: Outcome) -> dict[str, list[Any]]:
+    """What the outcome's page lists beside it: its stage history, evidence, meetings and visit
+    sessions (read with it by `outcome_get`)."""
+    return {
+        "history": list(outcome.stage_changes.all()),
+        "evidence": list(outcome.evidence.all()),
+        "meetings": list(outcome.meetings.all()),
+        "visit_sessions": list(outcome.visit_sessions.all()),
+    }
+
+
 def outcomes_for_user(*, user: User) -> QuerySet[Outcome]:
     """Outcomes either of the user's organisations is a party to."""
     mine = organisation_ids_of_user(user=user)

@@ -123,7 +123,7 @@ class ApplicationEditView(ApplicationMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         application = self.get_object()
         form = ProductionForm(initial=ProductionForm.initial_from(application))
-        lines = line_formset(line_rows(list(application.budget_lines.all())))
+        lines = line_formset(line_rows(selectors.budget_lines_of(application=application)))
         details = ApplicationDetailsForm(
             initial={
                 name: getattr(application, name)

@@ -165,10 +165,7 @@ class DetailView(View):
         stages = _stages_open_to(request.user, outcome)
         return {
             "outcome": outcome,
-            "history": outcome.stage_changes.all(),
-            "evidence": outcome.evidence.all(),
-            "meetings": outcome.meetings.all(),
-            "visit_sessions": outcome.visit_sessions.all(),
+            **selectors.outcome_record(outcome=outcome),
             "move_form": forms.get("move_form") or (MoveForm(stages=stages) if stages else None),
             "dispute_form": forms.get("dispute_form") or DisputeForm(),
             "verify_form": forms.get("verify_form") or VerifyForm(),
