@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from django.db import connections, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.access import DENY, INVALID, LOGIN, OK, Route, World, app_rules, build_world
@@ -124,9 +125,10 @@ def _page_url(name: str, rule: Route, world: Any) -> str:
 
 
 def _probe(world: Any, role: str, rule: Route, url: str, *, api: bool) -> tuple[str, int]:
-    with transaction.atomic():
+    with transaction.atomic(), CaptureQueriesContext(connections["default"]) as queries:
         client = _client(world, role, api=api)
         method = getattr(client, rule.method.lower())
+        start = len(queries.captured_queries)  # after the token is made
         if api:
             body = rule.data(world)
             if rule.method in ("GET", "DELETE"):
@@ -138,10 +140,30 @@ def _probe(world: Any, role: str, rule: Route, url: str, *, api: bool) -> tuple[
         else:
             data = rule.query(world) if rule.method == "GET" else rule.data(world)
             response = method(url, data)
+        if rule.method == "GET":
+            sent = queries.captured_queries[start:]
+            writes = [q["sql"][:80] for q in sent if _writes(q["sql"])]
+            assert not writes, f"GET {url} as {role} writes: {writes}"
         transaction.set_rollback(True)
     # Every answer, refusals and redirects included, carries the Content-Security-Policy.
     assert "'self'" in response.get("Content-Security-Policy", ""), f"{url}: no CSP"
     return _answer(response, api=api), response.status_code
+
+
+# What a GET may write: the session, the access log of who read a CV or exported data (an audit
+# of the read itself), an API token's last use, the sign-in throttle's records, and the
+# embeddings' cache (a text's vector, computed once when first needed and never changed).
+READ_LOGS = (
+    "django_session", "core_auditentry", "students_cvview", "core_apitoken", "axes_",
+    "matching_embedding",
+)  # fmt: skip
+WRITE = re.compile(r'^\s*(?:INSERT(?: OR \w+)? INTO|UPDATE|DELETE FROM)\s+"?(\w+)', re.I)
+
+
+def _writes(sql: str) -> bool:
+    """A statement that changes a table other than READ_LOGS' (no writes on GET)."""
+    found = WRITE.match(sql)
+    return found is not None and not found.group(1).startswith(READ_LOGS)
 
 
 def _check(world: Any, rule: Route, url: str, *, api: bool) -> None:

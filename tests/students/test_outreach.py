@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from tests import html_forms
 from tests.events.factories import EventFactory
 from tests.students.factories import student
 from twinning.students import services
@@ -104,8 +105,13 @@ def test_welfare_check_one_click_answers_and_who_answered(
         )
     body = next(m.body for m in mail.outbox if m.to == [aida.user.email])
     help_link = _path(re.search(r"http://\S+answer=help", body).group(0))
-    assert client.get(help_link).status_code == 200  # one click, signed out
+    page = client.get(help_link)  # signed out; a mail scanner opening the link records nothing
+    assert page.status_code == 200 and WelfareAnswer.objects.get(student=aida).answer == ""
+    form = html_forms.find(page.content.decode())
+    answered = client.post(help_link.split("?")[0], form.submission(answer="help"))
+    assert answered.status_code == 302
     assert WelfareAnswer.objects.get(student=aida).answer == "help"
+    assert "Thank you" in client.get(answered["Location"]).content.decode()
     client.force_login(operator)
     page = client.get(f"/students/outreach/welfare/{check.pk}/").content.decode()
     assert "Answered: 1 of 2; need help: 1." in page

@@ -89,6 +89,6 @@ PAGE_ONLY = {
     "pass": "a page showing the QR code to a door scanner; the API checks in by pass token",
     "feed": "already a machine-readable iCalendar resource, authorised by its address token",
     "rsvp": "opened from a personal e-mail link, signed out; answers only for that invitation",
-    "welfare_answer": "opened from a personal e-mail link, signed out; one click records it",
+    "welfare_answer": "opened from a personal e-mail link, signed out; its button records it",
     "unsubscribe": "opened from a personal e-mail link, signed out; withdraws one purpose",
 }
