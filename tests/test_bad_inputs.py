@@ -296,3 +296,56 @@ def test_no_api_operation_answers_bad_input_with_a_server_error(kind: str) -> No
             assert response["Content-Type"].startswith("application/json"), operation
     assert responses, "no operation was tried"
     assert _server_errors(responses) == []
+
+
+# What a page shows when it refuses a form: a field or the form marked in error, or a message.
+# (Not `is-invalid` alone: a hidden field carries it too, where nobody sees it.)
+SAYS_SOMETHING = ("invalid-feedback", "errorlist", "alert-", 'role="alert"')
+
+
+def _says_something(html: str) -> bool:
+    return any(sign in html for sign in SAYS_SOMETHING)
+
+
+@pytest.mark.parametrize("kind", ["as-rendered", "garbage"])
+def test_no_form_fails_without_a_word(kind: str) -> None:
+    """Every POST form of every page, sent back as the browser would (as rendered, hidden fields
+    included, or with garbage typed in): it succeeds (a redirect) or the page says why. The
+    "Express interest" form failed on an emptied hidden field and re-rendered without a word."""
+    world = build_world()
+    silent = []
+    tried = refused = 0
+    for name, url, role in _pages(world):
+        client = _client(world, role, api=False)
+        page = _rolled_back(lambda: client.get(url))  # noqa: B023
+        if page.status_code != 200 or "html" not in page.get("Content-Type", ""):
+            continue
+        for form in html_forms.forms_in(page.content.decode()):
+            if form.method != "post":
+                continue
+            changes = {}
+            if kind == "garbage":
+                changes = {
+                    control.name: value
+                    for control in form.controls
+                    if control.name != "csrfmiddlewaretoken"
+                    and (value := _garbage(control)) is not None
+                }
+            target = form.action or url
+            response = _rolled_back(
+                lambda: client.post(target, form.submission(**changes))  # noqa: B023
+            )
+            tried += 1
+            html = response.content.decode(errors="replace")
+            refused += response.status_code == 200
+            if response.status_code == 200 and not _says_something(html):
+                silent.append(f"{name} POST {target}")
+    assert tried > 50 and refused > 0, (tried, refused)
+    assert silent == []
+
+
+def test_the_silent_form_check_sees_an_error_only_where_a_person_does():
+    hidden_only = '<form method="post"><input type="hidden" name="on_behalf" class="is-invalid">'
+    shown = '<ul class="errorlist nonfield"><li>On behalf of: This field is required.</li></ul>'
+    assert not _says_something(hidden_only)
+    assert _says_something(hidden_only + shown)
