@@ -231,3 +231,23 @@ def test_rating_out_of_range_is_refused(booth, kazmunai, aida_at_fair):
         services.note_save(
             booth=booth, registration=aida_at_fair, by=kazmunai[1], text="", rating=9
         )
+
+
+def test_the_fair_page_lists_every_booth_and_interview_a_page_at_a_time(
+    client, fair, booth, operator, programme, aida_at_fair, bolat_at_fair, monkeypatch
+):
+    """It showed the first 500 interviews and said nothing of the rest."""
+    from twinning.core import pagination
+
+    services.booth_add(fair=fair, organisation=employer(programme, "Second Ltd")[0], by=operator)
+    _allocated(fair, booth, operator, [aida_at_fair, bolat_at_fair])
+    monkeypatch.setattr(pagination, "PAGE_SIZE", 1)
+    client.force_login(operator)
+    url = f"/students/fairs/{fair.pk}/manage/"
+    first = client.get(url).content.decode()
+    assert first.count("Page 1 of 2") == 2  # booths and interviews, each paged
+    assert "KazMunai" in first and "Second Ltd" not in first
+    assert "Second Ltd" in client.get(url, {"booths": 2}).content.decode()
+    students = {aida_at_fair.student.display_name, bolat_at_fair.student.display_name}
+    shown = [client.get(url, {"page": n}).content.decode() for n in (1, 2)]
+    assert all(any(name in page for page in shown) for name in students)

@@ -20,7 +20,7 @@ from django.urls import reverse_lazy
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView, TemplateView, View
+from django.views.generic import FormView, TemplateView, View
 from rules.contrib.views import PermissionRequiredMixin
 
 from twinning.core import lockout, privacy, registry, selectors, services
@@ -38,6 +38,7 @@ from twinning.core.forms import (
 )
 from twinning.core.health import database_ok, health
 from twinning.core.models import Consent
+from twinning.core.pagination import page_of
 from twinning.core.site import site_url
 
 
@@ -413,26 +414,24 @@ class ConsentsView(PermissionRequiredMixin, ServiceCallMixin, TemplateView):
         messages.success(self.request, _("Your consent is withdrawn; it takes effect now."))
 
 
-class AuditLogView(PermissionRequiredMixin, ListView):
-    """Operators: who did what to whose data, newest first, filtered and paginated."""
+class AuditLogView(PermissionRequiredMixin, TemplateView):
+    """Operators: who did what to whose data, newest first, filtered, a page at a time."""
 
     permission_required = "core.view_audit_log"
     template_name = "core/audit_log.html"
-    context_object_name = "entries"
-    paginate_by = 50
 
-    def get_queryset(self) -> Any:
-        self.filters = AuditFilterForm(self.request.GET or None)
-        data = self.filters.cleaned_data if self.filters.is_valid() else {}
-        return selectors.audit_entries(
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        filters = AuditFilterForm(self.request.GET or None)
+        data = filters.cleaned_data if filters.is_valid() else {}
+        entries = selectors.audit_entries(
             action=data.get("action", ""),
             actor=data.get("actor", ""),
             subject=data.get("subject", ""),
             since=data.get("since"),
         )
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(filters=self.filters, **kwargs)
+        return super().get_context_data(
+            filters=filters, entries=page_of(self.request, entries), **kwargs
+        )
 
 
 class PersonExportView(UrlObjectMixin, View):

@@ -365,10 +365,11 @@ class FairManageView(FairMixin, RuleMixin, TemplateView):
         fair = self.fair()
         return super().get_context_data(
             fair=fair,
-            booths=selectors.booths_of(fair=fair),
+            booths=page_of(self.request, selectors.booths_of(fair=fair), param="booths"),
             booth_form=BoothAddForm(organisations=selectors.booth_organisation_choices(fair=fair)),
             counts=selectors.fair_counts(fair=fair),
-            interviews=selectors.fair_interviews(fair=fair)[:500],
+            # Every interview, a page at a time (it showed the first 500 and said nothing).
+            interviews=page_of(self.request, selectors.fair_interviews(fair=fair)),
             summary=self.request.session.pop(f"fair-{fair.pk}-summary", None),
             **kwargs,
         )
