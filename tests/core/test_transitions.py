@@ -23,6 +23,7 @@ def test_the_apps_declare_their_workflows():
         "Workflow(Event.status)", "Workflow(Registration.status)", "Workflow(Opportunity.status)",
         "Workflow(Introduction.state)", "Workflow(FilmApplication.state)",
         "Workflow(MeetingRequest.status)", "Workflow(Meeting.status)",
+        "Workflow(Invitation.status)", "Workflow(Session.status)",
     } <= names  # fmt: skip
 
 

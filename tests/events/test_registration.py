@@ -254,3 +254,25 @@ def test_a_forwarded_invitation_link_says_why_on_the_page(event, operator):
     page = _page_client(UserFactory()).post(rsvp, {"answer": "yes"}, follow=True)
     assert "This invitation is for guest@example.org" in page.content.decode()
     assert not event.registrations.exists()
+
+
+@pytest.mark.parametrize("ended", ["cancelled", "over"])
+def test_an_invitation_to_a_cancelled_or_past_event_takes_no_answer(event, operator, ended):
+    """Accepting used to register the invitee for a cancelled event, approved at once."""
+    from django.urls import reverse
+
+    guest = UserFactory(email="guest@example.org")
+    invitation = services.invitation_send(event=event, by=operator, email=guest.email)
+    if ended == "cancelled":
+        services.event_cancel(event=event, by=operator)
+    else:
+        type(event).objects.filter(pk=event.pk).update(
+            starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2020, 1, 1)
+        )
+    with pytest.raises(ValidationError, match="takes no more answers"):
+        services.invitation_respond(invitation=invitation, attending=True, user=guest)
+    rsvp = reverse("events:rsvp", args=[invitation.token])
+    page = _page_client(guest).post(rsvp, {"answer": "yes"}, follow=True)
+    assert "takes no more answers" in page.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.status == "sent" and not event.registrations.exists()

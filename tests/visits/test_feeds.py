@@ -86,3 +86,17 @@ def test_the_itinerary_page_lists_ones_own_sessions(visit, day, ambassador):
     text = page.content.decode()
     assert "Lord Mayor" in text and "Students" not in text
     assert "Asia/Almaty" in text
+
+
+def test_a_session_is_cancelled_once_and_its_feed_entry_moves_once(
+    visit, operator, day, ambassador
+):
+    """A second cancellation is refused with a sentence (core.transitions), so nobody is told
+    twice and the entry's SEQUENCE does not move again."""
+    from django.core.exceptions import ValidationError
+
+    mayor = day[0]
+    services.session_cancel(session=mayor, by=operator)
+    with pytest.raises(ValidationError, match="cannot be done now"):
+        services.session_cancel(session=mayor, by=operator)
+    assert entries(feed(ambassador))[f"visit-session-{mayor.uid}@twinning"][:2] == (1, "CANCELLED")

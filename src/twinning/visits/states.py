@@ -1,10 +1,10 @@
-"""The visit's and the invitation's workflows, declared once (core.transitions): which states
-each step may start from. Services move through them; rules ask them."""
+"""The visit's, its sessions' and the invitation's workflows, declared once (core.transitions):
+which states each step may start from. Services move through them; rules ask them."""
 
 from twinning.core.transitions import Workflow, step
-from twinning.visits.models import Attendee, Visit
+from twinning.visits.models import Attendee, Session, Visit
 
-V, A = Visit.State, Attendee.State
+V, A, S = Visit.State, Attendee.State, Session.Status
 
 VISIT_FLOW = Workflow(
     model=Visit,
@@ -14,6 +14,11 @@ VISIT_FLOW = Workflow(
         step("hold", [V.PUBLISHED], V.HELD),
         step("cancel", [V.DRAFT, V.PUBLISHED], V.CANCELLED),
     ],
+)
+
+# A cancelled session is not cancelled again (its people would be told twice).
+SESSION_FLOW = Workflow(
+    model=Session, field="status", transitions=[step("cancel", [S.SCHEDULED], S.CANCELLED)]
 )
 
 ANSWER_FLOW = Workflow(

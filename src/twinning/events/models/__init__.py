@@ -3,6 +3,7 @@
 from twinning.events.models.brokerage import BrokerageRules
 from twinning.events.models.event import (
     EVENT_FLOW,
+    INVITATION_FLOW,
     REGISTRATION_FLOW,
     CheckIn,
     Event,
@@ -23,6 +24,7 @@ from twinning.events.models.meetings import (
 
 __all__ = [
     "EVENT_FLOW",
+    "INVITATION_FLOW",
     "MEETING_FLOW",
     "MEETING_REQUEST_FLOW",
     "REGISTRATION_FLOW",

@@ -302,6 +302,17 @@ EVENT_FLOW = Workflow(
         step("cancel", [_E.DRAFT, _E.PUBLISHED], _E.CANCELLED),
     ],
 )
+# An invitee may change their answer until the event; a cancelled or past event takes none
+# (`events.services.invitation_respond`).
+_I = Invitation.Status
+INVITATION_FLOW = Workflow(
+    model=Invitation,
+    field="status",
+    transitions=[
+        step("accept", [_I.SENT, _I.ACCEPTED, _I.DECLINED], _I.ACCEPTED),
+        step("decline", [_I.SENT, _I.ACCEPTED, _I.DECLINED], _I.DECLINED),
+    ],
+)
 REGISTRATION_FLOW = Workflow(
     model=Registration,
     field="status",

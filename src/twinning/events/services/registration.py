@@ -16,6 +16,7 @@ from twinning.core.services import audit_log, notify
 from twinning.core.slugs import unique_slug
 from twinning.events.models import (
     EVENT_FLOW,
+    INVITATION_FLOW,
     REGISTRATION_FLOW,
     Event,
     Invitation,
@@ -274,14 +275,21 @@ def invitation_respond(
     it, and only they cancel a registration by answering no (a forwarded link cannot). An
     operator's rejection stands whatever the answer.
     """
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(pk=invitation.pk)
+    )
+    event = invitation.event
+    if event.status != Event.Status.PUBLISHED or event.ends_on < timezone.localdate():
+        raise ValidationError(_("This event takes no more answers: it was cancelled or is over."))
     invitee = user is not None and user.is_authenticated and _is_invitee(invitation, user)
     if attending and not invitee:
         raise ValidationError(
             _("This invitation is for %(email)s: sign in with that address to accept it.")
             % {"email": invitation.email}
         )
-    invitation.status = Invitation.Status.ACCEPTED if attending else Invitation.Status.DECLINED
+    INVITATION_FLOW.move(invitation, "accept" if attending else "decline")
     invitation.responded_at = timezone.now()
     if attending:
         invitation.registration = _register_invited(invitation.event, user)

@@ -14,6 +14,7 @@ from twinning.core.services import audit_log
 from twinning.visits.models import Person, Session, Visit
 from twinning.visits.services.common import lock_session, session_people, tell
 from twinning.visits.services.visits import languages_value
+from twinning.visits.states import SESSION_FLOW
 
 if TYPE_CHECKING:
     from twinning.core.models import User
@@ -134,9 +135,7 @@ def session_update(
 def session_cancel(*, session: Session, by: User) -> Session:
     require(by, "visits.edit_itinerary", session.visit)
     session = lock_session(session)
-    if session.status == Session.Status.CANCELLED:
-        return session
-    session.status = Session.Status.CANCELLED
+    SESSION_FLOW.move(session, "cancel")
     session.sequence += 1
     session.save(update_fields=["status", "sequence", "updated_at"])
     audit_log(action="visit.session_cancel", actor=by, target=session)
