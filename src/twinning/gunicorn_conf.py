@@ -16,3 +16,7 @@ def post_worker_init(worker: Any) -> None:
         worker.notify()  # still alive: a long warm-up is not a hung worker
 
     warm_caches(report=report)
+    # The first request should not inherit a connection opened outside any request.
+    from django.db import connections
+
+    connections.close_all()

@@ -85,8 +85,13 @@ def test_each_gunicorn_worker_warms_its_caches_and_says_so(monkeypatch):
         def notify(self) -> None:
             self.notified += 1
 
+    from django.db import connections
+
+    closed = []
     monkeypatch.setattr(registry, "_warmups", {"scratch": lambda: None})
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
     worker = Worker()
     gunicorn_conf.post_worker_init(worker)
     assert worker.notified == 1
+    assert closed == [True]  # its first request opens its own connection
     assert said and said[0].startswith("worker 42 warmed scratch in ")

@@ -85,6 +85,25 @@ def test_an_offer_without_a_stored_vector_is_found_by_its_words_only(directory, 
     assert ids == [late.pk]
 
 
+def test_a_vector_stored_later_is_found_by_the_next_search_of_the_same_candidates(
+    directory, programme
+):
+    """The search keeps its candidates' vectors stacked; one that had none is looked for again
+    once matching has stored vectors since (the stack is not kept stale)."""
+    from twinning.matching import services as matching
+
+    late = PublishedOpportunityFactory(
+        organisation=directory["lamb"].organisation, title="Mutton and goat meat", summary=""
+    )
+    late.search_text = opportunity_search_text(late)
+    late.save(update_fields=["search_text"])
+    meat = selectors.DirectoryFilters(query="мясо")
+    assert late.pk not in [o.pk for o in selectors.opportunities_published(filters=meat)]
+    assert late.pk not in [o.pk for o in selectors.opportunities_published(filters=meat)]
+    matching.recompute_full(programme=programme)  # stores its vector; the row is not saved
+    assert late.pk in [o.pk for o in selectors.opportunities_published(filters=meat)]
+
+
 def test_the_directory_page_marks_what_was_found_by_meaning(client, directory):
     response = client.get(reverse("organisations:directory"), {"q": "мясо"})
     page = response.content.decode()

@@ -12,8 +12,6 @@ import logging
 import time
 from collections.abc import Callable
 
-from django.db import connections
-
 from twinning.core import registry
 
 logger = logging.getLogger(__name__)
@@ -33,7 +31,4 @@ def warm_caches(*, report: Callable[[str, float], None] | None = None) -> dict[s
         took[name] = time.perf_counter() - started
         if report:
             report(name, took[name])
-    # The worker forks no further, but its first request should not inherit a connection opened
-    # outside any request.
-    connections.close_all()
     return took

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     Max,
@@ -15,7 +14,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
-    When,
 )
 from django.utils.translation import gettext_lazy as _
 
@@ -200,19 +198,20 @@ def opportunities_published(*, filters: DirectoryFilters | None = None) -> Query
     # Relevance is judged among all the candidates, those with the words too (see retrieval).
     # Region, side and sector are other rows: an edit there does not move the opportunity's
     # updated_at, so candidates filtered by them are read afresh each time.
-    keys = _passage_keys(queryset, remember=not (filters.region or filters.side or filters.sector))
-    about = similar_keys(query=filters.query, keys=keys, limit=SIMILAR_LIMIT + len(found))
+    remember = not (filters.region or filters.side or filters.sector)
+    keys = _passage_keys(queryset, remember=remember)
+    # The same candidates as of the same save: retrieval keeps their vectors' matrix.
+    candidates = (str(queryset.order_by().query), _keys_as_of[0]) if remember else None
+    about = similar_keys(
+        query=filters.query, keys=keys, limit=SIMILAR_LIMIT + len(found), candidates=candidates
+    )
     have_words = set(found)
     by_meaning = [pk for pk, _ in about if pk not in have_words][:SIMILAR_LIMIT]
     order = found + by_meaning
-    return (
-        _with_listing_relations(Opportunity.objects.filter(pk__in=order))
-        .annotate(
-            search_order=Case(*(When(pk=pk, then=i) for i, pk in enumerate(order)), default=0),
-            found_by_meaning=Q(pk__in=by_meaning) if by_meaning else Value(False),
-        )
-        .order_by("search_order")
-    )
+    listed = search.in_order(_with_listing_relations(Opportunity.objects.all()), order)
+    return listed.annotate(
+        found_by_meaning=Q(pk__in=by_meaning) if by_meaning else Value(False)
+    ).order_by("search_order")
 
 
 # Each opportunity's passage key (matching's text hash) as of its last save, kept per process.
@@ -225,8 +224,10 @@ _keys_as_of: list[object] = [None]
 KEYS_KEPT = 200_000
 
 
-# The candidates' ids of the last few filter combinations, as of the same latest save.
+# The candidates' ids of the last few filter combinations, as of the same latest save, and
+# their keys once all are known.
 _ids: dict[str, list[int]] = {}
+_keyed: dict[str, dict[int, str]] = {}
 IDS_KEPT = 32
 
 
@@ -236,13 +237,19 @@ def _passage_keys(queryset: QuerySet[Opportunity], *, remember: bool = True) -> 
     as_of = Opportunity.objects.aggregate(last=Max("updated_at"))["last"]
     key = str(queryset.order_by().query) if remember else ""
     if as_of == _keys_as_of[0]:
+        if key and key in _keyed:
+            return _keyed[key]
         ids = _ids.get(key) if key else None
         if ids is None:
             ids = list(queryset.order_by().values_list("pk", flat=True))
             _remember_ids(key, ids)
         if all(pk in _keys for pk in ids):
-            return {pk: _keys[pk][1] for pk in ids}
+            found = {pk: _keys[pk][1] for pk in ids}
+            if key:
+                _keyed[key] = found
+            return found
     _ids.clear()
+    _keyed.clear()
     stamps = dict(queryset.order_by().values_list("pk", "updated_at"))
     stale = [pk for pk, stamp in stamps.items() if _keys.get(pk, (None,))[0] != stamp]
     if len(_keys) + len(stale) > KEYS_KEPT:
@@ -271,6 +278,7 @@ def _remember_ids(key: str, ids: list[int]) -> None:
         return
     if len(_ids) >= IDS_KEPT:
         _ids.clear()
+        _keyed.clear()
     _ids[key] = ids
 
 
