@@ -27,6 +27,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):  # type: ignore[no-untyped-def]
+    config.addinivalue_line(
+        "markers",
+        "pins(*routes): the test pins the queries of these list pages through `pinned_queries` "
+        "(tests/test_query_pins.py fails on a list page that no test pins)",
+    )
+
+
 def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
     """Every transactional test must restore the database it found (`serialized_rollback`).
 
@@ -148,22 +156,65 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pinned_queries(client, django_assert_num_queries):  # type: ignore[no-untyped-def]
+def pinned_queries(request, client, django_assert_num_queries):  # type: ignore[no-untyped-def]
     """Pin a list page's queries: as many with three rows as with one (`grow` adds a row).
 
-    Counts the page with one row, then asserts that exact number with three."""
+    Counts the page with one row, then asserts that exact number with three, and returns it
+    (assert it too to pin the number itself). The first request, before counting, warms the
+    caches (content types, the session, the programme) out of the count. Options:
+
+    - `client`: another client than the test's (a member's, a producer's);
+    - `method`, `data`: a POST, say; `data` (the query string of a GET) may be a function,
+      called before each request, so that it can name the rows grown so far;
+    - `headers`: request headers (`{"HX-Request": "true"}` for an htmx fragment);
+    - `status`: the answer each request must get (a POST's 302);
+    - `check(response, rows)`: asserts that the answer shows the rows (1, then 3), so that the
+      pin cannot pass on a page that shows none of them.
+
+    A test marked `@pytest.mark.pins("app:route", ...)` (the registry that
+    tests/test_query_pins.py reads to find list pages with no pin) may pin only those routes:
+    the URL must resolve to one of them."""
+    from urllib.parse import urlsplit
+
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from django.urls import resolve
 
-    def pin(url: str, grow) -> int:  # type: ignore[no-untyped-def]
+    declared = [route for mark in request.node.iter_markers("pins") for route in mark.args]
+    default_client = client
+
+    def pin(  # type: ignore[no-untyped-def]
+        url: str,
+        grow,
+        *,
+        client=None,
+        method="get",
+        data=None,
+        headers=None,
+        status=200,
+        check=None,
+    ) -> int:
+        if declared:
+            route = resolve(urlsplit(url).path).view_name
+            assert route in declared, f"{url} is {route}; the test is marked pins{declared}"
+        browser = client or default_client
+        send = getattr(browser, method.lower())
+
+        def answer(rows: int):  # type: ignore[no-untyped-def]
+            response = send(url, data() if callable(data) else (data or {}), headers=headers)
+            assert response.status_code == status, (url, response.status_code)
+            if check is not None and rows:
+                check(response, rows)
+            return response
+
         grow()
-        client.get(url)  # warm caches (content types, sessions) out of the count
+        answer(0)  # warm caches (content types, sessions) out of the count
         with CaptureQueriesContext(connection) as one:
-            assert client.get(url).status_code == 200
+            answer(1)
         grow()
         grow()
         with django_assert_num_queries(len(one.captured_queries)):
-            assert client.get(url).status_code == 200
+            answer(3)
         return len(one.captured_queries)
 
     return pin

@@ -87,6 +87,7 @@ def test_a_participant_of_another_day_is_refused_in_the_readers_language(
     assert "Выберите корректный вариант" in page
 
 
+@pytest.mark.pins("events:schedule")
 def test_a_filtered_grid_pins_its_queries(client, operator, day, grid, pinned_queries):
     client.force_login(operator)
     lucy = grid["people"]["Lucy Leeds"]

@@ -5,9 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -259,29 +257,26 @@ def test_a_producer_edits_a_draft(application, producer):
     assert (application.title, application.budget_lines.count()) == ("Steppe Light II", 1)
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+@pytest.mark.pins("film:mine")
+def test_my_applications_take_as_many_queries_for_one_as_for_three(
+    studio, producer, pinned_queries
+):
+    pinned_queries(
+        reverse("film:mine"), lambda: new_application(studio, producer), client=client_for(producer)
+    )
 
 
-def test_my_applications_take_as_many_queries_for_one_as_for_three(studio, producer):
-    client, url = client_for(producer), reverse("film:mine")
-    new_application(studio, producer)
-    one = _queries(client, url)
-    new_application(studio, producer)
-    new_application(studio, producer)
-    assert _queries(client, url) == one
-
-
-def test_the_queue_takes_as_many_queries_for_one_as_for_three(studio, producer, operator):
-    client, url = client_for(operator), reverse("film:queue")
-    for count in range(3):
+@pytest.mark.pins("film:queue")
+def test_the_queue_takes_as_many_queries_for_one_as_for_three(
+    studio, producer, operator, pinned_queries
+):
+    def grow():
         services.film_application_submit(application=new_application(studio, producer), by=producer)
-        if count == 0:
-            one = _queries(client, url)
-    assert _queries(client, url) == one
-    assert len(client.get(url).context["applications"]) == 3
+
+    def check(response, rows):
+        assert len(response.context["applications"]) == rows
+
+    pinned_queries(reverse("film:queue"), grow, client=client_for(operator), check=check)
 
 
 def test_the_queue_is_for_operators(producer):

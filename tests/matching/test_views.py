@@ -1,9 +1,8 @@
 import csv
 import io
+import itertools
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -277,11 +276,14 @@ def test_operator_starts_a_full_recompute(client, computed, operator):
     assert job.result["full"] is True
 
 
-def _list_with(n, programme):
+def _growing_list(programme):
+    """A viewer with no recommendations yet, and `grow`, which adds the next one."""
     viewer = OrganisationFactory(programme=programme)
     user = MembershipFactory(organisation=viewer).user
-    now = timezone.now()
-    for rank in range(1, n + 1):
+    now, ranks = timezone.now(), itertools.count(1)
+
+    def grow():
+        rank = next(ranks)
         candidate = OrganisationFactory(programme=programme, region=region("almaty-city"))
         reasons = [
             {"kind": "sector", "level": "class", "mine": "28.93", "theirs": "28.93"},
@@ -291,36 +293,37 @@ def _list_with(n, programme):
             programme=programme, organisation=viewer, candidate=candidate, score=1.0 / rank,
             rank=rank, reasons=reasons, computed_at=now,
         )  # fmt: skip
+
+    return viewer, user, grow
+
+
+def _list_with(n, programme):
+    viewer, user, grow = _growing_list(programme)
+    for _ in range(n):
+        grow()
     return viewer, user
 
 
-def _queries(client, programme, n):
-    viewer, user = _list_with(n, programme)
+def _shows_items(response, rows):
+    assert len(response.context["items"]) == rows
+
+
+@pytest.mark.pins("matching:organisation")
+def test_list_queries_do_not_grow_with_the_list(client, programme, pinned_queries):
+    viewer, user, grow = _growing_list(programme)
     client.force_login(user)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(list_url(viewer))
-    assert len(response.context["items"]) == n
-    return len(captured)
+    pinned_queries(list_url(viewer), grow, check=_shows_items)
 
 
-def test_list_queries_do_not_grow_with_the_list(client, programme):
-    assert _queries(client, programme, 1) == _queries(client, programme, 3)
-
-
-def _pairs_queries(client, programme, operator, n):
-    Recommendation.objects.all().delete()
-    _list_with(n, programme)
+@pytest.mark.pins("matching:pairs")
+def test_pairs_queries_do_not_grow_with_the_list(client, programme, operator, pinned_queries):
+    _viewer, _user, grow = _growing_list(programme)
     client.force_login(operator)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(reverse("matching:pairs"))
-    assert sum(len(g[2]) for g in response.context["groups"]) == n
-    return len(captured)
 
+    def check(response, rows):
+        assert sum(len(g[2]) for g in response.context["groups"]) == rows
 
-def test_pairs_queries_do_not_grow_with_the_list(client, programme, operator):
-    assert _pairs_queries(client, programme, operator, 1) == _pairs_queries(
-        client, programme, operator, 3
-    )
+    pinned_queries(reverse("matching:pairs"), grow, check=check)
 
 
 def test_show_more_pages_to_fifty_keeping_the_filters(client, programme):
@@ -347,17 +350,12 @@ def test_show_more_stops_at_fifty(client, programme):
     assert len(response.context["items"]) == 50 and response.context["more_query"] == ""
 
 
-def _paged_queries(client, programme, n):
-    viewer, user = _list_with(n, programme)
+@pytest.mark.pins("matching:organisation")
+def test_paged_list_queries_do_not_grow_with_the_list(client, programme, pinned_queries):
+    viewer, user, grow = _growing_list(programme)
     client.force_login(user)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(list_url(viewer), {"shown": "20", "region": "almaty-city"})
-    assert len(response.context["items"]) == n
-    return len(captured)
-
-
-def test_paged_list_queries_do_not_grow_with_the_list(client, programme):
-    assert _paged_queries(client, programme, 1) == _paged_queries(client, programme, 3)
+    query = {"shown": "20", "region": "almaty-city"}
+    pinned_queries(list_url(viewer), grow, data=query, check=_shows_items)
 
 
 def test_kazakh_reasons_name_sectors_in_kazakh_or_say_the_title_is_russian(client, computed):

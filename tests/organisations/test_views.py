@@ -6,9 +6,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -117,13 +115,6 @@ def opportunity_data(**overrides):  # type: ignore[no-untyped-def]
     return data
 
 
-def query_count(client: Client, url: str, **extra) -> int:  # type: ignore[no-untyped-def]
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, **extra)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 # Public directory
 
 
@@ -195,13 +186,12 @@ def test_directory_pages_by_twenty(client, organisation):
     assert len(second.context["page"].object_list) == 1
 
 
-def test_directory_query_count_does_not_grow(client, organisation):
-    PublishedOpportunityFactory(organisation=organisation)
+@pytest.mark.pins("organisations:directory")
+def test_directory_query_count_does_not_grow(organisation, pinned_queries):
     url = reverse("organisations:directory")
-    one = query_count(client, url)
-    PublishedOpportunityFactory.create_batch(2, organisation=organisation)
-    assert query_count(client, url) == one
-    assert query_count(client, url, **HTMX) <= one
+    grow = lambda: PublishedOpportunityFactory(organisation=organisation)  # noqa: E731
+    one = pinned_queries(url, grow)
+    assert pinned_queries(url, grow, headers={"HX-Request": "true"}) <= one  # the list alone
 
 
 # Opportunity page
@@ -452,11 +442,14 @@ def test_outsider_cannot_add_themselves(outsider_client, outsider, organisation)
     assert not organisation.memberships.filter(user=outsider).exists()
 
 
-def test_members_page_query_count_does_not_grow(member_client, organisation):
+@pytest.mark.pins("organisations:members")
+def test_members_page_query_count_does_not_grow(member_client, organisation, pinned_queries):
+    def member():
+        MembershipFactory(organisation=organisation, role=Membership.Role.MEMBER)
+
+    people = iter([lambda: None, member, member])  # the owner, then two members
     url = reverse("organisations:members", args=[organisation.slug])
-    one = query_count(member_client, url)
-    MembershipFactory.create_batch(2, organisation=organisation, role=Membership.Role.MEMBER)
-    assert query_count(member_client, url) == one
+    pinned_queries(url, lambda: next(people)(), client=member_client)
 
 
 # My organisation
@@ -496,12 +489,13 @@ def test_my_organisation_without_any_invites_registration(client, user):
     assert reverse("organisations:create") in response.content.decode()
 
 
-def test_my_organisation_query_count_does_not_grow(member_client, organisation):
-    OpportunityFactory(organisation=organisation)
-    url = reverse("organisations:mine")
-    one = query_count(member_client, url)
-    OpportunityFactory.create_batch(2, organisation=organisation)
-    assert query_count(member_client, url) == one
+@pytest.mark.pins("organisations:mine")
+def test_my_organisation_query_count_does_not_grow(member_client, organisation, pinned_queries):
+    pinned_queries(
+        reverse("organisations:mine"),
+        lambda: OpportunityFactory(organisation=organisation),
+        client=member_client,
+    )
 
 
 # Creating and editing opportunities
@@ -729,17 +723,14 @@ def test_queue_without_javascript_returns_to_the_queue(operator_client, submitte
     assert response["Location"] == reverse("organisations:queue")
 
 
-def test_queue_query_count_does_not_grow(operator_client, organisation):
+@pytest.mark.pins("organisations:queue")
+def test_queue_query_count_does_not_grow(operator_client, organisation, pinned_queries):
     def submit() -> None:
         OpportunityFactory(
             organisation=organisation, status="submitted", submitted_at=timezone.now()
         )
 
-    submit()
-    one = query_count(operator_client, reverse("organisations:queue"))
-    submit()
-    submit()
-    assert query_count(operator_client, reverse("organisations:queue")) == one
+    pinned_queries(reverse("organisations:queue"), submit, client=operator_client)
 
 
 # Admin
@@ -865,12 +856,12 @@ def test_submission_e_mail_goes_to_operators_in_their_language(
     assert reverse("organisations:queue") in message.body
 
 
-def test_organisation_page_query_count_does_not_grow(client, organisation):
-    PublishedOpportunityFactory(organisation=organisation)
-    url = reverse("organisations:detail", args=[organisation.slug])
-    one = query_count(client, url)
-    PublishedOpportunityFactory.create_batch(2, organisation=organisation)
-    assert query_count(client, url) == one
+@pytest.mark.pins("organisations:detail")
+def test_organisation_page_query_count_does_not_grow(organisation, pinned_queries):
+    pinned_queries(
+        reverse("organisations:detail", args=[organisation.slug]),
+        lambda: PublishedOpportunityFactory(organisation=organisation),
+    )
 
 
 def test_superuser_sees_only_the_actions_of_a_published_opportunity(client, programme):
