@@ -76,13 +76,6 @@ def _listed(name: str):  # type: ignore[no-untyped-def]
 # The student's pages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="N+1 in students.views.registry._employers: selectors.booths_of() per fair the "
-    "student registered for (two queries a fair); the fix needs the view to read the booths of "
-    "all the student's fairs at once; remove this mark with it",
-)
 @pytest.mark.pins("students:me")
 def test_my_profile(client, aida, programme, operator, pinned_queries):
     """The fairs the student registered for, and the employers met there (the CV release)."""
@@ -216,12 +209,6 @@ def test_the_booth_with_candidates_shortlist_interviews_and_notes(
     pinned_queries(reverse("students:booth", args=[fair.pk, booth.pk]), grow, check=check)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="N+1 in students.services.shortlist_set: _shares_with_fair() asks the database once "
-    "per listed student (a services fix, out of this change's reach); remove this mark with it",
-)
 @pytest.mark.pins("students:shortlist")
 def test_saving_the_shortlist(client, fair, booth, kazmunai, pinned_queries):
     listed = []

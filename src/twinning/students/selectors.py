@@ -139,6 +139,20 @@ def booths_of(*, fair: JobFair) -> QuerySet[Booth]:
     )
 
 
+def booths_met_by(*, student: Student) -> list[Booth]:
+    """One booth per employer at the fairs the student registered for (latest fair first), in
+    one read: the employers the student may release the CV to."""
+    booths = (
+        Booth.objects.filter(fair__registrations__student=student)
+        .select_related("organisation")
+        .order_by("-fair__event__starts_on", "number")
+    )
+    seen: dict[int, Booth] = {}
+    for booth in booths:
+        seen.setdefault(booth.organisation_id, booth)
+    return list(seen.values())
+
+
 def booth_organisation_choices(*, fair: JobFair) -> list[tuple[int, str]]:
     """The programme's organisations that have no booth at the fair yet, as form choices."""
     from twinning.organisations.selectors import organisations_for_matching

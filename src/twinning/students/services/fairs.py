@@ -175,13 +175,16 @@ def unavailability_set(
     return registration
 
 
-def _shares_with_fair(registration: FairRegistration) -> bool:
-    return StudentConsent.objects.filter(
-        student_id=registration.student_id,
-        purpose=StudentConsent.Purpose.FAIR_CV,
-        fair_id=registration.fair_id,
-        withdrawn_at__isnull=True,
-    ).exists()
+def _sharing_with_fair(fair_id: int, student_ids: list[int]) -> set[int]:
+    """Which of the students share their profile with this fair's employers (one read)."""
+    return set(
+        StudentConsent.objects.filter(
+            student_id__in=student_ids,
+            purpose=StudentConsent.Purpose.FAIR_CV,
+            fair_id=fair_id,
+            withdrawn_at__isnull=True,
+        ).values_list("student_id", flat=True)
+    )
 
 
 @transaction.atomic
@@ -198,8 +201,9 @@ def shortlist_set(
     everyone = [*chosen, *alternates]
     if len({r.pk for r in everyone}) != len(everyone):
         raise ValidationError({"chosen": _("Each student can be listed only once.")})
+    sharing = _sharing_with_fair(booth.fair_id, [r.student_id for r in everyone])
     for registration in everyone:
-        if registration.fair_id != booth.fair_id or not _shares_with_fair(registration):
+        if registration.fair_id != booth.fair_id or registration.student_id not in sharing:
             raise ValidationError({"chosen": _("Choose students who share their profile.")})
     booth.shortlist.all().delete()
     rows = [Shortlist(booth=booth, registration=r, rank=n) for n, r in enumerate(chosen, 1)]

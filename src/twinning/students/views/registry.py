@@ -158,11 +158,7 @@ class MyProfileView(RuleMixin, FormView):
 
 def _employers(student: Any) -> list[Any]:
     """Employers the student can release the CV to: those with a booth at a fair they joined."""
-    seen: dict[int, Any] = {}
-    for registration in selectors.registrations_of_student(student=student):
-        for booth in selectors.booths_of(fair=registration.fair):
-            seen.setdefault(booth.organisation_id, booth)
-    return list(seen.values())
+    return selectors.booths_met_by(student=student)
 
 
 class ConsentView(RuleMixin, View):
