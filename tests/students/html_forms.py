@@ -1,66 +1,20 @@
-"""Take a form's fields from the rendered page, as a browser would submit them."""
+"""The students tests' shortcuts over the shared form reader (tests/html_forms.py): a form's
+fields as a dict for the test client, and a form posted from its rendered page."""
 
-from html.parser import HTMLParser
 from typing import Any
 
-
-class _Forms(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict[str, Any]] = []
-        self._select: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "fields": {}, "names": set()})
-        if not self.forms:
-            return
-        fields, names = self.forms[-1]["fields"], self.forms[-1]["names"]
-        name = a.get("name")
-        if tag == "input" and name:
-            names.add(name)
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    fields.setdefault(name, []).append(a.get("value", "on"))
-            elif kind not in ("submit", "button", "file"):
-                fields[name] = [a.get("value", "")]
-        elif tag == "select" and name:
-            names.add(name)
-            self._select = name
-            fields.setdefault(name, [])
-        elif tag == "option" and self._select and "selected" in a:
-            self.forms[-1]["fields"][self._select].append(a.get("value", ""))
-        elif tag == "textarea" and name:
-            names.add(name)
-            self._textarea = name
-            fields[name] = [""]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-        if tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea and self.forms:
-            self.forms[-1]["fields"][self._textarea][0] += (
-                data.lstrip("\n") if not self.forms[-1]["fields"][self._textarea][0] else data
-            )
+from tests import html_forms
 
 
 def form_fields(html: str, *, action: str | None = None, index: int = -1) -> dict[str, Any]:
     """The fields of the form posting to `action` (or the `index`-th form), as a dict ready for
     the test client; each field the page does not render is absent, so a test cannot post one."""
-    parser = _Forms()
-    parser.feed(html)
-    forms = [f for f in parser.forms if action is None or f["action"] == action]
+    forms = [f for f in html_forms.forms_in(html) if action is None or f.action == action]
     chosen = forms[index if action is None else 0]
+    sent = chosen.submission()
     data: dict[str, Any] = {}
-    for name in chosen["names"]:
-        values = chosen["fields"].get(name, [])
+    for name in chosen.names():
+        values = sent.get(name, [])
         data[name] = values if len(values) != 1 else values[0]
     return data
 

@@ -180,10 +180,10 @@ def test_a_student_claims_the_profile_from_the_rendered_form(
     assert "aruzhan.sadykova@leeds.ac.uk" in page and "University of Leeds" in page
     changes = {"password1": "a-long-enough-passphrase", "password2": "a-long-enough-passphrase",
                "consent": "on", "purposes": ["embassy_contact"], "language": "kk",
-               "email": "someone.else@example.org"}  # fmt: skip
+               }  # fmt: skip
     response = post_form(client, path, changes)
     assert response.status_code == 302 and response["Location"] == reverse("students:me")
-    student = Student.objects.get(user__email="aruzhan.sadykova@leeds.ac.uk")  # not changed
+    student = Student.objects.get(user__email="aruzhan.sadykova@leeds.ac.uk")
     user = student.user
     assert user.is_active and user.language == "kk"
     assert user.check_password("a-long-enough-passphrase")
@@ -195,6 +195,23 @@ def test_a_student_claims_the_profile_from_the_rendered_form(
     # The link has done its work: it opens no form any more.
     client.logout()
     assert 'name="password1"' not in client.get(path).content.decode()
+
+
+def test_a_claim_cannot_change_the_address_it_was_sent_to(
+    client, programme, django_capture_on_commit_callbacks
+):
+    """The address is shown disabled (a browser does not send it); one added to the post by hand
+    is ignored."""
+    _import(django_capture_on_commit_callbacks)
+    message = next(m for m in mail.outbox if m.to == ["aruzhan.sadykova@leeds.ac.uk"])
+    path = _claim_path(message)
+    fields = form_fields(client.get(path).content.decode()) | {
+        "password1": "a-long-enough-passphrase", "password2": "a-long-enough-passphrase",
+        "consent": "on", "email": "someone.else@example.org",
+    }  # fmt: skip
+    assert client.post(path, fields).status_code == 302
+    assert Student.objects.filter(user__email="aruzhan.sadykova@leeds.ac.uk").exists()
+    assert not User.objects.filter(email="someone.else@example.org").exists()
 
 
 def test_a_claim_without_the_privacy_notice_changes_nothing(
