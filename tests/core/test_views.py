@@ -1,6 +1,7 @@
 """Account pages: home, sign-up, log-in/out, password reset, privacy, my account, dashboard."""
 
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -21,6 +22,7 @@ from tests.factories import (
     region,
     sign_up_link,
 )
+from twinning.core import services
 from twinning.core.models import Consent, User
 from twinning.organisations.models import Membership, Opportunity
 
@@ -278,6 +280,41 @@ def test_pages_show_times_in_the_users_time_zone(member_client, member):
     member.save()
     html = member_client.get(reverse("core:home")).content.decode()
     assert "+05" in html or "ALMT" in html
+
+
+@pytest.mark.pins("core:account")
+def test_account_page_query_count_does_not_grow_with_tokens(member_client, member, pinned_queries):
+    names = itertools.count(1)
+
+    def check(response, rows):
+        assert len(response.context["tokens"]) == rows
+        assert response.content.decode().count("/revoke/") == rows
+
+    pinned_queries(
+        reverse("core:account"),
+        lambda: services.api_token_create(user=member, name=f"Script {next(names)}"),
+        client=member_client,
+        check=check,
+    )
+
+
+@pytest.mark.pins("core:consents")
+def test_consents_page_query_count_does_not_grow_with_the_record(
+    member_client, member, pinned_queries
+):
+    """Each agreement withdrawn again stays a line of the record."""
+    purposes = itertools.cycle(["matching", "marketing", "photos"])
+    before = Consent.objects.filter(user=member).count()
+
+    def grow():
+        purpose = next(purposes)
+        services.consent_give(user=member, purpose=purpose)
+        services.consent_withdraw(user=member, purpose=purpose)
+
+    def check(response, rows):
+        assert len(response.context["consents"]) == before + rows
+
+    pinned_queries(reverse("core:consents"), grow, client=member_client, check=check)
 
 
 def test_export_gives_my_data_as_a_zip_without_the_password(member_client, member, organisation):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests import html_forms
+from tests.events.factories import accepted_meeting, participant
 from twinning.events import services
 from twinning.events.models import Event, Meeting
 
@@ -149,3 +150,28 @@ def test_a_leaked_calendar_link_is_reset_from_the_agenda(client, published, leed
     assert client.get(old).status_code == 404
     leeds.refresh_from_db()
     assert client.get(reverse("events:feed", args=[leeds.feed_token])).status_code == 200
+
+
+@pytest.mark.pins("events:feed")
+def test_the_feed_query_count_does_not_grow_with_meetings(
+    client, day, operator, leeds, pinned_queries
+):
+    """Requested, requested, then received; the second one cancelled (it stays in the feed)."""
+    grown = []
+
+    def grow():
+        other = participant(day)
+        meeting = (
+            accepted_meeting(other, leeds) if len(grown) == 2 else accepted_meeting(leeds, other)
+        )
+        grown.append(meeting)
+        services.schedule_run_start(event=day, by=operator, time_limit=5)
+        services.schedule_publish(event=day, by=operator)
+        if len(grown) == 2:
+            services.meeting_cancel(meeting=meeting, by=operator)
+            services.schedule_publish(event=day, by=operator)
+
+    def check(response, rows):
+        assert response.content.decode().count("BEGIN:VEVENT") == rows
+
+    pinned_queries(reverse("events:feed", args=[leeds.feed_token]), grow, check=check)

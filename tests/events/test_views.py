@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -8,8 +9,17 @@ from django.urls import reverse
 
 from tests import html_forms
 from tests.events.factories import EventFactory, accepted_meeting, participant, pending_request
+from tests.factories import OperatorFactory
 from twinning.events import services
-from twinning.events.models import CheckIn, Meeting, MeetingRequest, Registration, ScheduleRun
+from twinning.events.models import (
+    CheckIn,
+    Meeting,
+    MeetingRequest,
+    Registration,
+    ScheduleRun,
+    Slot,
+    Unavailability,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -468,3 +478,167 @@ def test_solver_status_is_a_translatable_word(client, operator, day, leeds, alma
     page = client.get(reverse("events:schedule", args=[day.slug])).content.decode()
     cell = re.search(r'data-testid="solver-status">([^<,]*)', page).group(1)
     assert status in {"optimal", "feasible"} and cell == status
+
+
+# More pages pinned: as many queries for three rows as for one (`pinned_queries`)
+
+
+def _published_meetings(day, operator, registration):
+    """`grow`: one more meeting of `registration` (requested, requested, then received), with
+    the schedule run and published again so that it is on the agendas."""
+    sides = itertools.cycle([True, True, False])
+
+    def grow():
+        other = participant(day)
+        pair = (registration, other) if next(sides) else (other, registration)
+        accepted_meeting(*pair)
+        services.schedule_run_start(event=day, by=operator, time_limit=5)
+        services.schedule_publish(event=day, by=operator)
+
+    return grow
+
+
+def _listed(name: str, each: int = 1):
+    """A check that the context's `name` holds `each` items per row grown."""
+
+    def check(response, rows):
+        assert len(list(response.context[name])) == each * rows
+
+    return check
+
+
+@pytest.mark.pins("events:agenda_of")
+def test_an_operator_reading_an_agenda_query_count(client, day, operator, leeds, pinned_queries):
+    client.force_login(operator)
+    pinned_queries(
+        reverse("events:agenda_of", args=[day.slug, leeds.pk]),
+        _published_meetings(day, operator, leeds),
+        check=_listed("meetings"),
+    )
+
+
+@pytest.mark.pins("events:print_all")
+def test_print_all_query_count(client, day, operator, pinned_queries):
+    """Each meeting is on the two participants' agendas."""
+
+    def grow():
+        accepted_meeting(participant(day), participant(day))
+        services.schedule_run_start(event=day, by=operator, time_limit=5)
+        services.schedule_publish(event=day, by=operator)
+
+    def check(response, rows):
+        assert response.content.decode().count('class="agenda-page') == 2 * rows
+
+    client.force_login(operator)
+    pinned_queries(reverse("events:print_all", args=[day.slug]), grow, check=check)
+
+
+@pytest.mark.pins("events:availability")
+def test_availability_query_count(client, event, operator, leeds, pinned_queries):
+    """The grid's slots, each a box to tick, the ones the participant cannot make ticked."""
+    numbers = itertools.count()
+
+    def grow():
+        number = next(numbers)
+        starts = dt.datetime.combine(event.starts_on, dt.time(9), tzinfo=event.zone)
+        starts += dt.timedelta(minutes=25 * number)
+        slot = Slot.objects.create(
+            event=event, number=number, session=Slot.Session.MORNING, starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=20),
+        )  # fmt: skip
+        Unavailability.objects.create(registration=leeds, slot=slot)
+
+    def check(response, rows):
+        page = response.content.decode()
+        assert page.count('name="unavailable"') == rows
+        assert len(re.findall(r'name="unavailable"[^>]*checked', page)) == rows
+
+    client.force_login(leeds.user)
+    pinned_queries(reverse("events:availability", args=[event.slug]), grow, check=check)
+
+
+@pytest.mark.pins("events:setup")
+def test_setup_query_count(client, event, operator, pinned_queries):
+    """A slot, a table hosted by a participant, an interpreter unavailable in that slot."""
+    numbers = itertools.count(1)
+
+    def grow():
+        number = next(numbers)
+        starts = dt.datetime.combine(event.starts_on, dt.time(9), tzinfo=event.zone)
+        starts += dt.timedelta(minutes=25 * number)
+        slot = Slot.objects.create(
+            event=event, number=number, session=Slot.Session.MORNING, starts_at=starts,
+            ends_at=starts + dt.timedelta(minutes=20),
+        )  # fmt: skip
+        services.tables_set_count(event=event, by=operator, count=number)
+        table = event.tables.get(number=number)
+        services.table_update(table=table, by=operator, host=participant(event))
+        services.interpreter_add(
+            event=event, by=operator, name=f"Interpreter {number}", languages=["en", "ru"],
+            unavailable_slots=[slot],
+        )  # fmt: skip
+
+    def check(response, rows):
+        context = response.context
+        assert [len(context[name]) for name in ("slots", "tables", "interpreters")] == [rows] * 3
+        assert len(context["hosts"]) == rows
+        assert response.content.decode().count("not available in") == rows
+
+    client.force_login(operator)
+    pinned_queries(reverse("events:setup", args=[event.slug]), grow, check=check)
+
+
+@pytest.mark.pins("events:move")
+def test_move_page_query_count(client, day, operator, leeds, meeting, pinned_queries):
+    """Another meeting of Lucy's, placed in the next slot and set to take place before this one:
+    a busy slot in the hints, a meeting in the order field, one more that comes before."""
+    Meeting.objects.filter(pk=meeting.pk).update(slot=day.slots.get(number=0))
+    slots, tables = iter(day.slots.order_by("number")[1:]), iter(day.tables.order_by("number"))
+    before = []
+
+    def grow():
+        other = accepted_meeting(leeds, participant(day))
+        Meeting.objects.filter(pk=other.pk).update(slot=next(slots), table=next(tables, None))
+        before.append(other)
+        services.meeting_set_after(meeting=meeting, after=before, by=operator)
+
+    def check(response, rows):
+        assert response.content.decode().count('data-testid="busy"') == rows
+        assert len(response.context["after_form"].initial["after"]) == rows
+
+    client.force_login(operator)
+    pinned_queries(reverse("events:move", args=[day.slug, meeting.pk]), grow, check=check)
+
+
+def _rules_history(operator, **owner):
+    """`grow`: the rules changed once more, by another operator each time."""
+    caps = itertools.count(5)
+
+    def grow():
+        by = OperatorFactory()
+        if "programme" in owner:
+            services.brokerage_rules_set(by=by, meeting_cap=next(caps), **owner)
+        else:
+            services.brokerage_rules_set(by=by, region_quota=next(caps), **owner)
+
+    return grow
+
+
+@pytest.mark.pins("events:programme_rules")
+def test_programme_rules_query_count(client, event, operator, pinned_queries):
+    client.force_login(operator)
+    pinned_queries(
+        reverse("events:programme_rules", args=[event.programme.slug]),
+        _rules_history(operator, programme=event.programme),
+        check=_listed("history"),
+    )
+
+
+@pytest.mark.pins("events:rules")
+def test_event_rules_query_count(client, event, operator, pinned_queries):
+    client.force_login(operator)
+    pinned_queries(
+        reverse("events:rules", args=[event.slug]),
+        _rules_history(operator, event=event),
+        check=_listed("history"),
+    )

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from tests.film.test_services import PDF, new_application
+from tests.film.builders import kz_line, production
+from tests.film.test_services import PDF, new_application, pdf
 from twinning.film import labels, messages, services
 from twinning.film.models import ApplicationDocument, FilmApplication
 
@@ -277,6 +278,58 @@ def test_the_queue_takes_as_many_queries_for_one_as_for_three(
         assert len(response.context["applications"]) == rows
 
     pinned_queries(reverse("film:queue"), grow, client=client_for(operator), check=check)
+
+
+def _growing_application(studio, producer):
+    """A draft with no lines, and `grow`: one more budget line and one more document (each
+    change a line of its history too)."""
+    application = services.film_application_create(
+        organisation=studio, by=producer, production=production(), lines=[]
+    )
+    lines = []
+
+    def grow():
+        lines.append(kz_line(100_000_000 * (len(lines) + 1)))
+        services.film_application_update(application=application, by=producer, lines=lines)
+        services.application_document_add(
+            application=application, by=producer, kind="script",
+            upload=pdf(f"script-{len(lines)}.pdf"),
+        )  # fmt: skip
+
+    return application, grow
+
+
+@pytest.mark.pins("film:application")
+def test_an_application_takes_as_many_queries_for_one_line_and_document_as_for_three(
+    studio, producer, pinned_queries
+):
+    application, grow = _growing_application(studio, producer)
+
+    def check(response, rows):
+        page = response.content.decode()
+        assert page.count("Kazakh crew") == rows
+        assert page.count('<form method="post" action="/film/documents/') == rows
+        assert len(response.context["history"]) == 1 + 2 * rows
+
+    pinned_queries(
+        reverse("film:application", args=[application.pk]), grow,
+        client=client_for(producer), check=check,
+    )  # fmt: skip
+
+
+@pytest.mark.pins("film:edit")
+def test_editing_an_application_takes_as_many_queries_for_one_line_as_for_three(
+    studio, producer, pinned_queries
+):
+    application, grow = _growing_application(studio, producer)
+
+    def check(response, rows):
+        assert response.context["lines"].total_form_count() == rows
+
+    pinned_queries(
+        reverse("film:edit", args=[application.pk]), grow,
+        client=client_for(producer), check=check,
+    )  # fmt: skip
 
 
 def test_the_queue_is_for_operators(producer):

@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import MembershipFactory, OrganisationFactory, region
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    PublishedOpportunityFactory,
+    region,
+)
 from tests.matching.scenario import IMMEDIATE_TASKS, build_scenario
 from twinning.core.models import JobProgress
 from twinning.matching import services
@@ -324,6 +329,39 @@ def test_pairs_queries_do_not_grow_with_the_list(client, programme, operator, pi
         assert sum(len(g[2]) for g in response.context["groups"]) == rows
 
     pinned_queries(reverse("matching:pairs"), grow, check=check)
+
+
+@pytest.mark.pins("matching:opportunity")
+def test_an_opportunitys_list_queries_do_not_grow_with_the_list(client, programme, pinned_queries):
+    """One more candidate whose opportunity meets the viewer's, and one more opportunity of the
+    viewer's own (a tab of the page), at each step."""
+    viewer = OrganisationFactory(programme=programme)
+    user = MembershipFactory(organisation=viewer).user
+    wanted = PublishedOpportunityFactory(organisation=viewer, type="business_request")
+    now, ranks = timezone.now(), itertools.count(1)
+
+    def grow():
+        rank = next(ranks)
+        candidate = OrganisationFactory(programme=programme, region=region("almaty-city"))
+        offer = PublishedOpportunityFactory(organisation=candidate, type="business_offer")
+        PublishedOpportunityFactory(organisation=viewer)
+        reasons = [
+            {"kind": "types", "mine": "business_request", "theirs": "business_offer",
+             "strength": 1.0, "mine_opportunity": wanted.pk, "theirs_opportunity": offer.pk,
+             "mine_title": wanted.title, "theirs_title": offer.title},
+            {"kind": "sector", "level": "class", "mine": "28.93", "theirs": "28.93"},
+        ]  # fmt: skip
+        Recommendation.objects.create(
+            programme=programme, organisation=viewer, candidate=candidate, opportunity=wanted,
+            score=1.0 / rank, rank=rank, reasons=reasons, computed_at=now,
+        )  # fmt: skip
+
+    def check(response, rows):
+        _shows_items(response, rows)
+        assert len(response.context["opportunities"]) == 1 + rows
+
+    client.force_login(user)
+    pinned_queries(list_url(viewer, wanted), grow, check=check)
 
 
 def test_show_more_pages_to_fifty_keeping_the_filters(client, programme):

@@ -1,5 +1,7 @@
+import csv
 import datetime as dt
 import io
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -7,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.events.factories import accepted_meeting, participant
-from tests.factories import OperatorFactory
+from tests.events.factories import EventFactory, accepted_meeting, participant
+from tests.factories import OperatorFactory, OrganisationFactory, region
 from twinning.events.models import Meeting
 from twinning.outcomes import services
 from twinning.outcomes.charts import bars
@@ -224,3 +226,71 @@ def test_an_event_outside_the_period_counts_nothing(meeting):  # type: ignore[no
     assert request_figures(scope=inside)["accepted"] == 1
     assert meeting_figures(scope=after)["held"] == 0
     assert request_figures(scope=after)["requested"] == 0
+
+
+def _growing_register(programme, operator, method):  # type: ignore[no-untyped-def]
+    """`grow`: one more verified agreement, from a held meeting at an event of its own between
+    two new organisations (one per side)."""
+    numbers = itertools.count(1)
+
+    def grow():  # type: ignore[no-untyped-def]
+        n = next(numbers)
+        event = EventFactory(programme=programme)
+        kazakh = OrganisationFactory(programme=programme, region=region("almaty-city"))
+        meeting = accepted_meeting(participant(event), participant(event, organisation=kazakh))
+        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+        _outcome(meeting, operator, title=f"Agreement {n}", stage="contract_signed",
+                 amount=Decimal(1000 * n), currency="GBP", rate_on=dt.date(2025, 3, 1),
+                 local_content_share=Decimal(10 * n), local_content_method=method)  # fmt: skip
+
+    return grow
+
+
+def _body(response) -> bytes:  # type: ignore[no-untyped-def]
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.pins("outcomes:export")
+@pytest.mark.parametrize("name", ["figures", "funnel", "stages", "local-content", "monthly",
+                                  "register"])  # fmt: skip
+@pytest.mark.parametrize("format", ["csv", "xlsx"])
+def test_an_export_takes_as_many_queries_for_three_outcomes_as_for_one(  # type: ignore[no-untyped-def]
+    client, programme, method, pinned_queries, name, format
+):
+    operator = OperatorFactory()
+
+    def check(response, rows):  # type: ignore[no-untyped-def]
+        body = _body(response)  # a streamed body is read (and its queries run) here, counted
+        if format == "csv":
+            lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        else:
+            lines = list(load_workbook(io.BytesIO(body)).active.values)
+        if name == "register":
+            assert [line[0] for line in lines[1:]] == [f"Agreement {n}" for n in range(rows, 0, -1)]
+
+    client.force_login(operator)
+    pinned_queries(
+        reverse("outcomes:export", args=[name, format]),
+        _growing_register(programme, operator, method),
+        check=check,
+    )
+
+
+@pytest.mark.pins("outcomes:report")
+def test_the_pdf_report_takes_as_many_queries_for_three_agreements_as_for_one(  # type: ignore[no-untyped-def]
+    client, programme, method, pinned_queries
+):
+    from pypdf import PdfReader
+
+    operator = OperatorFactory()
+
+    def check(response, rows):  # type: ignore[no-untyped-def]
+        assert len(response.context["register"][1]) == rows
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        text = " ".join(" ".join(p.extract_text() for p in pages).split())
+        assert all(f"Agreement {n}" in text for n in range(1, rows + 1)), text
+
+    client.force_login(operator)
+    pinned_queries(
+        reverse("outcomes:report"), _growing_register(programme, operator, method), check=check
+    )

@@ -1,3 +1,4 @@
+import itertools
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 from tests.factories import OperatorFactory
 from tests.outcomes.conftest import form_fields
 from twinning.organisations.models import Organisation
+from twinning.outcomes import services
 from twinning.outcomes.models import ImportRun
 
 pytestmark = pytest.mark.integration
@@ -64,3 +66,25 @@ def test_a_good_file_is_checked_then_imported_in_the_background(
 def test_imports_are_for_operators(client, member):  # type: ignore[no-untyped-def]
     client.force_login(member)
     assert client.get(reverse("outcomes:imports")).status_code == 403
+
+
+@pytest.mark.pins("outcomes:imports")
+def test_the_recent_imports_take_as_many_queries_for_three_as_for_one(  # type: ignore[no-untyped-def]
+    client, programme, pinned_queries
+):
+    """Files checked by a different operator each, good and bad in turn."""
+    names = itertools.cycle(["organisations_good.csv", "organisations_bad.csv"])
+
+    def grow():  # type: ignore[no-untyped-def]
+        name = next(names)
+        upload = SimpleUploadedFile(name, (DATA / name).read_bytes(), "text/csv")
+        services.import_check(
+            kind="organisations", programme=programme, upload=upload, by=OperatorFactory()
+        )
+
+    def check(response, rows):  # type: ignore[no-untyped-def]
+        assert len(response.context["runs"]) == rows
+        assert response.content.decode().count("organisations_") == rows
+
+    client.force_login(OperatorFactory())
+    pinned_queries(reverse("outcomes:imports"), grow, check=check)

@@ -1,9 +1,13 @@
 """Sector pages: the NACE tree, search in three languages with HTMX, and the picker."""
 
+import itertools
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from twinning.programmes.models import Sector
 
 pytestmark = pytest.mark.integration
 
@@ -89,6 +93,31 @@ def test_picker_offers_codes_with_add_buttons(client, db):
     assert 'data-pick-code="10.11"' in html
     assert 'data-pick-target="id_x"' in html
     assert "<html" not in html
+
+
+@pytest.mark.pins("programmes:sector_picker")
+def test_picker_query_count_does_not_grow_with_results(client, db, pinned_queries):
+    """New classes under group 10.1 whose titles share a word that no NACE title holds."""
+    group = Sector.objects.get(code="10.1")
+    numbers = itertools.count(1)
+
+    def grow():
+        n = next(numbers)
+        title = f"Zebrawood pickling {n}"
+        Sector.objects.create(
+            code=f"10.1{n}Z", level=Sector.Level.CLASS, section=group.section, parent=group,
+            title_en=title, search_text=f"10.1{n}z {title}".lower(),
+        )  # fmt: skip
+
+    def check(response, rows):
+        assert response.content.decode().count("data-pick-code=") == rows
+
+    pinned_queries(
+        reverse("programmes:sector_picker"),
+        grow,
+        data={"q": "zebrawood", "target": "id_sectors"},
+        check=check,
+    )
 
 
 def test_picker_with_an_empty_query_returns_nothing(client, db):
