@@ -155,3 +155,28 @@ def test_the_dashboard_shows_my_invitation_and_my_visits(visit, two_sessions, am
     assert reverse("visits:itinerary", args=[visit.slug]) in delegate
     other = client_for(member).get(reverse("core:dashboard")).content.decode()
     assert "visits-panel" not in other
+
+
+def test_cancelling_a_session_twice_says_so_and_tells_nobody_again(
+    visit, operator, two_sessions, mailoutbox
+):
+    client = client_for(operator)
+    url = reverse("visits:session_cancel", args=[visit.slug, two_sessions[0].pk])
+    assert client.post(url).status_code == 302
+    sent = len(mailoutbox)
+    again = client.post(url, follow=True)
+    assert again.status_code == 200
+    assert "This cannot be done now" in again.content.decode()
+    assert len(mailoutbox) == sent
+
+
+def test_a_visit_state_message_speaks_each_requests_language(visit, operator):
+    Visit.objects.filter(pk=visit.pk).update(state="published")
+    client = client_for(operator)
+    url = reverse("visits:state", args=[visit.slug, "held"])
+    page = client.post(url, follow=True, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    from django.utils import translation
+
+    with translation.override("ru"):
+        expected = translation.gettext("The visit is marked as held.")
+    assert expected != "The visit is marked as held." and expected in page
