@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 
+from tests import html_forms
 from tests.factories import OperatorFactory, UserFactory, side
 from twinning.visits import services
 from twinning.visits.models import Attendee, Person
@@ -115,61 +115,15 @@ def invite(session, name: str, state: str = "invited", user=None) -> Attendee:  
     )
 
 
-class _Forms(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict] = []
-        self._select: str | None = None
-        self._textarea: str | None = None
-
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        a = dict(attrs)
-        if tag == "form":
-            self.forms.append({"action": a.get("action") or "", "id": a.get("id"), "data": {}})
-            return
-        if not self.forms:
-            return
-        data = self.forms[-1]["data"]
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind in {"checkbox", "radio"}:
-                data.setdefault(name, [])
-                if "checked" in a:
-                    data[name].append(a.get("value", "on"))
-            elif kind not in {"submit", "button"}:
-                data[name] = a.get("value") or ""
-        elif tag == "select" and name:
-            self._select = name
-            data.setdefault(name, [] if "multiple" in a else "")
-        elif tag == "option" and self._select and "selected" in a:
-            current = data[self._select]
-            value = a.get("value", "")
-            if isinstance(current, list):
-                current.append(value)
-            else:
-                data[self._select] = value
-        elif tag == "textarea" and name:
-            self._textarea = name
-            data[name] = ""
-
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
-        if tag == "select":
-            self._select = None
-        if tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, text):  # type: ignore[no-untyped-def]
-        if self._textarea and self.forms:
-            self.forms[-1]["data"][self._textarea] += text
-
-
 def form_on(html: str, action: str = "") -> dict:
     """The fields of the page's form posting to `action` (the first form posting to the page
-    itself when empty), as a browser would send them: hidden fields and chosen options included."""
-    parser = _Forms()
-    parser.feed(html)
-    for form in parser.forms:
-        if form["action"] == action and "csrfmiddlewaretoken" in form["data"]:
-            return {k: v for k, v in form["data"].items() if v != []}
+    itself when empty), as a browser would send them: hidden fields and chosen options included
+    (tests/html_forms reads them; boxes and multiple choices as a list, the rest as a string)."""
+    for form in html_forms.forms_in(html):
+        if form.action == action and "csrfmiddlewaretoken" in form.names():
+            many = {c.name for c in form.controls if c.kind in ("checkbox", "select-multiple")}
+            return {
+                name: values if name in many or len(values) != 1 else values[0]
+                for name, values in form.submission().items()
+            }
     raise AssertionError(f"no form posting to {action!r}")
