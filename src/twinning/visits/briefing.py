@@ -45,7 +45,9 @@ class VisitBrief:
 
 
 def _said_yes() -> Prefetch:
-    answered = Attendee.objects.filter(state=Attendee.State.ACCEPTED).select_related("person")
+    answered = Attendee.objects.filter(state=Attendee.State.ACCEPTED).select_related(
+        "person__organisation"
+    )
     return Prefetch("attendees", queryset=answered.order_by("person__name"), to_attr="said_yes")
 
 
