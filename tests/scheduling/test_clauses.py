@@ -4,7 +4,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from tests.scheduling.days import brute_force, day, seat
-from twinning.scheduling import Problem, breaks_of, check
+from twinning.scheduling import Problem, breaks_of, check, clauses
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.clauses import ClauseModel, at_most, totalizer
 from twinning.scheduling.problem import Index, allowed_slots
@@ -75,9 +75,9 @@ def test_two_breaks_of_one_participant_count_as_two():
     )
     model = _clause_model(problem)
 
-    assert model.ask(1, 5.0, 1, 0).status == "refuted"
+    assert model.ask(1, 5.0, 1, 0).status is clauses.Verdict.REFUTED
     answer = model.ask(2, 5.0, 1, 0)
-    assert answer.status == "found"
+    assert answer.status is clauses.Verdict.FOUND
     assert _breaks(problem, answer.slot_of) == 2
 
 
@@ -115,9 +115,9 @@ def test_cap_questions_refute_below_the_brute_force_optimum_and_answer_at_it(nam
     model = _clause_model(problem)
 
     if optimum[1] > 0:
-        assert model.ask(optimum[1] - 1, 10.0, workers, 0).status == "refuted"
+        assert model.ask(optimum[1] - 1, 10.0, workers, 0).status is clauses.Verdict.REFUTED
     answer = model.ask(optimum[1], 10.0, workers, 0)
-    assert answer.status == "found"
+    assert answer.status is clauses.Verdict.FOUND
     assert _breaks(problem, answer.slot_of) <= optimum[1]
 
 
@@ -133,9 +133,9 @@ def test_the_everyone_breaks_day_needs_fairness_beyond_a_plain_cap():
 def test_any_schedule_without_a_cap_and_a_refusal_when_none_exists():
     fits = day([("a", "b"), ("a", "c")], slots=3, unavailable={"a": {1}})
     answer = _clause_model(fits).ask(None, 5.0, 1, 0)
-    assert answer.status == "found"
+    assert answer.status is clauses.Verdict.FOUND
     assert _breaks(fits, answer.slot_of) == 1
 
     # Three meetings of a in two slots.
     crowded = day([("a", "b"), ("a", "c"), ("a", "d")], slots=2)
-    assert _clause_model(crowded).ask(None, 5.0, 1, 0).status == "refuted"
+    assert _clause_model(crowded).ask(None, 5.0, 1, 0).status is clauses.Verdict.REFUTED

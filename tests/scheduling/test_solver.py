@@ -265,7 +265,7 @@ def test_a_cap_question_left_open_falls_back_to_any_schedule_then_narrowing(monk
 
     def open_when_capped(self, cap, *args, **kwargs):  # type: ignore[no-untyped-def]
         if cap is not None:
-            return clauses.Answer("open", {}, {})
+            return clauses.Answer(clauses.Verdict.OPEN, {}, {})
         return ask(self, cap, *args, **kwargs)
 
     monkeypatch.setattr(clauses.ClauseModel, "ask", open_when_capped)

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from ortools.sat.python import cp_model
 
+from twinning.scheduling.clauses import Verdict
 from twinning.scheduling.problem import Index, Problem
 
 if TYPE_CHECKING:
@@ -316,7 +317,7 @@ class Bounder(threading.Thread):
             answer = model.ask(
                 self.lower, min(self._left(), QUESTION_SECONDS), 1, self.seed, self.solver
             )
-            if answer.status != "refuted":
+            if answer.status is not Verdict.REFUTED:
                 return  # open, or a schedule at the bound: the climb can go no higher
             self.lower += 1
             self.refuted += 1

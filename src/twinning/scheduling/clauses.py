@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import Literal
@@ -85,9 +86,17 @@ def at_most(model: cp_model.CpModel, literals: Sequence[Literal], k: int) -> Non
         model.add_bool_or([totalizer(model, literals, k + 1, down=False)[k].Not()])
 
 
+class Verdict(StrEnum):
+    """What one question to the clause model (a schedule with at most k breaks?) came to."""
+
+    FOUND = "found"  # a schedule, in slot_of and interpreter_of
+    REFUTED = "refuted"  # proven impossible: a bound
+    OPEN = "open"  # the time ran out
+
+
 @dataclass
 class Answer:
-    status: str  # "found", "refuted" or "open"
+    status: Verdict
     slot_of: dict[int, int]
     interpreter_of: dict[int, int]
 
@@ -305,9 +314,9 @@ class ClauseModel:
         params.stop_after_first_solution = True
         solved = solver.solve(model)
         if solved == cp_model.INFEASIBLE:
-            return Answer("refuted", {}, {})
+            return Answer(Verdict.REFUTED, {}, {})
         if solved not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return Answer("open", {}, {})
+            return Answer(Verdict.OPEN, {}, {})
         slot_of = {
             m: t
             for m, slots in enumerate(self.x)
@@ -315,4 +324,4 @@ class ClauseModel:
             if solver.boolean_value(lit)
         }
         interpreter_of = {m: i for (m, i, _), lit in self.y.items() if solver.boolean_value(lit)}
-        return Answer("found", slot_of, interpreter_of)
+        return Answer(Verdict.FOUND, slot_of, interpreter_of)

@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 from twinning.scheduling import lns, placement
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.bounds import Bounder, lagrangian_bound
-from twinning.scheduling.clauses import Answer, ClauseModel
+from twinning.scheduling.clauses import Answer, ClauseModel, Verdict
 from twinning.scheduling.diagnosis import (
     empty_domain_reason,
     left_out_reason,
@@ -319,12 +319,12 @@ def _descend(
         answer = clauses.ask(
             cap, budget if best else FIRST_SHARE * budget, search.workers, search.seed
         )
-        if answer.status == "found":
+        if answer.status is Verdict.FOUND:
             best, bisecting = _answered(problem, prepared, answer), True
             continue
-        if answer.status == "refuted":
+        if answer.status is Verdict.REFUTED:
             lower, refuted = cap + 1, refuted + 1
-        if best is None and (answer.status == "open" or refuted >= GALLOP_AFTER):
+        if best is None and (answer.status is Verdict.OPEN or refuted >= GALLOP_AFTER):
             # A refuted cap does not tell whether the day fits at all: any schedule does,
             # and the linear model finds one fastest (its presolve refutes most impossible
             # days at once).
@@ -332,7 +332,7 @@ def _descend(
             if first.solve(search.left(), search.workers, search.seed, first=True) not in FOUND:
                 return _conclude(problem, prepared, first, max(search.left(), 1.0), search.workers)
             best = first.solution()
-        if answer.status == "open":
+        if answer.status is Verdict.OPEN:
             break
     if best is None:
         return Result(Status.UNKNOWN, reason="no schedule found in the time limit")
