@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Router, UploadedFile
 from ninja.errors import HttpError
@@ -53,11 +52,11 @@ from twinning.api.students_schemas import (
     WelfareIn,
     WelfareOut,
 )
-from twinning.core.site import site_url
 from twinning.events.selectors import event_get
 from twinning.organisations.selectors import organisation_get, organisation_get_by_id
 from twinning.programmes.selectors import region_get, sectors_by_codes
 from twinning.students import selectors, services
+from twinning.students.feeds import feed_url
 from twinning.students.forms import PositionForm, StudentProfileEditForm, nace_divisions
 from twinning.students.models import Booth, Interview, JobFair, Position, Student
 
@@ -515,7 +514,7 @@ def calendar_link_reset(request: HttpRequest, pk: int) -> Any:
     registration = services.registration_feed_reset(
         registration=_my_registration(request, _fair(pk)), by=request.user
     )
-    return {"feed_url": site_url() + reverse("students:feed", args=[registration.feed_token])}
+    return {"feed_url": feed_url(registration)}
 
 
 @router.post(

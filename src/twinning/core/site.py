@@ -36,11 +36,6 @@ def site_url() -> str:
     return (known or UNKNOWN).rstrip("/")
 
 
-def site_known() -> bool:
-    """Whether links made now would point at a real address rather than UNKNOWN."""
-    return site_url() != UNKNOWN
-
-
 @contextmanager
 def serving(url: str, *, told: bool = False) -> Iterator[None]:
     """Links made inside point at `url`: a request's own address (below `SITE_URL`), or, `told`,
@@ -56,7 +51,8 @@ def serving(url: str, *, told: bool = False) -> Iterator[None]:
 def task_site() -> str:
     """The address to hand a task that will mail links: the one links would use now, or "" when
     none is known (the task then refuses to mail, see `site_required`)."""
-    return site_url() if site_known() else ""
+    url = site_url()
+    return "" if url == UNKNOWN else url
 
 
 class SiteUnknown(RuntimeError):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from icalendar import Event as CalendarEvent
 
+from twinning.core.site import site_url
 from twinning.events.feeds import UID_DOMAIN, calendar_for, event_location
 from twinning.students.models import FairRegistration, Interview
 
@@ -28,6 +30,11 @@ def _entry(interview: Interview) -> CalendarEvent:
     active = interview.status in (Interview.Status.SCHEDULED, Interview.Status.OFFERED)
     entry.add("status", "CONFIRMED" if active else "CANCELLED")
     return entry
+
+
+def feed_url(registration: FairRegistration) -> str:
+    """The registration's secret calendar address (the page and the API hand out the same)."""
+    return site_url() + reverse("students:feed", args=[registration.feed_token])
 
 
 def interviews_calendar(registration: FairRegistration, interviews: Iterable[Interview]) -> bytes:

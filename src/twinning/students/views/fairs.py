@@ -10,17 +10,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView, View
 
 from twinning.core.pagination import page_of
-from twinning.core.site import site_url
 from twinning.organisations.selectors import organisation_get_by_id
 from twinning.students import exports, selectors, services
-from twinning.students.feeds import interviews_calendar
+from twinning.students.feeds import feed_url, interviews_calendar
 from twinning.students.forms import (
     BoothAddForm,
     FairCreateForm,
@@ -136,13 +134,13 @@ class AgendaView(FairMixin, RuleMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         registration = _own_registration(self.request, self.fair())
-        feed_url = site_url() + reverse("students:feed", args=[registration.feed_token])
+        url = feed_url(registration)
         return super().get_context_data(
             fair=self.fair(),
             registration=registration,
             interviews=selectors.agenda_of(registration=registration),
-            feed_url=feed_url,
-            webcal_url="webcal://" + feed_url.split("://", 1)[1],
+            feed_url=url,
+            webcal_url="webcal://" + url.split("://", 1)[1],
             **kwargs,
         )
 
