@@ -2,10 +2,12 @@
 
 On the database named by DATABASE_URL (the demo loaded; PostgreSQL, or SQLite for one worker),
 each round empties the embedding cache, queues `recompute_enqueue(full=True)` (the programme's
-texts split into chunks of EMBED_CHUNK, then the scoring), starts W workers of the configured
-queue (`db_worker`, or `rqworker` with TASKS_QUEUE=rq) and times until the job is done. The cache
-is restored to what it held afterwards. Prints the median of --repeat rounds per worker count and
-the ratio to one worker. Usage: python bench/embedding_workers.py [--repeat 1] [--workers 1 2]
+texts split into chunks of MATCHING_EMBED_CHUNK, then the scoring), starts W workers of the
+configured queue (`db_worker`, or `rqworker` with TASKS_QUEUE=rq) and times until the job is
+done. The cache is restored to what it held afterwards. Prints the median of --repeat rounds
+per worker count and the ratio to one worker.
+
+    python bench/embedding_workers.py [--repeat 1] [--workers 1 2]
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def main() -> None:
     kept = list(EmbeddingCache.objects.all())
     texts = EmbeddingCache.objects.count()
     print(f"load: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; queue {settings.TASKS_QUEUE}; "
-          f"{texts} texts cached before; chunks of {services.EMBED_CHUNK}")  # fmt: skip
+          f"{texts} texts cached before; chunks of {services.embed_chunk_size()}")  # fmt: skip
     figures: dict[int, float] = {}
     try:
         for workers in options.workers:

@@ -287,6 +287,10 @@ if os.environ.get("S3_BUCKET"):
 
 PRIVACY_NOTICE_VERSION = "2026-11"
 
+# Texts per background embedding task of a cold programme: the chunks that several workers
+# take in parallel (docs/deploy.md, "Scale-out").
+MATCHING_EMBED_CHUNK = int(os.environ.get("MATCHING_EMBED_CHUNK", 128))
+
 # Students' CVs are private files (core.files); this is their size limit.
 STUDENTS_CV_MAX_BYTES = int(os.environ.get("STUDENTS_CV_MAX_BYTES", 2 * 1024 * 1024))
 # CVs and fair data (preferences, interviews, notes) are deleted this many days after a fair.

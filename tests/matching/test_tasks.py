@@ -40,7 +40,7 @@ def test_a_cold_full_recompute_embeds_in_chunks_under_one_progress_bar(
     settings.TASKS = IMMEDIATE_TASKS
     build_scenario(programme)
     EmbeddingCache.objects.all().delete()
-    monkeypatch.setattr(services, "EMBED_CHUNK", 3)
+    settings.MATCHING_EMBED_CHUNK = 3
     chunks = []
     real = services.embed_chunk
     monkeypatch.setattr(

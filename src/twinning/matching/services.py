@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -360,9 +361,11 @@ def recompute_enqueue(*, programme: Programme, by: User | None, full: bool) -> J
     return job
 
 
-# Texts per background chunk: small enough that two workers share a cold programme's texts,
-# large enough that the model's batches stay full.
-EMBED_CHUNK = 512
+def embed_chunk_size() -> int:
+    """Texts per background chunk (``MATCHING_EMBED_CHUNK``, 128 by default: two batches of
+    the model): small enough that the demo's 576 texts make five chunks for several workers
+    to share, large enough that the model's batches stay full."""
+    return max(1, settings.MATCHING_EMBED_CHUNK)
 
 
 def recompute_split(*, programme_slug: str, job_id: int) -> int:
@@ -376,7 +379,8 @@ def recompute_split(*, programme_slug: str, job_id: int) -> int:
     texts = [t for p in _profiles(programme) for t in p.texts]
     cached = _cached_vectors(sorted({embeddings.text_key(t) for t in texts}))
     todo = embeddings.missing(texts, cached)
-    chunks = [todo[i : i + EMBED_CHUNK] for i in range(0, len(todo), EMBED_CHUNK)]
+    size = embed_chunk_size()
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     if len(chunks) < 2:
         recompute_matches.enqueue(programme_slug=programme_slug, job_id=job_id, full=True)
         return 0
