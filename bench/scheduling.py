@@ -17,7 +17,8 @@ and the greedy baseline run in the same process:
 - ``generated``: the generated days of ``scheduling_days.py`` (families uniform, skewed and
   tight; 500, 1,000, 2,000 and 5,000 meetings; ``--seeds`` seeds), each solved in a
   process of its own by this tree and, with ``--baseline SRC``, by the solver in the
-  source directory SRC, one after the other on the same day.
+  source directory SRC, one after the other on the same day; then the demo's brokerage day
+  (``days/demo-day.json``) the same way.
 
 In the events' mode "proven match" means: for a published optimum, every meeting placed,
 status optimal, the same breaks; for a published "infeasible", the proof that not every
@@ -166,9 +167,10 @@ def run_set(names: list[str], args: argparse.Namespace, d: int = 2) -> None:
     print()
 
 
-def solve_generated(family: str, size: int, seed: int, src: Path, args: argparse.Namespace) -> dict:
-    """One generated day solved in a process of its own by the solver in ``src``."""
-    command = [sys.executable, str(HERE / "scheduling_days.py"), family, str(size), str(seed)]
+def solve_generated(day: list[str], src: Path, args: argparse.Namespace) -> dict:
+    """One generated day (``scheduling_days.py``'s arguments: family, size and seed, or an
+    instance file) solved in a process of its own by the solver in ``src``."""
+    command = [sys.executable, str(HERE / "scheduling_days.py"), *day]
     command += ["--time-limit", str(args.time_limit), "--workers", str(args.workers)]
     env = {**os.environ, "SCHEDULING_SRC": str(src)}
     try:
@@ -201,14 +203,21 @@ def run_generated(args: argparse.Namespace) -> None:
     )
     print("|---" * (11 if base else 6) + "|")
     sizes = [int(size) for size in args.sizes.split(",")]
-    for family in args.families.split(","):
-        for size in sizes:
-            for seed in range(args.seeds):
-                ours = solve_generated(family, size, seed, HERE.parent / "src", args)
-                line = f"| {family}-{size}-s{seed} | {cells(ours)} |"
-                if base is not None:
-                    line += f" {cells(solve_generated(family, size, seed, base, args))} |"
-                print(line, flush=True)
+    days = [
+        (f"{family}-{size}-s{seed}", [family, str(size), str(seed)])
+        for family in args.families.split(",")
+        for size in sizes
+        for seed in range(args.seeds)
+    ]
+    # The demo's brokerage day (``manage.py export_day leeds-almaty-brokerage-day``): two
+    # sides, interpreters, 510 meetings, 120 participants, 14 slots, 40 tables.
+    days.append(("demo day", ["--instance", str(HERE / "days" / "demo-day.json")]))
+    for name, day in days:
+        ours = solve_generated(day, HERE.parent / "src", args)
+        line = f"| {name} | {cells(ours)} |"
+        if base is not None:
+            line += f" {cells(solve_generated(day, base, args))} |"
+        print(line, flush=True)
     print()
 
 

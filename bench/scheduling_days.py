@@ -1,9 +1,11 @@
 """Generated brokerage days that look like real ones, built from a hidden complete schedule.
 
     python bench/scheduling_days.py FAMILY SIZE SEED [--time-limit 60] [--workers 2]
+    python bench/scheduling_days.py --instance bench/days/demo-day.json
 
-solves one generated day in the events' mode (every meeting wanted, only locked ones
-mandatory) and prints one JSON line of figures: placed / total, breaks, bound, gap, seconds.
+solves one generated day (or a day from an instance file) in the events' mode (every meeting
+wanted, only locked ones mandatory) and prints one JSON line of figures: placed / total,
+breaks, bound, gap, seconds.
 ``bench/scheduling.py`` runs it once with this tree and once with another tree (``--baseline``)
 on the same day, so the two solvers meet the same load.
 
@@ -211,13 +213,21 @@ def figures(day: Day, *, time_limit: float, workers: int, seed: int = 0) -> dict
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("family", choices=FAMILIES)
-    parser.add_argument("size", type=int)
-    parser.add_argument("seed", type=int)
+    parser.add_argument("family", nargs="?", choices=FAMILIES)
+    parser.add_argument("size", nargs="?", type=int)
+    parser.add_argument("seed", nargs="?", type=int)
+    parser.add_argument("--instance", type=Path, help="a day in the instance format instead")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    day = generated_day(args.family, args.size, args.seed)
+    if args.instance is not None:
+        from twinning.scheduling.instance import load_problem
+
+        day = Day(load_problem(args.instance.read_text(encoding="utf-8")), (), {})
+    elif None in (args.family, args.size, args.seed):
+        parser.error("give FAMILY SIZE SEED, or --instance FILE")
+    else:
+        day = generated_day(args.family, args.size, args.seed)
     print(json.dumps(figures(day, time_limit=args.time_limit, workers=args.workers)))
 
 

@@ -137,28 +137,6 @@ def test_meetings_needing_an_interpreter_share_them_one_slot_at_a_time():
     assert check(problem, schedule) == []
 
 
-@pytest.mark.parametrize("seed", [0, 1])
-def test_compaction_keeps_the_schedule_valid_and_never_adds_breaks(seed):
-    from twinning.scheduling.placement import compacted
-    from twinning.scheduling.solver import _participant_breaks
-
-    problem = hidden_day(people=60, slots=12, per_slot=20, hubs=4, seed=seed)
-    prepared = _prepare(problem, [])
-    slot_of, _ = place_all(problem, prepared.index, prepared.domains, time.perf_counter() + 10)
-
-    better, _ = compacted(
-        problem, prepared.index, prepared.domains, time.perf_counter() + 5, slot_of, {}
-    )
-
-    def total(placed: dict[int, int]) -> int:
-        return sum(_participant_breaks(problem, prepared.index, placed).values())
-
-    assert len(better) == len(problem.meetings)
-    assert total(better) < total(slot_of)
-    named = {problem.meetings[m].id: t for m, t in better.items()}
-    assert check(problem, seat(problem, named)) == []
-
-
 def test_when_no_search_finishes_the_placement_is_still_returned(monkeypatch):
     from twinning.scheduling import solver
 

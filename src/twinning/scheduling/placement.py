@@ -23,15 +23,7 @@ import random
 import time
 from collections import deque
 
-from twinning.scheduling.problem import (
-    Index,
-    Problem,
-    host_tables,
-    interpreter_can_serve,
-    meeting_table_host,
-    participant_breaks,
-    precedence_lists,
-)
+from twinning.scheduling.problem import Index, Problem, precedence_lists, resources
 
 # Iterations a (meeting, slot) stays forbidden after the meeting was ejected from the slot.
 TABU = 12
@@ -48,30 +40,11 @@ class Placement:
         self.problem = problem
         self.domains = domains
         self.rng = random.Random(seed)  # noqa: S311 - diversifies the search, nothing secret
-        self.people = [
-            tuple(index.participant[q] for q in meeting.participants)
-            for meeting in problem.meetings
-        ]
-        hosts = host_tables(problem)
-        self.counted = [
-            meeting_table_host(problem, meeting, hosts) is None for meeting in problem.meetings
-        ]
-        self.capacity = len(problem.tables) - len(hosts)
+        day = resources(problem, index, domains)
+        self.people, self.counted, self.capacity = day.people, day.counted, day.capacity
         self.before, self.later = precedence_lists(problem, index)
         # Per meeting needing one, the interpreters able to serve it, by slot.
-        self.able: list[dict[int, list[int]]] = [
-            {
-                t: [
-                    i
-                    for i, interpreter in enumerate(problem.interpreters)
-                    if interpreter_can_serve(interpreter, meeting.interpreter, t)
-                ]
-                for t in domains[m]
-            }
-            if meeting.interpreter is not None
-            else {}
-            for m, meeting in enumerate(problem.meetings)
-        ]
+        self.able = day.able
         self.serving = [[-1] * problem.slots for _ in problem.interpreters]
         self.interpreter_of: dict[int, int] = {}
         self.at = [[-1] * problem.slots for _ in problem.participants]
@@ -233,89 +206,6 @@ class Placement:
         else:  # a relocation took the room back; try again later
             ejected.append(m)
         return ejected
-
-    # -- compaction --------------------------------------------------------------------
-    def _breaks(self, p: int) -> int:
-        return participant_breaks([t for t, m in enumerate(self.at[p]) if m >= 0])
-
-    def _cost(self, people: set[int]) -> int:
-        return sum(self._breaks(p) for p in people)
-
-    def compact(self, deadline: float) -> None:
-        """Fewer breaks by a steepest descent of single moves (a meeting to a slot free for
-        both participants) and swaps (two meetings of one participant trade slots), the
-        busiest participants first, until no move helps or the time runs out."""
-        load = [sum(1 for m in row if m >= 0) for row in self.at]
-        order = sorted(self.slot_of, key=lambda m: -max(load[p] for p in self.people[m]))
-        improved = True
-        while improved and time.perf_counter() < deadline:
-            improved = False
-            for n, m in enumerate(order):
-                if n % 64 == 0 and time.perf_counter() > deadline:
-                    return
-                if len(self.domains[m]) > 1 and (self._move(m) or self._swap(m)):
-                    improved = True
-
-    def _move(self, m: int) -> bool:
-        people = set(self.people[m])
-        here = self.slot_of[m]
-        before = self._cost(people)
-        for s in self.domains[m]:
-            if s == here or not self._free_without(m, s):
-                continue
-            self._take(m)
-            self._put(m, s)
-            if self._cost(people) < before:
-                return True
-            self._take(m)
-            self._put(m, here)
-        return False
-
-    def _swap(self, m: int) -> bool:
-        here = self.slot_of[m]
-        for p in self.people[m]:
-            for s, k in enumerate(self.at[p]):
-                if k < 0 or k == m or s not in self.domains[m] or here not in self.domains[k]:
-                    continue
-                people = set(self.people[m]) | set(self.people[k])
-                before = self._cost(people)
-                self._take(m)
-                self._take(k)
-                if self._free(m, s):
-                    self._put(m, s)
-                    if self._free(k, here):
-                        self._put(k, here)
-                        if self._cost(people) < before:
-                            return True
-                        self._take(k)
-                    self._take(m)
-                self._put(m, here)
-                self._put(k, s)
-        return False
-
-
-def compacted(
-    problem: Problem,
-    index: Index,
-    domains: list[list[int]],
-    deadline: float,
-    slot_of: dict[int, int],
-    interpreter_of: dict[int, int],
-) -> tuple[dict[int, int], dict[int, int]]:
-    """A complete schedule with fewer breaks (``Placement.compact``), and its interpreters."""
-    search = Placement(problem, index, domains)
-    for m, t in slot_of.items():
-        search.slot_of[m] = t
-        for p in search.people[m]:
-            search.at[p][t] = m
-        if search.counted[m]:
-            search.in_slot[t].add(m)
-            search.used[t] += 1
-        if m in interpreter_of:
-            search.serving[interpreter_of[m]][t] = m
-            search.interpreter_of[m] = interpreter_of[m]
-    search.compact(deadline)
-    return search.slot_of, search.interpreter_of
 
 
 def place_all(

@@ -178,3 +178,44 @@ def precedence_lists(problem: Problem, index: Index) -> tuple[list[list[int]], l
         for a in earlier:
             later[a].append(m)
     return before, later
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What a search moving meetings by index reads of the day, worked out once."""
+
+    # Per meeting, the indices of its participants.
+    people: list[tuple[int, ...]]
+    # Per meeting, whether it takes one of the shared tables (not a hosted one).
+    counted: list[bool]
+    # The shared tables: all but the hosted ones.
+    capacity: int
+    # Per meeting needing an interpreter, slot -> the interpreters able to serve it there.
+    able: list[dict[int, list[int]]]
+
+
+def resources(problem: Problem, index: Index, domains: list[list[int]]) -> Resources:
+    hosts = host_tables(problem)
+    return Resources(
+        people=[
+            tuple(index.participant[q] for q in meeting.participants)
+            for meeting in problem.meetings
+        ],
+        counted=[
+            meeting_table_host(problem, meeting, hosts) is None for meeting in problem.meetings
+        ],
+        capacity=len(problem.tables) - len(hosts),
+        able=[
+            {
+                t: [
+                    i
+                    for i, interpreter in enumerate(problem.interpreters)
+                    if interpreter_can_serve(interpreter, meeting.interpreter, t)
+                ]
+                for t in domains[m]
+            }
+            if meeting.interpreter is not None
+            else {}
+            for m, meeting in enumerate(problem.meetings)
+        ],
+    )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
-from twinning.scheduling import lns, placement
+from twinning.scheduling import anneal, placement
 from twinning.scheduling.blocks import block_starts
 from twinning.scheduling.bounds import Bounder, lagrangian_bound
 from twinning.scheduling.clauses import Answer, ClauseModel, Verdict
@@ -171,14 +171,12 @@ def _every_meeting(
     n = len(problem.meetings)
     start = placed if len(placed.slot_of) == n else None
     if start is not None and n > SMALL:
-        start = _compact(problem, prepared, start, search.deadline)
-    if start is not None and n > SMALL and lns.applies(problem):
         return _improve_locally(problem, prepared, start, search.deadline, search.seed)
     if n <= SMALL:
         # The benchmark's days: the climb finds its own schedules.
         return _descend(problem, prepared, None, 0, search)
-    if start is None:
-        start = _placement(problem, prepared, search)
+    # A large day the ejection chain did not place whole: CP-SAT's placement, then the climb.
+    start = _placement(problem, prepared, search)
     # The climb starts from the relaxation's bound (``bounds.py``), not from zero.
     relaxed = lagrangian_bound(
         problem,
@@ -190,32 +188,8 @@ def _every_meeting(
     return _descend(problem, prepared, start, relaxed, search)
 
 
-# Share of the time the relaxation gets before the climb on a large day with hosted tables.
+# Share of the time the relaxation gets before the climb on a large day not placed whole.
 RELAXATION_SHARE = 0.1
-
-
-def _compact(
-    problem: Problem, prepared: _Prepared, placed: _Solution, deadline: float
-) -> _Solution:
-    """Single moves and swaps that cut breaks (``Placement.compact``): thousands per second,
-    where a neighbourhood of the search below takes a good part of one."""
-    ids = {i.id: n for n, i in enumerate(problem.interpreters)}
-    budget = min(COMPACT_SHARE * _left(deadline), COMPACT_SECONDS)
-    slot_of, serving = placement.compacted(
-        problem,
-        prepared.index,
-        prepared.domains,
-        time.perf_counter() + budget,
-        placed.slot_of,
-        {m: ids[i] for m, i in placed.interpreter_of.items()},
-    )
-    breaks = sum(_participant_breaks(problem, prepared.index, slot_of).values())
-    names = {m: problem.interpreters[i].id for m, i in serving.items()}
-    return _Solution(slot_of, names, breaks, breaks)
-
-
-COMPACT_SHARE = 0.25
-COMPACT_SECONDS = 15.0
 
 
 def _fair(problem: Problem, prepared: _Prepared, placed: _Solution) -> bool:
@@ -376,24 +350,35 @@ def _answered(problem: Problem, prepared: _Prepared, answer: Answer) -> _Solutio
 def _improve_locally(
     problem: Problem, prepared: _Prepared, placed: _Solution, deadline: float, seed: int
 ) -> Result:
-    """A large day: too big to optimise whole, so repair it a few participants at a time."""
+    """A large day placed whole: too big to optimise as one model, so anneal it one Kempe
+    chain at a time (``anneal.py``), with the bound proven beside it."""
     ids = {i.id: n for n, i in enumerate(problem.interpreters)}
     serving = {m: ids[i] for m, i in placed.interpreter_of.items()}
-    search = lns.Search(problem, prepared.index, prepared.domains, placed.slot_of, serving)
-    # The search proves nothing about the whole day; the bound is proven beside it, on the
-    # core the search leaves idle (``bounds.py``: the relaxation over the slots, then, on days
-    # small enough to build it, refutations by the model of clauses).
+    # The search proves nothing about the whole day; the bound is proven beside it (``bounds.py``:
+    # the relaxation over the slots, then, on days small enough to build it, refutations by the
+    # model of clauses), mostly in numpy and CP-SAT, which leave the interpreter to the search.
     bounder = _bounder(problem, prepared, deadline, placed.breaks, seed)
     bounder.start()
-    slot_of = search.run(deadline, 0, seed)
+    # Under a fairness limit the placement may start unfair: half the time to make it fair,
+    # the rest for the model that keeps the most meetings fairly.
+    fair_by = time.perf_counter() + FAIR_SHARE * _left(deadline)
+    annealed = anneal.Annealer(
+        problem, prepared.index, prepared.domains, placed.slot_of, serving, seed
+    ).run(deadline, fair_by=fair_by)
     bounder.stop()
     bounder.join()
-    breaks = sum(search.breaks())
-    names = {m: problem.interpreters[i].id for m, i in search.interpreter_of.items()}
+    if annealed is None:
+        return Result(Status.UNKNOWN)
+    slot_of, serving = annealed
+    breaks = sum(_participant_breaks(problem, prepared.index, slot_of).values())
+    names = {m: problem.interpreters[i].id for m, i in serving.items()}
     best = _Solution(slot_of, names, breaks, breaks)
     bound = min(breaks, max(bounder.lower, sum(prepared.forced_breaks())))
     status = Status.OPTIMAL if breaks == bound else Status.FEASIBLE
     return _result(problem, prepared, best, status, bound=bound)
+
+
+FAIR_SHARE = 0.5
 
 
 def _bounder(
