@@ -1,5 +1,9 @@
+import io
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests import html_forms
@@ -7,7 +11,9 @@ from tests.events.factories import accepted_meeting, participant
 from twinning.core.models import JobProgress
 from twinning.events import scheduler, services
 from twinning.events.models import Meeting, ScheduleRun
+from twinning.scheduling import solve
 from twinning.scheduling.check import breaks_of
+from twinning.scheduling.instance import problem_from_json
 from twinning.scheduling.result import Result, Status
 
 pytestmark = pytest.mark.integration
@@ -313,3 +319,17 @@ def test_a_change_made_while_the_optimiser_works_is_never_overwritten(
     # Run again: it starts from the day as it is now, and saves.
     monkeypatch.setattr(schedule, "solve", solve)
     assert _run(day, operator).status == ScheduleRun.Status.DONE
+
+
+def test_export_day_writes_the_day_as_an_instance_the_solver_reads(day, ring):
+    out = io.StringIO()
+    call_command("export_day", day.slug, stdout=out)
+    problem = problem_from_json(json.loads(out.getvalue()))
+
+    assert len(problem.meetings) == 10 and len(problem.participants) == 5
+    assert problem.slots == day.slots.count() and len(problem.tables) == day.tables.count()
+    # Ids, not names: the file can be shared to reproduce a day.
+    assert "P0" not in out.getvalue()
+    assert solve(problem, time_limit=5).breaks is not None
+    with pytest.raises(CommandError, match="No event"):
+        call_command("export_day", "no-such-event", stdout=io.StringIO())
