@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
@@ -130,7 +131,15 @@ def test_student_journey_from_sign_up_to_check_in_and_leads(open_page, fair_with
     log_in(operator_page, operator.email)
     operator_page.goto(f"/students/fairs/{fair.pk}/manage/")
     operator_page.get_by_role("button", name="Allocate interviews").click()
+    # Queued for the background worker: the page says so and polls, the button is off.
+    expect(operator_page.get_by_text("Waiting for the background worker…")).to_be_visible()
+    expect(operator_page.get_by_role("button", name="Allocate interviews")).to_be_disabled()
+    operator_page.evaluate("window.notReloaded = true")
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     expect(operator_page.get_by_text("Interviews allocated: 1;")).to_be_visible()
+    assert operator_page.evaluate("window.notReloaded") is True  # updated in place
+    operator_page.get_by_role("link", name="Show the interviews").click()
+    expect(operator_page.locator("main table")).to_contain_text("Qazaq Data LLP")
     operator_page.get_by_role("button", name="Publish interviews").click()
     expect(operator_page.get_by_text("1 interview published.")).to_be_visible()
 

@@ -24,9 +24,11 @@ def build(world):
 
     from tests.events.factories import EventFactory
     from tests.students.factories import job_fair, registered, student
+    from twinning.core.services import job_finish, job_start
     from twinning.events.models import Event
     from twinning.programmes.models import Sector
     from twinning.students import services
+    from twinning.students.allocation import ALLOCATE_JOB
     from twinning.students.models import Interview
 
     operator, member = world.users["operator"], world.users["member"]
@@ -64,8 +66,12 @@ def build(world):
         email="dana@example.ac.uk", full_name="Dana Imported", language="ru", sectors=[],
         university="leeds", course="MSc Mining", level="taught", graduation_year=2027,
     )  # fmt: skip
+    # A finished allocation (one under way would make the API's POST .../allocate a 400).
+    allocation = job_start(kind=ALLOCATE_JOB, label=str(fair.pk), by=operator, total=3)
+    job_finish(job_id=allocation.pk, result={"interviews": 0, "students_without": 0})
     world.users |= {"student": aida.user, "other_student": bolat.user}
     world.extra |= {
+        "allocation": allocation,
         "aida": aida,
         "bolat": bolat,
         "fair": fair,
@@ -187,6 +193,7 @@ PAGES = {
     "students:feed_reset": post(students_only(_fair)),
     "students:pass": students_only(_fair),
     "students:fair_manage": operators(_fair),
+    "students:fair_allocation": operators(lambda w: [w.fair.pk, w.allocation.pk]),
     "students:fair_action": post(operators(lambda w: [w.fair.pk, "publish"])),
     # Operators and the fair's exhibitors check students in.
     "students:check_in": employer(_fair),

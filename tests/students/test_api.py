@@ -4,6 +4,7 @@ import pytest
 
 from tests.api.conftest import bearer, send
 from tests.students.factories import pdf
+from twinning.core.models import JobProgress
 from twinning.students import services
 
 pytestmark = pytest.mark.integration
@@ -83,14 +84,22 @@ def test_positions_are_public_and_workflow_needs_an_operator(
     assert [p["title"] for p in public.json()["items"]] == ["Инженер"]
 
 
-def test_allocate_and_publish_through_the_api(client, fair, booth, operator, aida_at_fair, aida):
+def test_allocate_and_publish_through_the_api(
+    client, fair, booth, operator, aida_at_fair, aida, django_capture_on_commit_callbacks
+):
     services.preferences_set(registration=aida_at_fair, by=aida.user, booths=[booth])
     assert (
         send(client, "POST", f"/api/fairs/{fair.pk}/allocate", None, bearer(aida.user)).status_code
         == 403
     )
-    allocated = send(client, "POST", f"/api/fairs/{fair.pk}/allocate", None, bearer(operator))
-    assert allocated.json()["interviews"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        allocated = send(client, "POST", f"/api/fairs/{fair.pk}/allocate", None, bearer(operator))
+    assert allocated.status_code == 202
+    # The allocation ran in the background; its job carries the summary.
+    job = send(client, "GET", f"/api/jobs/{allocated.json()['id']}", headers=bearer(operator))
+    assert job.json()["state"] == "done"
+    assert job.json()["result"]["interviews"] == 1
+    assert job.json()["result"]["students_without"] == 0
     assert send(client, "POST", f"/api/fairs/{fair.pk}/publish", None, bearer(operator)).json() == {
         "count": 1
     }
@@ -110,3 +119,15 @@ def test_a_student_resets_the_interviews_calendar_link_over_the_api(
     assert client.get(new.removeprefix("http://testserver")).status_code == 200
     bolat_at_fair.refresh_from_db()
     assert client.get(f"/students/feed/{bolat_at_fair.feed_token}.ics").status_code == 200
+
+
+def test_a_second_allocation_waits_for_the_first(client, fair, booth, operator, aida_at_fair):
+    # Queued and not yet taken by a worker (the commit's callbacks are not run here).
+    first = send(client, "POST", f"/api/fairs/{fair.pk}/allocate", None, bearer(operator))
+    assert first.status_code == 202 and first.json()["state"] == "queued"
+
+    second = send(client, "POST", f"/api/fairs/{fair.pk}/allocate", None, bearer(operator))
+
+    assert second.status_code == 400
+    assert "already under way" in second.text
+    assert JobProgress.objects.filter(kind="students.allocate").count() == 1

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from tests.students.factories import employer, registered, student
 from tests.students.html_forms import post_form
-from twinning.core.models import AuditEntry
+from twinning.core.models import AuditEntry, JobProgress
 from twinning.students import services
 from twinning.students.models import Interview, Preference
 
@@ -135,6 +135,77 @@ def test_the_interviews_feed_speaks_the_students_language_and_its_link_can_be_re
     aida_at_fair.refresh_from_db()
     assert client.get(f"/students/feed/{aida_at_fair.feed_token}.ics").status_code == 200
     assert AuditEntry.objects.filter(action="job_fair.feed_reset").count() == 1
+
+
+def test_the_page_queues_the_allocation_and_follows_it_to_its_summary(
+    client, fair, booth, operator, aida_at_fair, aida, django_capture_on_commit_callbacks
+):
+    services.preferences_set(registration=aida_at_fair, by=aida.user, booths=[booth])
+    client.force_login(operator)
+    manage = f"/students/fairs/{fair.pk}/manage/"
+    action = f"/students/fairs/{fair.pk}/manage/allocate/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = post_form(client, manage, {}, action=action)
+
+    job = JobProgress.objects.get(kind="students.allocate")
+    assert queued.status_code == 302 and queued["Location"] == f"{manage}?job={job.pk}"
+    assert (job.state, job.result["interviews"], job.started_by) == ("done", 1, operator)
+    page = client.get(queued["Location"]).content.decode()
+    assert "Interviews allocated: 1; students who asked and have none: 0." in page
+    # Done: the page stops polling.
+    assert f'hx-get="/students/fairs/{fair.pk}/allocations/{job.pk}/"' not in page
+    assert Interview.objects.filter(fair=fair).count() == 1
+    assert AuditEntry.objects.filter(action="job_fair.allocate", actor=operator).exists()
+
+
+def test_an_allocation_under_way_is_polled_and_blocks_a_second(
+    client, fair, booth, operator, aida_at_fair, aida
+):
+    services.preferences_set(registration=aida_at_fair, by=aida.user, booths=[booth])
+    client.force_login(operator)
+    manage = f"/students/fairs/{fair.pk}/manage/"
+    # The commit's callbacks are not run: queued, no worker has taken it.
+    post_form(client, manage, {}, action=f"/students/fairs/{fair.pk}/manage/allocate/")
+    job = JobProgress.objects.get(kind="students.allocate")
+
+    # Another visit to the page (without ?job=) still shows it, polling, the button off.
+    page = client.get(manage).content.decode()
+    poll = f"/students/fairs/{fair.pk}/allocations/{job.pk}/"
+    assert f'hx-get="{poll}"' in page and "Waiting for the background worker" in page
+    assert client.get(poll).status_code == 200
+    again = client.post(f"/students/fairs/{fair.pk}/manage/allocate/", follow=True)
+    assert "An allocation of this fair is already under way." in again.content.decode()
+    assert JobProgress.objects.filter(kind="students.allocate").count() == 1
+    assert Interview.objects.filter(fair=fair).count() == 0
+
+
+def test_an_allocation_job_is_read_only_through_its_own_fair(
+    client, fair, booth, operator, aida_at_fair
+):
+    from tests.students.factories import job_fair
+
+    job = services.fair_allocate_enqueue(fair=fair, by=operator)
+    other = job_fair(fair.event.programme, operator)
+    client.force_login(operator)
+    assert client.get(f"/students/fairs/{other.pk}/allocations/{job.pk}/").status_code == 404
+    assert client.get(f"/students/fairs/{other.pk}/manage/?job={job.pk}").status_code == 200
+    page = client.get(f"/students/fairs/{other.pk}/manage/?job={job.pk}").content.decode()
+    assert f"allocation-{job.pk}" not in page
+
+
+def test_a_failed_allocation_says_why(client, fair, booth, operator, settings):
+    from twinning.students.tasks import allocate_fair
+
+    job = services.fair_allocate_enqueue(fair=fair, by=operator)
+    fair.event.slots.all().delete()  # the grid went away before the worker took it
+    allocate_fair.call(fair_id=fair.pk, job_id=job.pk, by_id=operator.pk)
+
+    job.refresh_from_db()
+    assert job.state == "failed"
+    client.force_login(operator)
+    part = client.get(f"/students/fairs/{fair.pk}/allocations/{job.pk}/").content.decode()
+    assert "The allocation failed." in part and "Set up the fair&#x27;s slot grid first." in part
 
 
 def test_only_operators_allocate_and_publish(fair, booth, kazmunai, aida):

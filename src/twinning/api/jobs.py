@@ -1,4 +1,4 @@
-"""Progress of background jobs (matching refreshes, scheduling runs) started through the API."""
+"""Progress of background jobs (matching refreshes, scheduling runs, fair allocations)."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ def job_out(job: JobProgress) -> JobOut:
 @router.get(
     "/jobs/{job_id}",
     response={200: JobOut, 403: Error, 404: Error},
-    openapi_extra=pages("matching:job"),
+    openapi_extra=pages("matching:job", "students:fair_allocation"),
 )
 def job_detail(request: HttpRequest, job_id: int) -> JobOut:
     """Only the user who started the job, or an operator, may follow it."""

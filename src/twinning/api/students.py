@@ -9,16 +9,17 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Router, UploadedFile
+from ninja import File, Router, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from twinning.api.auth import OPTIONAL
 from twinning.api.forms import cleaned, require
+from twinning.api.jobs import job_out
+from twinning.api.matching_schemas import JobOut
 from twinning.api.parity import pages
 from twinning.api.schemas import Error, FieldErrors
 from twinning.api.students_schemas import (
-    AllocationOut,
     BoothIn,
     BoothNoteIn,
     BoothOut,
@@ -582,11 +583,15 @@ def add_booth(request: HttpRequest, pk: int, payload: BoothIn) -> Any:
 
 @router.post(
     "/fairs/{pk}/allocate",
-    response={200: AllocationOut, 403: Error, 404: Error},
+    response={202: JobOut, 400: FieldErrors, 403: Error, 404: Error},
     openapi_extra=pages("students:fair_action"),
 )
-def allocate(request: HttpRequest, pk: int) -> Any:
-    return services.fair_allocate(fair=_fair(pk), by=request.user)
+def allocate(request: HttpRequest, pk: int) -> Status:
+    """Queue the allocation (up to a minute of optimising); follow it at /api/jobs/{id}, whose
+    ``result`` is then the summary: status, interviews, students asking and
+    without one, seconds, reasons. 400 while another allocation of the fair is under way."""
+    job = services.fair_allocate_enqueue(fair=_fair(pk), by=request.user)
+    return Status(202, job_out(job))
 
 
 @router.post(

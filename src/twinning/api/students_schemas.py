@@ -207,15 +207,6 @@ class FairSummaryOut(Schema):
     counts: dict[str, int]
 
 
-class AllocationOut(Schema):
-    status: str
-    interviews: int
-    students_asking: int
-    students_without: int
-    seconds: float
-    reasons: list[str]
-
-
 class FilterIn(In):
     university: str = ""
     level: str = ""

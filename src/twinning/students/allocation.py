@@ -7,6 +7,7 @@ else in the app talks to the model. Both sides' preferences fold into one weight
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,6 +26,13 @@ from twinning.students.models import (
 
 if TYPE_CHECKING:
     from twinning.events.models import Slot
+
+# The kind of an allocation's background job (``tasks.allocate_fair``); its label is the
+# fair's id.
+ALLOCATE_JOB = "students.allocate"
+# An allocation job not heard of for this long is taken for dead (its worker stopped) and no
+# longer keeps the operators from queueing another.
+ALLOCATE_STALE = dt.timedelta(minutes=5)
 
 STUDENT_ID = re.compile(r"student (\d+)")
 BOOTH_ID = re.compile(r"booth (\d+)")

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from twinning.core.models import Consent, User
+from twinning.core.models import Consent, JobProgress, User
 from twinning.core.selectors import consent_withdrawn
 from twinning.events.selectors import EVENT_CANCELLED, EVENT_PUBLISHED, events_visible
 from twinning.organisations.selectors import organisation_ids_of_user
+from twinning.students.allocation import ALLOCATE_JOB, ALLOCATE_STALE
 from twinning.students.models import (
     Booth,
     CvRelease,
@@ -123,6 +124,28 @@ def fairs_open() -> QuerySet[JobFair]:
 
 def fair_get(*, pk: int) -> JobFair | None:
     return JobFair.objects.select_related("event").filter(pk=pk).first()
+
+
+def _allocation_jobs(fair: JobFair) -> QuerySet[JobProgress]:
+    return JobProgress.objects.filter(kind=ALLOCATE_JOB, label=str(fair.pk))
+
+
+def fair_allocation_running(*, fair: JobFair) -> JobProgress | None:
+    """The fair's allocation queued or under way (and heard of lately), if there is one."""
+    return (
+        _allocation_jobs(fair)
+        .filter(
+            state__in=(JobProgress.State.QUEUED, JobProgress.State.RUNNING),
+            updated_at__gte=timezone.now() - ALLOCATE_STALE,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def fair_allocation_job(*, fair: JobFair, pk: int) -> JobProgress | None:
+    """One of the fair's allocation jobs, by id (another fair's or another kind's: None)."""
+    return _allocation_jobs(fair).filter(pk=pk).first()
 
 
 def fair_for_event(*, event: Event) -> JobFair | None:

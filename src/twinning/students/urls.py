@@ -43,6 +43,11 @@ urlpatterns = [
     path("fairs/<int:fair_pk>/pass/", fairs.PassView.as_view(), name="pass"),
     path("fairs/<int:fair_pk>/manage/", fairs.FairManageView.as_view(), name="fair_manage"),
     path(
+        "fairs/<int:fair_pk>/allocations/<int:job_pk>/",
+        fairs.AllocationJobView.as_view(),
+        name="fair_allocation",
+    ),
+    path(
         "fairs/<int:fair_pk>/manage/<str:action>/",
         fairs.FairActionView.as_view(),
         name="fair_action",

@@ -3,7 +3,7 @@ declines that offer the slot to the next alternate, check-in and employers' note
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -12,12 +12,12 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinning.core.models import User
+from twinning.core.models import JobProgress, User
 from twinning.core.rules import require
-from twinning.core.services import audit_log, notify
+from twinning.core.services import audit_log, job_start, notify
 from twinning.events.selectors import EVENT_PUBLISHED
 from twinning.scheduling import jobfair as jf
-from twinning.students import allocation
+from twinning.students import allocation, selectors
 from twinning.students.models import (
     Booth,
     EmployerNote,
@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 Status = Interview.Status
 
 
-# How long the optimiser may search when an operator waits for it on the page or the API, and
-# when it runs in the background worker (the allocate_fair task); docs/jobfairs.md has the figures.
+# How long the optimiser may search when a command or the demo waits for it, and when it runs
+# in the background worker (the allocate_fair task, what the page and the API queue);
+# docs/jobfairs.md has the figures.
 ALLOCATE_SECONDS = 20
 ALLOCATE_SECONDS_QUEUED = 60
 
@@ -215,16 +216,50 @@ def shortlist_set(
     return Shortlist.objects.bulk_create(rows)
 
 
-def fair_allocate(
-    *, fair: JobFair, by: User | None, time_limit: float = ALLOCATE_SECONDS
-) -> dict[str, Any]:
-    """Allocate the fair's interviews; published and locked ones stay. Returns the summary."""
-    if by is not None:
-        require(by, "students.manage_fair", fair)
+def _allocation_ready(fair: JobFair) -> None:
     if not fair.event.slots.exists():
         raise ValidationError(_("Set up the fair's slot grid first."))
+
+
+@transaction.atomic
+def fair_allocate_enqueue(*, fair: JobFair, by: User) -> JobProgress:
+    """Queue the allocation of the fair's interviews (up to a minute of optimising) for the
+    background worker (``tasks.allocate_fair``); the page and the API follow the job."""
+    from twinning.students.tasks import allocate_fair  # tasks import us
+
+    require(by, "students.manage_fair", fair)
+    _allocation_ready(fair)
+    # One at a time per fair: a second would overwrite the first's proposals as it writes.
+    JobFair.objects.select_for_update().filter(pk=fair.pk).first()
+    if selectors.fair_allocation_running(fair=fair) is not None:
+        raise ValidationError(_("An allocation of this fair is already under way."))
+    job = job_start(kind=allocation.ALLOCATE_JOB, label=str(fair.pk), by=by, total=3)
+    audit_log(action="job_fair.allocate_queued", actor=by, target=fair, job=job.pk)
+    # After the commit: a worker on Redis could otherwise take it before the job exists.
+    transaction.on_commit(
+        lambda: allocate_fair.enqueue(fair_id=fair.pk, job_id=job.pk, by_id=by.pk)
+    )
+    return job
+
+
+def fair_allocate(
+    *,
+    fair: JobFair,
+    by: User | None,
+    time_limit: float = ALLOCATE_SECONDS,
+    progress: Callable[[int, str], None] | None = None,
+) -> dict[str, Any]:
+    """Allocate the fair's interviews; published and locked ones stay. Returns the summary.
+    ``progress(step, message)`` hears of each of the three steps (0, 1, 2) as it starts."""
+    if by is not None:
+        require(by, "students.manage_fair", fair)
+    _allocation_ready(fair)
+    tell = progress or (lambda step, message: None)
+    tell(0, _("Reading registrations, wishes and shortlists"))
     plan = allocation.plan_for(fair)
+    tell(1, _("Optimising the interviews (up to %(seconds)d s)") % {"seconds": time_limit})
     result = jf.allocate(plan.problem, time_limit=time_limit)
+    tell(2, _("Writing the interviews"))
     with transaction.atomic():
         written = allocation.apply_result(plan, result)
         JobFair.objects.filter(pk=fair.pk).update(allocated_at=timezone.now())

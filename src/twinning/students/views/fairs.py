@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,6 +31,9 @@ from twinning.students.forms import (
 from twinning.students.models import JobFair
 from twinning.students.passes import pass_svg
 from twinning.students.views.base import RuleMixin, found, service_errors, student_or_404
+
+# Seconds between two looks of the fair's page at an allocation under way.
+POLL_SECONDS = 2
 
 
 class FairMixin:
@@ -368,9 +372,32 @@ class FairManageView(FairMixin, RuleMixin, TemplateView):
             counts=selectors.fair_counts(fair=fair),
             # Every interview, a page at a time (it showed the first 500 and said nothing).
             interviews=page_of(self.request, selectors.fair_interviews(fair=fair)),
-            summary=self.request.session.pop(f"fair-{fair.pk}-summary", None),
+            job=self._job(fair),
+            poll_seconds=POLL_SECONDS,
             **kwargs,
         )
+
+    def _job(self, fair: JobFair) -> Any:
+        """The allocation the page follows: the one just queued (``?job=``), else one that
+        another operator has under way."""
+        asked = self.request.GET.get("job", "")
+        if asked.isdigit():
+            job = selectors.fair_allocation_job(fair=fair, pk=int(asked))
+            if job is not None:
+                return job
+        return selectors.fair_allocation_running(fair=fair)
+
+
+class AllocationJobView(FairMixin, RuleMixin, TemplateView):
+    """The allocation's progress, polled by the fair's page until it is done."""
+
+    permission_required = "students.manage_fair"
+    template_name = "students/includes/allocation_job.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        fair = self.fair()
+        job = found(selectors.fair_allocation_job(fair=fair, pk=self.kwargs["job_pk"]))
+        return super().get_context_data(fair=fair, job=job, poll_seconds=POLL_SECONDS, **kwargs)
 
 
 class FairActionView(FairMixin, RuleMixin, View):
@@ -382,13 +409,9 @@ class FairActionView(FairMixin, RuleMixin, View):
             if action == "booth":
                 self._add_booth(request, job_fair)
             elif action == "allocate":
-                summary = services.fair_allocate(fair=job_fair, by=request.user)
-                request.session[f"fair-{fair_pk}-summary"] = summary
-                messages.success(
-                    request,
-                    _("Interviews allocated: %(n)s; students who asked and have none: %(without)s.")
-                    % {"n": summary["interviews"], "without": summary["students_without"]},
-                )
+                job = services.fair_allocate_enqueue(fair=job_fair, by=request.user)
+                url = reverse("students:fair_manage", kwargs={"fair_pk": fair_pk})
+                return redirect(f"{url}?job={job.pk}")
             elif action == "publish":
                 count = services.fair_publish(fair=job_fair, by=request.user)
                 messages.success(
