@@ -104,13 +104,12 @@ class Annealer:
 
     # -- fairness ----------------------------------------------------------------------
     def _excess(self) -> int:
+        if self.spread is None:
+            return 0
         counts = [b for b, n in enumerate(self.histogram) if n]
-        if self.spread is None or not counts:
+        if not counts:
             return 0
         return max(0, counts[-1] - counts[0] - self.spread)
-
-    def cost(self) -> float:
-        return self.total + IDLE * self.idle + UNFAIR * self._excess()
 
     # -- the move ----------------------------------------------------------------------
     def _chain(self, m: int, t: int) -> list[int] | None:
@@ -197,6 +196,10 @@ class Annealer:
             self.serving[self.interpreter_of[k]][self.slot_of[k]] = k
 
     def try_move(self, m: int, t: int, temperature: float) -> bool:
+        """Swap slots along ``m``'s chain to ``t`` if the rules allow it and the annealing
+        takes it. The move is priced before anything changes (only the chain's two ends
+        change days); only a move taken is carried out, and undone if an interpreter or a
+        precedence refuses it."""
         s = self.slot_of[m]
         chain = self._chain(m, t)
         if chain is None:
@@ -208,43 +211,40 @@ class Annealer:
         for k in chain:
             for p in self.people[k]:
                 ends[p] = ends.get(p, 0) + 1
-        changed = [p for p, n in ends.items() if n == 1]
-        cost_before = self.cost()
+        flip = (1 << s) | (1 << t)
+        changed = [(p, self.mask[p] ^ flip) for p, n in ends.items() if n == 1]
+        after = [breaks_of(mask) for _, mask in changed]
+        delta = float(sum(b - self.breaks[p] for (p, _), b in zip(changed, after, strict=True)))
+        delta += IDLE * sum(idle_of(mask) - idle_of(self.mask[p]) for p, mask in changed)
+        moves = [(self.breaks[p], b) for (p, _), b in zip(changed, after, strict=True)]
+        if self.spread is not None:
+            before = self._excess()
+            self._recount(moves)
+            delta += UNFAIR * (self._excess() - before)
+            self._recount([(now, was) for was, now in moves])
+        if delta > 0 and self.rng.random() >= math.exp(-delta / temperature):
+            return False
         self._swap(chain, s, t)
         new = self._interpreters_follow(chain, s, t)
         if new is None or not self._order_kept(chain):
+            self._swap(chain, s, t)
             if new:
-                self._swap(chain, s, t)
                 self._restore_interpreters(new, s, t)
-            else:
-                self._swap(chain, s, t)
             return False
-        flip = (1 << s) | (1 << t)
-        old_breaks = {p: self.breaks[p] for p in changed}
-        for p in changed:
-            self.idle -= idle_of(self.mask[p])
-            self.mask[p] ^= flip
-            self.idle += idle_of(self.mask[p])
-            b = breaks_of(self.mask[p])
-            self.histogram[self.breaks[p]] -= 1
-            self.histogram[b] += 1
+        self.interpreter_of.update(new)
+        self._recount(moves)
+        for (p, mask), b in zip(changed, after, strict=True):
+            self.idle += idle_of(mask) - idle_of(self.mask[p])
             self.total += b - self.breaks[p]
+            self.mask[p] = mask
             self.breaks[p] = b
-        delta = self.cost() - cost_before
-        if delta <= 0 or self.rng.random() < math.exp(-delta / temperature):
-            self.interpreter_of.update(new)
-            return True
-        for p in changed:
-            self.idle -= idle_of(self.mask[p])
-            self.mask[p] ^= flip
-            self.idle += idle_of(self.mask[p])
-            self.histogram[self.breaks[p]] -= 1
-            self.histogram[old_breaks[p]] += 1
-            self.total += old_breaks[p] - self.breaks[p]
-            self.breaks[p] = old_breaks[p]
-        self._swap(chain, s, t)
-        self._restore_interpreters(new, s, t)
-        return False
+        return True
+
+    def _recount(self, moves: list[tuple[int, int]]) -> None:
+        """Move participants in the histogram of break counts: (from, to) pairs."""
+        for was, now in moves:
+            self.histogram[was] -= 1
+            self.histogram[now] += 1
 
     # -- the search --------------------------------------------------------------------
     def _pick(self) -> tuple[int, int] | None:
