@@ -182,6 +182,7 @@ WORDS = {
         "twice": "Каждого работодателя можно указать только один раз.",
         "saved": "Ваш выбор сохранён.", "interviews": "Мои собеседования",
         "calendar": "Добавить в мой календарь (.ics)",
+        "reset": "Сбросить ссылку на календарь", "replaced": "Ссылка на календарь заменена",
     },
     "kk": {
         "locale": "kk-KZ", "switch": "Қазақша", "name": "Толық аты-жөні",
@@ -192,13 +193,15 @@ WORDS = {
         "twice": "Әр жұмыс берушіні тек бір рет көрсетуге болады.",
         "saved": "Таңдауыңыз сақталды.", "interviews": "Менің сұхбаттарым",
         "calendar": "Күнтізбеме қосу (.ics)",
+        "reset": "Күнтізбе сілтемесін жаңарту", "replaced": "Күнтізбе сілтемесі ауыстырылды",
     },
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])
 def test_the_journey_in_russian_and_in_kazakh(open_page, fair_with_employers, language):
-    """From sign-up to the published interview agenda, in Russian and in Kazakh."""
+    """From sign-up to the published interview agenda and its calendar link, reset when
+    leaked, in Russian and in Kazakh."""
     words = WORDS[language]
     fair, booth, operator, _recruiter = fair_with_employers
     page = open_page(words["locale"])
@@ -225,7 +228,16 @@ def test_the_journey_in_russian_and_in_kazakh(open_page, fair_with_employers, la
     page.goto(f"/students/fairs/{fair.pk}/agenda/")
     expect(page.get_by_role("heading", name=words["interviews"])).to_be_visible()
     expect(page.locator("main table")).to_contain_text("Qazaq Data LLP")
-    expect(page.get_by_role("link", name=words["calendar"])).to_be_visible()
+    calendar = page.get_by_role("link", name=words["calendar"])
+    old = calendar.get_attribute("href")
+    assert page.request.get(old).status == 200
+    # A leaked link is reset from the agenda: a new one is shown, the old one stops.
+    page.get_by_role("button", name=words["reset"]).click()
+    expect(page.get_by_text(words["replaced"])).to_be_visible()
+    new = page.get_by_role("link", name=words["calendar"]).get_attribute("href")
+    assert new != old
+    assert page.request.get(old).status == 404
+    assert page.request.get(new).status == 200
 
 
 def test_an_imported_student_claims_the_profile_in_russian(open_page, programme, settings):
@@ -273,3 +285,39 @@ def test_an_imported_student_claims_the_profile_in_russian(open_page, programme,
 
     desk.reload()
     expect(desk.get_by_test_id("unclaimed")).to_contain_text("2 imported students")
+
+
+def test_a_student_answers_a_welfare_check_from_the_email_in_russian(open_page, programme):
+    """Signed out, from the e-mailed link: the page asks to confirm (opening it records
+    nothing, as a mail scanner would), the button records the answer, in Russian; the
+    operator's page counts it."""
+    import re
+
+    from django.core import mail
+
+    from tests.students.factories import student
+    from twinning.students.models import WelfareAnswer
+
+    operator = OperatorFactory(email="operator@embassy.example")
+    operator.set_password(PASSWORD)
+    operator.save()
+    aida = student(name="Aida Nurlanovna")
+    aida.user.language = "ru"
+    aida.user.save(update_fields=["language"])
+    check = services.welfare_send(
+        message="Are you safe after the storm?", filters=services.StudentFilter(), by=operator
+    )
+    mails = [m.body for m in mail.outbox if m.to == [aida.user.email]]
+    link = next(f.group(0) for b in mails if (f := re.search(r"https?://\S+answer=help", b)))
+    page = open_page("ru-RU")
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    expect(page.get_by_role("heading", name="Проверка благополучия")).to_be_visible()
+    assert WelfareAnswer.objects.get(student=aida).answer == ""
+    page.get_by_role("button", name="Мне нужна помощь").click()
+    expect(page.get_by_text("Спасибо. Ваш ответ:")).to_be_visible()
+    assert WelfareAnswer.objects.get(student=aida).answer == "help"
+
+    desk = open_page("en-GB")
+    log_in(desk, operator.email)
+    desk.goto(f"/students/outreach/welfare/{check.pk}/")
+    expect(desk.get_by_text("Answered: 1 of 1; need help: 1.")).to_be_visible()
