@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 # The kind of an allocation's background job (``tasks.allocate_fair``); its label is the
 # fair's id.
 ALLOCATE_JOB = "students.allocate"
+# Its steps: reading, optimising, writing (``services.fair_allocate``'s progress).
+ALLOCATION_STEPS = 3
 # An allocation job not heard of for this long is taken for dead (its worker stopped) and no
 # longer keeps the operators from queueing another.
 ALLOCATE_STALE = dt.timedelta(minutes=5)

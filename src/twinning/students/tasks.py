@@ -9,9 +9,7 @@ from django_tasks import task
 from twinning.core.selectors import user_get
 from twinning.core.services import job_finish, job_update
 from twinning.students import selectors, services
-
-# Reading, optimising, writing (``services.fair_allocate``'s progress).
-ALLOCATION_STEPS = 3
+from twinning.students.allocation import ALLOCATION_STEPS
 
 
 @task()

@@ -233,7 +233,9 @@ def fair_allocate_enqueue(*, fair: JobFair, by: User) -> JobProgress:
     JobFair.objects.select_for_update().filter(pk=fair.pk).first()
     if selectors.fair_allocation_running(fair=fair) is not None:
         raise ValidationError(_("An allocation of this fair is already under way."))
-    job = job_start(kind=allocation.ALLOCATE_JOB, label=str(fair.pk), by=by, total=3)
+    job = job_start(
+        kind=allocation.ALLOCATE_JOB, label=str(fair.pk), by=by, total=allocation.ALLOCATION_STEPS
+    )
     audit_log(action="job_fair.allocate_queued", actor=by, target=fair, job=job.pk)
     # After the commit: a worker on Redis could otherwise take it before the job exists.
     transaction.on_commit(
